@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_URL: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    SUPABASE_URL: z.string().url().optional(),
+    SUPABASE_ANON_KEY: z.string().min(1).optional(),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3).default('Guth <no-reply@guth.localhost>'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SUPABASE_URL && (!env.SUPABASE_ANON_KEY || !env.SUPABASE_SERVICE_ROLE_KEY)) {
+      const missing = !env.SUPABASE_ANON_KEY ? 'SUPABASE_ANON_KEY' : 'SUPABASE_SERVICE_ROLE_KEY'
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'is required when SUPABASE_URL is set' })
+    }
+    // A deployment (production on a real database) must bring its own secret; `npm start` on the
+    // embedded database is a local run and keeps a generated one in DATA_DIR.
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production with DATABASE_URL' })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema> & {
+  SESSION_SECRET: string
+  PUBLIC_URL: string
+  /** true when this instance uses Supabase Auth and Storage */
+  usesSupabase: boolean
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; the only place that touches process.env. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+  const result = EnvSchema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}`)
+  }
+  const env = result.data
+  return {
+    ...env,
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATA_DIR),
+    usesSupabase: Boolean(env.SUPABASE_URL),
+  }
+}
+
+// Without a configured secret (local use), one is generated once and kept beside the embedded
+// database, so sessions survive restarts without anyone having to invent a secret.
+function localSessionSecret(dataDir: string) {
+  const file = path.join(dataDir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+const cache = globalThis as typeof globalThis & { __guthEnv?: Env }
+
+export function getEnv(): Env {
+  cache.__guthEnv ??= parseEnv(process.env)
+  return cache.__guthEnv
+}
+
+/** Tests replace the environment without touching process.env. */
+export function setEnvForTests(overrides: Record<string, string | undefined>) {
+  cache.__guthEnv = parseEnv({ ...process.env, ...overrides })
+  return cache.__guthEnv
+}

@@ -1,0 +1,2 @@
+// Every module's tables, for Drizzle's typed client and for drizzle-kit's migration generator.
+export * from '~/modules/accounts/schema'

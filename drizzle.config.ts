@@ -1,0 +1,11 @@
+import { defineConfig } from 'drizzle-kit'
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './app/modules/*/schema.ts',
+  out: './supabase/migrations',
+  migrations: { prefix: 'supabase' },
+  casing: 'snake_case',
+  strict: true,
+  verbose: true,
+})
