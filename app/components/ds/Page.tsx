@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react'
+
+/** The design system's page frame: a heading area and a content column. */
+export function Page({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="ds_layout ds_layout--article">
+      <div className="ds_layout__header">
+        <header className="ds_page-header">
+          <h1 className="ds_page-header__title">{title}</h1>
+        </header>
+        {lead ? <p className="ds_leader">{lead}</p> : null}
+      </div>
+      <div className="ds_layout__content">{children}</div>
+    </div>
+  )
+}

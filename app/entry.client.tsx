@@ -1,0 +1,26 @@
+import { RemixBrowser } from '@remix-run/react'
+import i18next from 'i18next'
+import { startTransition, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { i18nConfig } from './platform/i18n/config'
+
+async function hydrate() {
+  await i18next.use(initReactI18next).init({ ...i18nConfig, lng: document.documentElement.lang || 'en' })
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    )
+  })
+  // The design system's behaviour (mobile menus, tables, character counts) is an enhancement:
+  // pages work without it, so it loads after hydration and only in the browser.
+  const { default: DS } = await import('@scottish-government/design-system/dist/scripts/design-system.js')
+  DS.initAll()
+}
+
+void hydrate()

@@ -1,0 +1,66 @@
+import { PassThrough } from 'node:stream'
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { createInstance } from 'i18next'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { i18nConfig } from './platform/i18n/config'
+import { getLanguage } from './platform/i18n/i18next.server'
+import { logError } from './platform/log.server'
+import { NonceProvider } from './platform/nonce'
+
+const ABORT_DELAY = 5_000
+export const streamTimeout = ABORT_DELAY
+
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const language = await getLanguage(request)
+  const i18n = createInstance()
+  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: language })
+  const nonce = loadContext.cspNonce ?? ''
+  // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
+  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellFailed = false
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        [readyEvent]() {
+          const body = new PassThrough()
+          headers.set('Content-Type', 'text/html; charset=utf-8')
+          headers.set('Content-Language', language)
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers,
+              status: shellFailed ? 500 : status,
+            }),
+          )
+          pipe(body)
+        },
+        onShellError: reject,
+        onError(error: unknown) {
+          shellFailed = true
+          if (!request.signal.aborted) logError(error, { url: request.url, requestId: loadContext.requestId })
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY + 1_000)
+  })
+}
+
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return
+  logError(error, { url: request.url, requestId: context.requestId })
+}

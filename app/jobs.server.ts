@@ -1,0 +1,2 @@
+// Every module's background jobs, imported for their definitions so any process can work them.
+import '~/platform/mail.server'

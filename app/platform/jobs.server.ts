@@ -1,0 +1,99 @@
+import { fromPglite, type Job, PgBoss, type SendOptions } from 'pg-boss'
+import { getConnection } from './db.server'
+import { getEnv } from './env.server'
+import { logError, logInfo } from './log.server'
+
+export interface JobDefinition<T extends object> {
+  name: string
+  /** Throw to fail the attempt: pg-boss retries with backoff, then keeps the job as `failed`. */
+  run(data: T, job: Job<T>): Promise<void>
+  retryLimit?: number
+  retryDelaySeconds?: number
+}
+
+const registry = new Map<string, JobDefinition<object>>()
+
+/** Declares a kind of background job; modules call this at load time. */
+export function defineJob<T extends object>(definition: JobDefinition<T>) {
+  registry.set(definition.name, definition as JobDefinition<object>)
+  return {
+    name: definition.name,
+    enqueue: (data: T, options?: SendOptions) => enqueue(definition.name, data, options),
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __guthJobs?: Promise<PgBoss>; __guthQueues?: Set<string> }
+
+function createBoss() {
+  const connection = getConnection()
+  const env = getEnv()
+  const boss = connection.pglite
+    ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite' })
+    : new PgBoss({ connectionString: env.DATABASE_URL, max: 4, application_name: 'guth-jobs' })
+  boss.on('error', (error) => logError(error, { component: 'jobs' }))
+  return boss
+}
+
+async function startBoss() {
+  const boss = createBoss()
+  await boss.start()
+  holder.__guthQueues = new Set()
+  return boss
+}
+
+async function ensureQueue(boss: PgBoss, definition: JobDefinition<object>) {
+  const queues = (holder.__guthQueues ??= new Set())
+  if (queues.has(definition.name)) return
+  await boss.createQueue(definition.name, {
+    retryLimit: definition.retryLimit ?? 5,
+    retryDelay: definition.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    // Failed jobs stay visible for a fortnight so someone can look at them.
+    deleteAfterSeconds: 14 * 24 * 3600,
+  })
+  queues.add(definition.name)
+}
+
+export function getJobs(): Promise<PgBoss> {
+  holder.__guthJobs ??= startBoss()
+  return holder.__guthJobs
+}
+
+export async function enqueue(name: string, data: object, options?: SendOptions) {
+  const definition = registry.get(name)
+  if (!definition) throw new Error(`No job named ${name} is defined`)
+  const boss = await getJobs()
+  await ensureQueue(boss, definition)
+  return boss.send(name, data, options)
+}
+
+/** Starts working every defined queue in this process (the web process, or `npm run worker`). */
+export async function startWorkers(options: { pollingIntervalSeconds?: number } = {}) {
+  const boss = await getJobs()
+  for (const definition of registry.values()) {
+    await ensureQueue(boss, definition)
+    await boss.work<object>(
+      definition.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+      async ([job]) => {
+        if (!job) return
+        try {
+          await definition.run(job.data, job)
+        } catch (error) {
+          logInfo('job attempt failed', { job: definition.name, id: job.id, reason: String(error) })
+          throw error
+        }
+      },
+    )
+  }
+}
+
+export async function stopJobs() {
+  const started = holder.__guthJobs
+  holder.__guthJobs = undefined
+  if (started) await (await started).stop({ graceful: true, timeout: 10_000 })
+}
+
+export function isJobWorkerInline() {
+  return getEnv().JOBS_WORKER === 'inline'
+}

@@ -1,0 +1,125 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import dsStyles from '@scottish-government/design-system/dist/css/design-system.min.css?url'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { PhaseBanner, SiteHeader, SkipLinks } from './components/ds/SiteHeader'
+import { SiteFooter } from './components/ds/SiteFooter'
+import { Page } from './components/ds/Page'
+import { translatorFor } from './platform/i18n/translate.server'
+import { pageMeta } from './platform/meta'
+import { useNonce } from './platform/nonce'
+import appStyles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: dsStyles },
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request)
+  const errorTitles = {
+    notFound: t('errors.notFound.title'),
+    generic: t('errors.generic.title'),
+    server: t('errors.server.title'),
+  }
+  return { language, serviceName, errorTitles, requestId: context.requestId }
+}
+
+// Only used when a page fails: the root error boundary is then the page, and names itself.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return []
+  const titles = data?.errorTitles
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const title = status === 404 ? titles?.notFound : status < 500 ? titles?.generic : titles?.server
+  return pageMeta({ title: title ?? 'Error', serviceName: data?.serviceName })
+}
+
+export const handle = { i18n: ['common'] }
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const language = data?.language ?? 'en'
+  const nonce = useNonce()
+  const { i18n } = useTranslation()
+  useChangeLanguage(language)
+  return (
+    <html lang={language} dir={i18n.dir(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLinks />
+        <div className="ds_page">
+          <div className="ds_page__top">
+            <SiteHeader />
+            <PhaseBanner />
+          </div>
+          <div className="ds_page__middle">
+            <div className="ds_wrapper">
+              <main id="main-content" tabIndex={-1}>
+                {children}
+              </main>
+            </div>
+          </div>
+          <div className="ds_page__bottom">
+            <SiteFooter />
+          </div>
+        </div>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const data = useRouteLoaderData<typeof loader>('root')
+  const { t } = useTranslation()
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Page title={t('errors.notFound.title')}>
+        <p>{t('errors.notFound.body')}</p>
+        <p>
+          <Link to="/">{t('errors.notFound.home')}</Link>
+        </p>
+      </Page>
+    )
+  }
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    return (
+      <Page title={t('errors.generic.title')}>
+        <p>{t('errors.generic.body', { status: error.status })}</p>
+        <p>
+          <Link to="/">{t('errors.notFound.home')}</Link>
+        </p>
+      </Page>
+    )
+  }
+  return (
+    <Page title={t('errors.server.title')}>
+      <p>{t('errors.server.body')}</p>
+      {data?.requestId ? <p>{t('errors.server.reference', { reference: data.requestId })}</p> : null}
+    </Page>
+  )
+}

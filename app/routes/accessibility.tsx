@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { LegalPage } from '~/components/LegalPage'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t, serviceName } = await translatorFor(request, 'legal')
+  return { title: t('accessibility.title'), serviceName }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export default function Accessibility() {
+  return <LegalPage page="accessibility" />
+}

@@ -1,0 +1,16 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { isLanguage } from '~/platform/i18n/config'
+import { languageCookie } from '~/platform/i18n/i18next.server'
+import { safeRedirectPath } from '~/platform/redirect'
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const language = form.get('language')
+  const to = safeRedirectPath(form.get('redirectTo'))
+  if (!isLanguage(language)) return redirect(to, 303)
+  return redirect(to, { status: 303, headers: { 'Set-Cookie': await languageCookie.serialize(language) } })
+}
+
+export function loader() {
+  return redirect('/')
+}
