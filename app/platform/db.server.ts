@@ -21,6 +21,8 @@ export interface Connection {
   transaction<T>(work: (tx: Pick<Connection, 'exec' | 'query'>) => Promise<T>): Promise<T>
   close(): Promise<void>
   pglite?: PGlite
+  /** The Postgres server's URL (for pg-boss's own pool); absent on PGlite. */
+  url?: string
 }
 
 export function connectPglite(dataDir?: string): Connection {
@@ -53,6 +55,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Co
     ...wrap(sql),
     transaction: (work) => sql.begin((tx) => work(wrap(tx))) as never,
     close: () => sql.end({ timeout: 5 }),
+    url,
   }
 }
 

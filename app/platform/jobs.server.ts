@@ -26,10 +26,9 @@ const holder = globalThis as typeof globalThis & { __guthJobs?: Promise<PgBoss>;
 
 function createBoss() {
   const connection = getConnection()
-  const env = getEnv()
   const boss = connection.pglite
     ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite' })
-    : new PgBoss({ connectionString: env.DATABASE_URL, max: 4, application_name: 'guth-jobs' })
+    : new PgBoss({ connectionString: connection.url, max: 4, application_name: 'guth-jobs' })
   boss.on('error', (error) => logError(error, { component: 'jobs' }))
   return boss
 }

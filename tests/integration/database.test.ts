@@ -1,16 +1,11 @@
+import { count, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { organisations, userRoles, users } from '~/modules/accounts/schema'
 import { migrate } from '~/platform/migrate.server'
+import { demoAccounts, demoOrganisations, seedDemoContent } from '../../scripts/seed/demo'
 import { useTestDatabase } from '../helpers/db'
 
 const database = useTestDatabase()
-
-async function publicTables() {
-  return database.current.query<{ name: string; rls: boolean }>(`
-    SELECT c.relname AS name, c.relrowsecurity AS rls
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-    ORDER BY c.relname`)
-}
 
 test('migrations are recorded where the Supabase CLI looks and never run twice', async () => {
   const rows = await database.current.query<{ version: string }>(
@@ -20,8 +15,29 @@ test('migrations are recorded where the Supabase CLI looks and never run twice',
   expect(await migrate(database.current, { bootstrap: true })).toEqual([])
 })
 
-test('every public table has row level security enabled', async () => {
-  const tables = await publicTables()
-  expect(tables.map((t) => t.name)).toContain('users')
-  expect(tables.filter((t) => !t.rls).map((t) => t.name)).toEqual([])
+test('instances starting together migrate once between them', async () => {
+  const results = await Promise.all([1, 2, 3].map(() => migrate(database.current, { bootstrap: true })))
+  expect(results.flat()).toEqual([])
+})
+
+test('the demo seed can run twice and gives the documented accounts their roles', async () => {
+  await seedDemoContent()
+  await seedDemoContent()
+  const db = database.current.db
+  const [orgs] = await db.select({ n: count() }).from(organisations)
+  expect(orgs!.n).toBe(demoOrganisations.length)
+  const [people] = await db.select({ n: count() }).from(users)
+  expect(people!.n).toBe(demoAccounts.length)
+  const adminRoles = await db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(eq(users.email, 'admin@guth.example'))
+  expect(adminRoles.map((r) => r.role)).toEqual(['admin'])
+})
+
+test('the same email in another case is the same person', async () => {
+  await expect(
+    database.current.db.insert(users).values({ email: 'ADMIN@guth.example' }),
+  ).rejects.toThrow()
 })
