@@ -66,10 +66,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <SkipLinks />
         <div className="ds_page">
-          <div className="ds_page__top">
+          <header className="ds_page__top">
             <SiteHeader />
             <PhaseBanner />
-          </div>
+          </header>
           <div className="ds_page__middle">
             <div className="ds_wrapper">
               <main id="main-content" tabIndex={-1}>

@@ -78,7 +78,7 @@ export function getDb(): Database {
 }
 
 /** Tests and scripts install their own connection (in-memory PGlite, a scratch Postgres database). */
-export function useConnection(connection: Connection | undefined) {
+export function setConnection(connection: Connection | undefined) {
   holder.__guthConnection = connection
 }
 

@@ -3,8 +3,10 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { chromiumArgs, findChromium } from './chromium'
 
+const withoutJavaScript = new WeakSet<Page>()
+
 /** One Chromium for the test file; each test opens its own context (cookies, JS on or off). */
-export function useBrowser() {
+export function withBrowser() {
   const handle = {} as { browser: Browser; baseUrl: string }
   beforeAll(async () => {
     handle.baseUrl = inject('baseUrl')
@@ -21,6 +23,7 @@ export function useBrowser() {
     async newPage(options: BrowserContextOptions = {}) {
       const context = await handle.browser.newContext({ baseURL: handle.baseUrl, ...options })
       const page = await context.newPage()
+      if (options.javaScriptEnabled === false) withoutJavaScript.add(page)
       const problems: string[] = []
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
       page.on('console', (message) => {
@@ -31,11 +34,24 @@ export function useBrowser() {
   }
 }
 
-/** Axe in Chromium finds nothing against WCAG 2.2 A and AA. */
+// Axe runs inside the page, which a JavaScript-disabled page cannot do: check an exact copy of
+// what that visitor received (scripts removed, same URL, same styles) in a page that can.
+async function scriptlessCopy(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
+  const context = await page.context().browser()!.newContext()
+  const copy = await context.newPage()
+  await copy.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }))
+  await copy.goto(page.url())
+  return { copy, close: () => context.close() }
+}
+
+/** Axe in Chromium finds nothing against WCAG 2.2 A and AA (and axe's best practices). */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
+  const scriptless = withoutJavaScript.has(page) ? await scriptlessCopy(page) : undefined
+  const results = await new AxeBuilder({ page: scriptless?.copy ?? page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze()
+  await scriptless?.close()
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
 }

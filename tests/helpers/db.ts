@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
-import { type Connection, connectPglite, connectPostgres, useConnection } from '~/platform/db.server'
+import { type Connection, connectPglite, connectPostgres, setConnection } from '~/platform/db.server'
 import { migrate } from '~/platform/migrate.server'
 
 export interface TestDatabase extends Connection {
@@ -36,14 +36,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Gives the test file its own database and makes it the one the app's modules use. */
-export function useTestDatabase() {
+export function withTestDatabase() {
   const handle = {} as { current: TestDatabase }
   beforeAll(async () => {
     handle.current = await createTestDatabase()
-    useConnection(handle.current)
+    setConnection(handle.current)
   }, 60_000)
   afterAll(async () => {
-    useConnection(undefined)
+    setConnection(undefined)
     await handle.current?.dispose()
   })
   return handle

@@ -3,9 +3,9 @@ import { expect, test } from 'vitest'
 import { organisations, userRoles, users } from '~/modules/accounts/schema'
 import { migrate } from '~/platform/migrate.server'
 import { demoAccounts, demoOrganisations, seedDemoContent } from '../../scripts/seed/demo'
-import { useTestDatabase } from '../helpers/db'
+import { withTestDatabase } from '../helpers/db'
 
-const database = useTestDatabase()
+const database = withTestDatabase()
 
 test('migrations are recorded where the Supabase CLI looks and never run twice', async () => {
   const rows = await database.current.query<{ version: string }>(

@@ -1,9 +1,9 @@
 import { afterAll, expect, test } from 'vitest'
 import { defineJob, getJobs, startWorkers, stopJobs } from '~/platform/jobs.server'
-import { useTestDatabase } from '../helpers/db'
+import { withTestDatabase } from '../helpers/db'
 import { poll } from '../helpers/smtp'
 
-useTestDatabase()
+withTestDatabase()
 afterAll(() => stopJobs())
 
 const done: string[] = []

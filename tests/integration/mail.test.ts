@@ -16,10 +16,10 @@ import {
   resetMailTransportForTests,
   sendMail,
 } from '~/platform/mail.server'
-import { useTestDatabase } from '../helpers/db'
+import { withTestDatabase } from '../helpers/db'
 import { type SmtpCapture, startSmtpCapture } from '../helpers/smtp'
 
-useTestDatabase()
+withTestDatabase()
 let smtp: SmtpCapture
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest'
 import { seedDemoContent } from '../../scripts/seed/demo'
-import { useTestDatabase } from '../helpers/db'
+import { withTestDatabase } from '../helpers/db'
 
-const database = useTestDatabase()
+const database = withTestDatabase()
 
 async function publicTables() {
   const rows = await database.current.query<{ name: string; rls: boolean }>(`

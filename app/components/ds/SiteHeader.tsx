@@ -20,7 +20,7 @@ export function SkipLinks() {
 export function SiteHeader() {
   const { t } = useTranslation()
   return (
-    <header className="ds_site-header" role="banner">
+    <div className="ds_site-header">
       <div className="ds_wrapper">
         <div className="ds_site-header__content guth-header">
           <div className="ds_site-branding">
@@ -36,7 +36,7 @@ export function SiteHeader() {
           </div>
         </div>
       </div>
-    </header>
+    </div>
   )
 }
 

@@ -13,6 +13,12 @@ function keys(value: unknown, prefix = ''): string[] {
   return [prefix]
 }
 
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (value && typeof value === 'object') return Object.values(value).flatMap(leaves)
+  return []
+}
+
 const namespaces = readdirSync(path.join(root, 'en')).filter((f) => f.endsWith('.json'))
 
 test.each(namespaces)('%s has the same keys in every language, none of them empty', (file) => {
@@ -20,10 +26,7 @@ test.each(namespaces)('%s has the same keys in every language, none of them empt
   for (const language of supportedLanguages) {
     const strings = JSON.parse(readFileSync(path.join(root, language, file), 'utf8'))
     expect(keys(strings).sort(), `${language}/${file}`).toEqual(keys(english).sort())
-    const empty = keys(strings).filter((k) => {
-      const value = k.split(/\.|\[|\]\.?/).filter(Boolean).reduce((o: any, p) => o?.[p], strings)
-      return typeof value === 'string' && value.trim() === ''
-    })
+    const empty = leaves(strings).filter((value) => value.trim() === '')
     expect(empty, `${language}/${file} empty strings`).toEqual([])
   }
 })
