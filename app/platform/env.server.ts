@@ -39,6 +39,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   PUBLIC_URL: string
   /** true when this instance uses Supabase Auth and Storage */
   usesSupabase: boolean
+  /** A local run (embedded database, mail to the outbox): the outbox page may be shown. */
+  showsOutbox: boolean
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +60,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATA_DIR),
     usesSupabase: Boolean(env.SUPABASE_URL),
+    showsOutbox: env.NODE_ENV === 'development' || (!env.DATABASE_URL && !env.SMTP_URL),
   }
 }
 

@@ -1,7 +1,7 @@
 import { fromPglite, type Job, PgBoss, type SendOptions } from 'pg-boss'
 import { getConnection } from './db.server'
 import { getEnv } from './env.server'
-import { logError, logInfo } from './log.server'
+import { logError, logInfo, logWarning } from './log.server'
 
 export interface JobDefinition<T extends object> {
   name: string
@@ -79,7 +79,11 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
         try {
           await definition.run(job.data, job)
         } catch (error) {
-          logInfo('job attempt failed', { job: definition.name, id: job.id, reason: String(error) })
+          const final = job.retryCount >= (definition.retryLimit ?? 5)
+          const details = { job: definition.name, id: job.id, reason: String(error) }
+          // The last attempt is kept by pg-boss as `failed`; say so loudly enough to be noticed.
+          if (final) logWarning('job failed after its last retry', details)
+          else logInfo('job attempt failed, will retry', details)
           throw error
         }
       },

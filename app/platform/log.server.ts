@@ -7,3 +7,7 @@ export function logError(error: unknown, details: Record<string, unknown> = {}) 
 export function logInfo(message: string, details: Record<string, unknown> = {}) {
   console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...details }))
 }
+
+export function logWarning(message: string, details: Record<string, unknown> = {}) {
+  console.warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), message, ...details }))
+}

@@ -1,0 +1,59 @@
+import autocannon from 'autocannon'
+import type { Scenario, ScenarioRequest } from './scenario'
+
+export interface LoadOptions {
+  connections: number
+  durationSeconds: number
+  warmUpSeconds: number
+}
+
+export interface ScenarioFigures {
+  name: string
+  method: string
+  path: string
+  requestsPerSecond: number
+  latencyP50Ms: number
+  latencyP90Ms: number
+  latencyP99Ms: number
+  latencyMaxMs: number
+  totalRequests: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  statusCodes: Record<string, number>
+}
+
+// autocannon stops each run by itself after `duration`; `timeout` bounds every single request.
+function fire(baseUrl: string, request: ScenarioRequest, connections: number, duration: number) {
+  return autocannon({
+    url: new URL(request.path, baseUrl).href,
+    method: request.method ?? 'GET',
+    headers: request.headers,
+    body: request.body,
+    connections,
+    duration,
+    timeout: 10,
+  })
+}
+
+/** Warms up, then measures one scenario against the running server. */
+export async function measure(baseUrl: string, scenario: Scenario, options: LoadOptions): Promise<ScenarioFigures> {
+  const request = { ...scenario, ...(await scenario.setup?.(baseUrl)) }
+  await fire(baseUrl, request, options.connections, options.warmUpSeconds)
+  const result = await fire(baseUrl, request, options.connections, options.durationSeconds)
+  return {
+    name: scenario.name,
+    method: request.method ?? 'GET',
+    path: request.path,
+    requestsPerSecond: result.requests.mean,
+    latencyP50Ms: result.latency.p50,
+    latencyP90Ms: result.latency.p90,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    totalRequests: result.totalRequests,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+  }
+}

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ScenarioFigures } from './load'
+
+export interface RunMetadata {
+  date: string
+  gitCommit: string
+  gitDirty: boolean
+  node: string
+  cpus: number
+  cpuModel: string
+  database: 'pglite' | 'postgres'
+  durationSeconds: number
+  warmUpSeconds: number
+  connections: number
+}
+
+export function describeRun(settings: Omit<RunMetadata, 'date' | 'gitCommit' | 'gitDirty' | 'node' | 'cpus' | 'cpuModel'>): RunMetadata {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim()
+  return {
+    date: new Date().toISOString(),
+    gitCommit: git('rev-parse', '--short', 'HEAD'),
+    gitDirty: git('status', '--porcelain').length > 0,
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    ...settings,
+  }
+}
+
+/** Requests that did not end in a 2xx: other statuses, plus socket errors (timeouts included). */
+const failures = (f: ScenarioFigures) => f.non2xx + f.errors
+
+const ratioToHealthz = (f: ScenarioFigures, all: ScenarioFigures[]) => {
+  const healthz = all.find((s) => s.name === 'healthz')
+  return healthz && healthz.requestsPerSecond > 0 ? f.requestsPerSecond / healthz.requestsPerSecond : null
+}
+
+export function printTable(figures: ScenarioFigures[]) {
+  const header = ['scenario', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'ratio to healthz']
+  const rows = figures.map((f) => {
+    const ratio = ratioToHealthz(f, figures)
+    return [
+      f.name,
+      f.requestsPerSecond.toFixed(1),
+      String(f.latencyP50Ms),
+      String(f.latencyP99Ms),
+      String(failures(f)),
+      ratio === null ? '–' : ratio.toFixed(3),
+    ]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')
+  console.log([line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n'))
+}
+
+/** Writes bench/results/<date-time>-<database>.json and returns its path. */
+export function writeResults(metadata: RunMetadata, figures: ScenarioFigures[]) {
+  const stamp = metadata.date.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
+  const file = path.resolve(import.meta.dirname, '../results', `${stamp}-${metadata.database}.json`)
+  const scenarios = figures.map((f) => ({ ...f, failures: failures(f), ratioToHealthz: ratioToHealthz(f, figures) }))
+  writeFileSync(file, `${JSON.stringify({ ...metadata, scenarios }, null, 2)}\n`)
+  return path.relative(process.cwd(), file)
+}

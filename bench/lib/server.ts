@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createWriteStream, readFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+type Env = Record<string, string>
+
+// Children run on this process's Node (the project's Node 24), whatever `node` is on PATH.
+function runToEnd(args: string[], env: Env, timeoutMs: number) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  return new Promise<void>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (code === 0) resolve()
+      else reject(new Error(`${args.join(' ')} failed (${signal ?? `exit ${code}`})`))
+    })
+  })
+}
+
+export function buildProductionBundle() {
+  return runToEnd([path.resolve('node_modules/.bin/remix'), 'vite:build'], { NODE_ENV: 'production' }, 5 * 60_000)
+}
+
+/** Migrates and seeds a database the server will not seed itself (a real Postgres server). */
+export function seedDemoContent(env: Env) {
+  return runToEnd(['--import', 'tsx', 'scripts/seed.ts'], env, 2 * 60_000)
+}
+
+export function freeLoopbackPort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = createServer().once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export interface RunningServer {
+  baseUrl: string
+  stop(): Promise<void>
+}
+
+async function waitForHealth(url: string, server: ChildProcess, logFile: string) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline && server.exitCode === null) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The server did not become healthy. Its log:\n${readFileSync(logFile, 'utf8').slice(-4_000)}`)
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = once(server, 'exit')
+  server.kill('SIGTERM')
+  const timer = setTimeout(() => server.kill('SIGKILL'), 20_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** Starts `server.ts` in production mode on 127.0.0.1; its log goes to `logFile`. */
+export async function startServer(env: Env, logFile: string): Promise<RunningServer> {
+  const port = await freeLoopbackPort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const log = createWriteStream(logFile)
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: baseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout!.pipe(log)
+  server.stderr!.pipe(log)
+  const stop = () => stopServer(server)
+  try {
+    await waitForHealth(`${baseUrl}/healthz`, server, logFile)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { baseUrl, stop }
+}
