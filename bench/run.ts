@@ -6,7 +6,7 @@ import { createScratchDatabase } from './lib/database'
 import { type ScenarioFigures, measure } from './lib/load'
 import { describeRun, printTable, writeResults } from './lib/report'
 import { loadScenarios, selectScenarios } from './lib/scenario'
-import { buildProductionBundle, seedDemoContent, startServer } from './lib/server'
+import { buildProductionBundle, launchServer, seedDemoContent } from './lib/server'
 
 // Usage: npm run bench -- [--no-build] [scenario names…]
 const args = process.argv.slice(2)
@@ -15,22 +15,23 @@ const names = args.filter((arg) => !arg.startsWith('--'))
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
 const postgresUrl = process.env.BENCH_DATABASE_URL
 const load = { connections: 10, durationSeconds, warmUpSeconds: 2 }
-if (!Number.isFinite(durationSeconds) || durationSeconds < 1) throw new Error('BENCH_DURATION must be a number of seconds ≥ 1')
 
 // Undone in reverse order, also when a step fails or the run is interrupted.
 const cleanups: Array<() => Promise<void> | void> = []
-async function cleanUp() {
-  for (const undo of cleanups.splice(0).reverse()) {
-    await Promise.resolve()
-      .then(undo)
-      .catch((error) => console.error('Clean-up step failed:', error))
-  }
+let cleaning: Promise<void> | undefined
+function cleanUp() {
+  cleaning ??= cleanups.reverse().reduce(
+    (previous, undo) => previous.then(undo).catch((error) => console.error('Clean-up step failed:', error)),
+    Promise.resolve(),
+  )
+  return cleaning
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)))
 }
 
 async function main() {
+  if (!Number.isFinite(durationSeconds) || durationSeconds < 1) throw new Error('BENCH_DURATION must be a number of seconds ≥ 1')
   const scenarios = selectScenarios(await loadScenarios(), names)
   if (!skipBuild) await buildProductionBundle()
 
@@ -45,8 +46,9 @@ async function main() {
     await seedDemoContent(env)
   }
 
-  const server = await startServer(env, path.join(work, 'server.log'))
+  const server = await launchServer(env, path.join(work, 'server.log'))
   cleanups.push(() => server.stop())
+  await server.waitUntilHealthy()
   const metadata = describeRun({ database: postgresUrl ? 'postgres' : 'pglite', ...load })
   console.log(`Benchmarking ${server.baseUrl} (${metadata.database}), ${load.connections} connections, ${durationSeconds} s per scenario`)
 

@@ -21,10 +21,11 @@ declare module 'autocannon' {
   }
 
   interface Result {
-    requests: Histogram
+    /** per-second samples; `total` completed and `sent` requests over the whole run */
+    requests: Histogram & { total: number; sent: number }
     latency: Histogram
-    throughput: Histogram
-    totalRequests: number
+    /** bytes per second samples; `total` bytes over the whole run */
+    throughput: Histogram & { total: number }
     errors: number
     timeouts: number
     non2xx: number

@@ -16,7 +16,9 @@ export interface ScenarioFigures {
   latencyP90Ms: number
   latencyP99Ms: number
   latencyMaxMs: number
-  totalRequests: number
+  completedRequests: number
+  sentRequests: number
+  meanResponseBytes: number
   non2xx: number
   errors: number
   timeouts: number
@@ -38,7 +40,8 @@ function fire(baseUrl: string, request: ScenarioRequest, connections: number, du
 
 /** Warms up, then measures one scenario against the running server. */
 export async function measure(baseUrl: string, scenario: Scenario, options: LoadOptions): Promise<ScenarioFigures> {
-  const request = { ...scenario, ...(await scenario.setup?.(baseUrl)) }
+  const extra = (await scenario.setup?.(baseUrl)) ?? {}
+  const request = { ...scenario, ...extra, headers: { ...scenario.headers, ...extra.headers } }
   await fire(baseUrl, request, options.connections, options.warmUpSeconds)
   const result = await fire(baseUrl, request, options.connections, options.durationSeconds)
   return {
@@ -50,7 +53,9 @@ export async function measure(baseUrl: string, scenario: Scenario, options: Load
     latencyP90Ms: result.latency.p90,
     latencyP99Ms: result.latency.p99,
     latencyMaxMs: result.latency.max,
-    totalRequests: result.totalRequests,
+    completedRequests: result.requests.total,
+    sentRequests: result.requests.sent,
+    meanResponseBytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -13,7 +13,7 @@ export interface ScenarioRequest {
 export interface Scenario extends ScenarioRequest {
   name: string
   /** Runs once against the live server before the warm-up (sign in, create a row…); what it
-   * returns replaces the matching fields of the request, e.g. headers with a session cookie. */
+   * returns replaces fields of the request, and its headers are added (e.g. a session cookie). */
   setup?: (baseUrl: string) => Promise<Partial<ScenarioRequest> | void>
 }
 

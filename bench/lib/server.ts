@@ -39,8 +39,9 @@ export function freeLoopbackPort() {
   })
 }
 
-export interface RunningServer {
+export interface ServerProcess {
   baseUrl: string
+  waitUntilHealthy(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -64,22 +65,21 @@ async function stopServer(server: ChildProcess) {
 }
 
 /** Starts `server.ts` in production mode on 127.0.0.1; its log goes to `logFile`. */
-export async function startServer(env: Env, logFile: string): Promise<RunningServer> {
+export async function launchServer(env: Env, logFile: string): Promise<ServerProcess> {
   const port = await freeLoopbackPort()
   const baseUrl = `http://127.0.0.1:${port}`
   const log = createWriteStream(logFile)
   const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C reaches only this runner, which then stops the server once.
+    detached: true,
   })
   server.stdout!.pipe(log)
   server.stderr!.pipe(log)
-  const stop = () => stopServer(server)
-  try {
-    await waitForHealth(`${baseUrl}/healthz`, server, logFile)
-  } catch (error) {
-    await stop()
-    throw error
+  return {
+    baseUrl,
+    waitUntilHealthy: () => waitForHealth(`${baseUrl}/healthz`, server, logFile),
+    stop: () => stopServer(server),
   }
-  return { baseUrl, stop }
 }
