@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -8,6 +7,7 @@ import { getConnection, closeConnection } from '~/platform/db.server'
 import { ConfigError, getEnv } from '~/platform/env.server'
 import { isJobWorkerInline, startWorkers, stopJobs } from '~/platform/jobs.server'
 import { logError, logInfo } from '~/platform/log.server'
+import { csrfCookie } from '~/platform/csrf.server'
 import { securityHeaders } from '~/platform/security.server'
 import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
 import '~/jobs.server'
@@ -25,6 +25,8 @@ async function main() {
 
   const app = express()
   app.disable('x-powered-by')
+  // Behind a load balancer, the client's address comes from X-Forwarded-For (rate limits use it).
+  app.set('trust proxy', env.TRUST_PROXY)
   app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:') }))
   app.use(compression())
 
@@ -52,26 +54,38 @@ async function main() {
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   }
 
+  app.use(csrfCookie({ secure: env.PUBLIC_URL.startsWith('https:') }))
   app.all(
     '*',
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+        csrfToken: res.locals.csrfToken,
+        clientIp: req.ip ?? 'unknown',
+      }),
     }),
   )
 
-  const server = app.listen(env.PORT, () => logInfo(`Guth is listening on ${env.PUBLIC_URL}`, { port: env.PORT }))
+  const server = app.listen(env.PORT, env.HOST, () =>
+    logInfo(`Guth is listening on ${env.PUBLIC_URL}`, { host: env.HOST, port: env.PORT }),
+  )
 
+  let stopping = false
   const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
     logInfo('shutting down', { signal })
-    server.close()
+    // Finish the requests in flight, then the jobs, then the database.
+    await new Promise((resolve) => server.close(resolve))
     await stopJobs().catch((error) => logError(error))
     await closeConnection().catch((error) => logError(error))
     process.exit(0)
   }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
 main().catch((error) => {
@@ -80,5 +94,3 @@ main().catch((error) => {
   else logError(error, { phase: 'startup' })
   process.exit(1)
 })
-
-export const hasBuild = () => existsSync('build/server/index.js')

@@ -1,2 +1,3 @@
 // Every module's background jobs, imported for their definitions so any process can work them.
 import '~/platform/mail.server'
+import '~/modules/accounts/jobs.server'

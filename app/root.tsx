@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Link,
@@ -17,6 +17,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { PhaseBanner, SiteHeader, SkipLinks } from './components/ds/SiteHeader'
 import { SiteFooter } from './components/ds/SiteFooter'
 import { Page } from './components/ds/Page'
+import { getOptionalUser } from './modules/accounts/auth.server'
 import { translatorFor } from './platform/i18n/translate.server'
 import { pageMeta } from './platform/meta'
 import { useNonce } from './platform/nonce'
@@ -34,8 +35,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     notFound: t('errors.notFound.title'),
     generic: t('errors.generic.title'),
     server: t('errors.server.title'),
+    forbidden: t('errors.forbidden.title'),
+    formExpired: t('errors.formExpired.title'),
   }
-  return { language, serviceName, errorTitles, requestId: context.requestId }
+  const headers = new Headers()
+  const user = await getOptionalUser(request, headers)
+  return data({
+    language,
+    serviceName,
+    errorTitles,
+    requestId: context.requestId,
+    csrfToken: context.csrfToken,
+    user: user ? { displayName: user.displayName, email: user.email, roles: user.roles } : null,
+  }, { headers })
 }
 
 // Only used when a page fails: the root error boundary is then the page, and names itself.
@@ -43,11 +55,27 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return []
   const titles = data?.errorTitles
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const title = status === 404 ? titles?.notFound : status < 500 ? titles?.generic : titles?.server
+  const title =
+    status === 404
+      ? titles?.notFound
+      : status === 403
+        ? error && isRouteErrorResponse(error) && error.statusText === 'csrf'
+          ? titles?.formExpired
+          : titles?.forbidden
+        : status < 500
+          ? titles?.generic
+          : titles?.server
   return pageMeta({ title: title ?? 'Error', serviceName: data?.serviceName })
 }
 
 export const handle = { i18n: ['common'] }
+
+// Pages vary by language and by who is signed in; cookies the root loader sets must reach the browser.
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers({ Vary: 'Cookie, Accept-Language' })
+  for (const cookie of loaderHeaders.getSetCookie()) headers.append('Set-Cookie', cookie)
+  return headers
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
@@ -100,6 +128,18 @@ export function ErrorBoundary() {
     return (
       <Page title={t('errors.notFound.title')}>
         <p>{t('errors.notFound.body')}</p>
+        <p>
+          <Link to="/">{t('errors.notFound.home')}</Link>
+        </p>
+      </Page>
+    )
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const expired = error.statusText === 'csrf'
+    const key = expired ? 'errors.formExpired' : 'errors.forbidden'
+    return (
+      <Page title={t(`${key}.title`)}>
+        <p>{t(`${key}.body`)}</p>
         <p>
           <Link to="/">{t('errors.notFound.home')}</Link>
         </p>

@@ -1,6 +1,7 @@
 import { Form, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { supportedLanguages } from '~/platform/i18n/config'
+import { CsrfInput } from './FormSecurity'
 
 /** A plain form per language, so switching works without JavaScript and is never a state-changing GET. */
 export function LanguageSwitcher() {
@@ -20,7 +21,8 @@ export function LanguageSwitcher() {
               <Form method="post" action="/language" reloadDocument>
                 <input type="hidden" name="language" value={language} />
                 <input type="hidden" name="redirectTo" value={here} />
-                <button type="submit" className="guth-language__button" lang={language}>
+                <CsrfInput />
+                <button type="submit" className="guth-link-button" lang={language}>
                   {t(`language.${language}`)}
                 </button>
               </Form>

@@ -7,6 +7,10 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY: z
+      .union([z.literal('true').transform(() => true), z.literal('false').transform(() => false), z.coerce.number().int().min(0)])
+      .default('false'),
     PUBLIC_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z
@@ -20,7 +24,6 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Guth <no-reply@guth.localhost>'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.SUPABASE_URL && (!env.SUPABASE_ANON_KEY || !env.SUPABASE_SERVICE_ROLE_KEY)) {

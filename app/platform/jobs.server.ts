@@ -9,6 +9,8 @@ export interface JobDefinition<T extends object> {
   run(data: T, job: Job<T>): Promise<void>
   retryLimit?: number
   retryDelaySeconds?: number
+  /** Runs on this cron schedule (Europe/London) as well as when enqueued. */
+  cron?: string
 }
 
 const registry = new Map<string, JobDefinition<object>>()
@@ -71,6 +73,7 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
   const boss = await getJobs()
   for (const definition of registry.values()) {
     await ensureQueue(boss, definition)
+    if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'Europe/London' })
     await boss.work<object>(
       definition.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },

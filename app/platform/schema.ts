@@ -1,2 +1,3 @@
 // Every module's tables, for Drizzle's typed client and for drizzle-kit's migration generator.
 export * from '~/modules/accounts/schema'
+export * from './tables'

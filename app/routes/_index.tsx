@@ -1,23 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NotificationBanner } from '~/components/ds/forms'
 import { listOrganisations } from '~/modules/accounts/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request)
-  return { title: t('home.title'), serviceName, organisations: await listOrganisations(language) }
+  const signedOut = new URL(request.url).searchParams.has('signedOut')
+  return { title: t('home.title'), serviceName, signedOut, organisations: await listOrganisations(language) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function Home() {
-  const { organisations } = useLoaderData<typeof loader>()
+  const { organisations, signedOut } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="ds_layout ds_layout--article">
       <div className="ds_layout__header">
+        {signedOut ? <NotificationBanner title={t('auth:signedOut')} /> : null}
         <header className="ds_page-header">
           <h1 className="ds_page-header__title">{t('home.title')}</h1>
         </header>

@@ -1,10 +1,12 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { isLanguage } from '~/platform/i18n/config'
 import { languageCookie } from '~/platform/i18n/i18next.server'
+import { assertCsrf } from '~/platform/csrf.server'
 import { safeRedirectPath } from '~/platform/redirect'
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
+  assertCsrf(request, form)
   const language = form.get('language')
   const to = safeRedirectPath(form.get('redirectTo'))
   if (!isLanguage(language)) return redirect(to, 303)

@@ -1,4 +1,5 @@
-import { Link } from '@remix-run/react'
+import { Form, Link, useRouteLoaderData } from '@remix-run/react'
+import { CsrfInput } from '../FormSecurity'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../LanguageSwitcher'
 
@@ -17,6 +18,40 @@ export function SkipLinks() {
   )
 }
 
+interface RootData {
+  user: { displayName: string | null; email: string; roles: string[] } | null
+}
+
+function AccountLinks() {
+  const { t } = useTranslation()
+  const data = useRouteLoaderData<RootData>('root')
+  if (!data?.user) {
+    return (
+      <Link className="guth-header__link" to="/sign-in">
+        {t('header.signIn')}
+      </Link>
+    )
+  }
+  return (
+    <>
+      {data.user.roles.includes('admin') ? (
+        <Link className="guth-header__link" to="/admin">
+          {t('header.admin')}
+        </Link>
+      ) : null}
+      <Link className="guth-header__link" to="/account">
+        {t('header.account')}
+      </Link>
+      <Form method="post" action="/sign-out" className="guth-header__sign-out">
+        <CsrfInput />
+        <button type="submit" className="guth-link-button">
+          {t('header.signOut')}
+        </button>
+      </Form>
+    </>
+  )
+}
+
 export function SiteHeader() {
   const { t } = useTranslation()
   return (
@@ -30,9 +65,7 @@ export function SiteHeader() {
           </div>
           <div className="guth-header__tools">
             <LanguageSwitcher />
-            <Link className="guth-header__sign-in" to="/sign-in">
-              {t('header.signIn')}
-            </Link>
+            <AccountLinks />
           </div>
         </div>
       </div>

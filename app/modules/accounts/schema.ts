@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -22,6 +22,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     displayName: text('display_name'),
     locale: locale('locale').notNull().default('en'),
+    notifyReplies: boolean('notify_replies').notNull().default(true),
+    notifyEventUpdates: boolean('notify_event_updates').notNull().default(true),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -37,9 +40,29 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
+    // With Supabase Auth, when the identity was last confirmed with Supabase (getUser()).
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
+).enableRLS()
+
+// One request to sign in: the code and link sent by email (hashed, embedded only) and where to
+// go afterwards. Made for every request, whether or not the address has an account.
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    codeHash: text('code_hash'),
+    linkHash: text('link_hash'),
+    redirectTo: text('redirect_to').notNull().default('/'),
+    tries: integer('tries').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('sign_in_attempts_link_hash_key').on(t.linkHash), index('sign_in_attempts_expires_idx').on(t.expiresAt)],
 ).enableRLS()
 
 export const organisations = pgTable('organisations', {

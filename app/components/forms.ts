@@ -1,0 +1,23 @@
+import { type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import type { z } from 'zod'
+
+/**
+ * conform with Guth's defaults: the same zod schema checks on the server and, with JavaScript,
+ * in the browser; errors are translation keys shown in the error summary and beside the field.
+ */
+export function useGuthForm<S extends z.ZodTypeAny>(schema: S, lastResult: SubmissionResult<string[]> | null | undefined) {
+  return useForm<z.input<S>>({
+    lastResult,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+}
+
+/** The fields with errors, in form order, for the error summary. */
+export function summaryErrors(fields: Record<string, { id: string; errors?: string[] }>) {
+  return Object.values(fields)
+    .filter((field) => field.errors?.length)
+    .map((field) => ({ fieldId: field.id, message: field.errors![0]! }))
+}
