@@ -15,9 +15,14 @@ export function useGuthForm<S extends z.ZodTypeAny>(schema: S, lastResult: Submi
   })
 }
 
-/** The fields with errors, in form order, for the error summary. */
-export function summaryErrors(fields: Record<string, { id: string; errors?: string[] }>) {
-  return Object.values(fields)
+type FieldErrors = { id: string; errors?: string[] }
+
+/**
+ * The fields with errors, in the order given (the form's order), for the error summary.
+ * Pass the fields themselves (conform's fieldset is a proxy whose keys cannot be listed).
+ */
+export function summaryErrors(fields: FieldErrors[] | Record<string, FieldErrors>) {
+  return (Array.isArray(fields) ? fields : Object.values(fields))
     .filter((field) => field.errors?.length)
     .map((field) => ({ fieldId: field.id, message: field.errors![0]! }))
 }

@@ -51,7 +51,7 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const [form, fields] = useGuthForm(SignInSchema, actionData?.result)
-  const errors = summaryErrors(fields)
+  const errors = summaryErrors([fields.email])
   const notice = actionData?.notice ? t(actionData.notice.key, actionData.notice.values) : undefined
   if (notice) errors.unshift({ fieldId: fields.email.id, message: notice })
   return (
@@ -63,7 +63,7 @@ export default function SignIn() {
       ) : null}
       <ErrorSummary errors={errors} />
       <p>{t('signIn.why')}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} noValidate>
         <CsrfInput />
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />

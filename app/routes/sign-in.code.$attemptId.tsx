@@ -47,13 +47,13 @@ export default function EnterCode() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const [form, fields] = useGuthForm(CodeSchema, actionData?.result)
-  const errors = summaryErrors(fields)
+  const errors = summaryErrors([fields.code])
   const notice = actionData?.notice ? t(actionData.notice.key, actionData.notice.values) : undefined
   if (notice) errors.unshift({ fieldId: fields.code.id, message: notice })
   return (
     <Page title={t('code.title')} lead={t('code.lead')}>
       <ErrorSummary errors={errors} />
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} noValidate>
         <CsrfInput />
         <TextInput
           type="text"

@@ -1,4 +1,4 @@
-import { Form, Link, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { CsrfInput } from '../FormSecurity'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../LanguageSwitcher'
@@ -25,9 +25,13 @@ interface RootData {
 function AccountLinks() {
   const { t } = useTranslation()
   const data = useRouteLoaderData<RootData>('root')
+  const location = useLocation()
   if (!data?.user) {
+    // Bring people back to the page they were on, except from the sign-in pages themselves.
+    const here = location.pathname + location.search
+    const to = location.pathname.startsWith('/sign-in') || here === '/' ? '/sign-in' : `/sign-in?redirectTo=${encodeURIComponent(here)}`
     return (
-      <Link className="guth-header__link" to="/sign-in">
+      <Link className="guth-header__link" to={to}>
         {t('header.signIn')}
       </Link>
     )
