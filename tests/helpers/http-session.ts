@@ -1,0 +1,46 @@
+import { waitForCapturedMail } from './smtp'
+
+/** A visitor without a browser: fetch with a cookie jar, no redirects followed. */
+export class HttpVisitor {
+  private cookies = new Map<string, string>()
+
+  constructor(private baseUrl: string) {}
+
+  async request(path: string, init: RequestInit = {}) {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    })
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';')
+      const [name, value] = pair!.split('=') as [string, string]
+      if (/max-age=0/i.test(header) || value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return response
+  }
+
+  private cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  /** Posts a form the way a page would, with the CSRF token from this visitor's cookie. */
+  async postForm(path: string, fields: Record<string, string>) {
+    if (!this.cookies.has('guth_csrf')) await this.request('/')
+    const body = new URLSearchParams({ csrf: this.cookies.get('guth_csrf') ?? '', ...fields })
+    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+  }
+
+  /** Signs in through the real flow: ask for a code, read it from the captured email, enter it. */
+  async signIn(email: string, mailDir: string) {
+    const asked = await this.postForm('/sign-in', { email })
+    const attemptPath = asked.headers.get('location')
+    if (asked.status !== 303 || !attemptPath) throw new Error(`Asking for a code failed: ${asked.status}`)
+    const attemptId = attemptPath.split('/').pop()!
+    const mail = await waitForCapturedMail(mailDir, email, (m) => Boolean(m.text?.includes(attemptId)))
+    const code = /\b(\d{6})\b/.exec(mail.subject ?? '')![1]!
+    const entered = await this.postForm(attemptPath, { code })
+    if (entered.status !== 303 || !this.cookies.has('guth_session')) throw new Error(`Sign-in failed: ${entered.status}`)
+  }
+}
