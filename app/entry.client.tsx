@@ -17,10 +17,6 @@ async function hydrate() {
       </I18nextProvider>,
     )
   })
-  // The design system's behaviour (mobile menus, tables, character counts) is an enhancement:
-  // pages work without it, so it loads after hydration and only in the browser.
-  const { default: DS } = await import('@scottish-government/design-system/dist/scripts/design-system.js')
-  DS.initAll()
 }
 
 void hydrate()

@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import dsStyles from '@scottish-government/design-system/dist/css/design-system.min.css?url'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { PhaseBanner, SiteHeader, SkipLinks } from './components/ds/SiteHeader'
@@ -117,6 +117,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // The design system's behaviour (mobile menus, tables, character counts) is an enhancement:
+  // pages work without it, so it starts only in the browser, once React has hydrated the page.
+  useEffect(() => {
+    void import('@scottish-government/design-system/dist/scripts/design-system.js').then(({ default: DS }) => DS.initAll())
+  }, [])
   return <Outlet />
 }
 

@@ -31,3 +31,11 @@ export function canManageOrganisation(actor: Actor | null | undefined, membershi
 export function canActForOrganisation(membership: OrganisationMembership | null) {
   return membership?.status === 'approved'
 }
+
+/** Anyone signed in may ask to join an organisation; approval is up to its admins. */
+export const canAskToJoin = (actor: Actor | null | undefined) => Boolean(actor)
+
+/** Platform admins change roles, but never take away their own admin role (nobody would be left to give it back). */
+export function canRevokeRole(actor: Actor | null | undefined, subjectId: string, role: PlatformRole) {
+  return isAdmin(actor) && !(role === 'admin' && actor?.id === subjectId)
+}
