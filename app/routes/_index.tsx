@@ -8,19 +8,20 @@ import { pageMeta } from '~/platform/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request)
-  const signedOut = new URL(request.url).searchParams.has('signedOut')
-  return { title: t('home.title'), serviceName, signedOut, organisations: await listOrganisations(language) }
+  const params = new URL(request.url).searchParams
+  const notice = params.has('accountDeleted') ? 'home.accountDeleted' : params.has('signedOut') ? 'auth:signedOut' : null
+  return { title: t('home.title'), serviceName, notice, organisations: await listOrganisations(language) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function Home() {
-  const { organisations, signedOut } = useLoaderData<typeof loader>()
+  const { organisations, notice } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="ds_layout ds_layout--article">
       <div className="ds_layout__header">
-        {signedOut ? <NotificationBanner title={t('auth:signedOut')} /> : null}
+        {notice ? <NotificationBanner title={t(notice)} /> : null}
         <header className="ds_page-header">
           <h1 className="ds_page-header__title">{t('home.title')}</h1>
         </header>

@@ -1,0 +1,15 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node'
+import { requireUser } from '~/modules/accounts'
+import { signOutEverywhere } from '~/modules/accounts/profile.server'
+import { assertCsrf } from '~/platform/csrf.server'
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertCsrf(request, await request.formData())
+  const user = await requireUser(request)
+  const headers = await signOutEverywhere(request, user.id)
+  return redirect('/?signedOut=1', { status: 303, headers })
+}
+
+export function loader() {
+  return redirect('/account')
+}
