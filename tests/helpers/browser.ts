@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { chromiumArgs, findChromium } from './chromium'
+import { waitForCapturedMail } from './smtp'
 
 const withoutJavaScript = new WeakSet<Page>()
 
@@ -61,4 +62,17 @@ export async function expectAccessible(page: Page) {
   await scriptless?.close()
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/** Signs in through the pages, reading the code from the email the SMTP capture received. */
+export async function signInWithCode(page: Page, email: string) {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email address').fill(email)
+  await page.getByRole('button', { name: 'Send me a sign-in code' }).click()
+  await page.waitForURL(/\/sign-in\/code\//)
+  const attemptId = page.url().split('/').pop()!
+  const mail = await waitForCapturedMail(inject('mailDir'), email, (m) => Boolean(m.text?.includes(attemptId)))
+  await page.getByLabel('Enter the 6-digit code').fill(/\b(\d{6})\b/.exec(mail.subject ?? '')![1]!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
 }
