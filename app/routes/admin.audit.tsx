@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
+import { Pagination } from '~/components/ds/Pagination'
 import { Button, ErrorSummary, TextInput } from '~/components/ds/forms'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireRole, requireUser } from '~/modules/accounts'
@@ -65,37 +66,6 @@ function Select({ id, name, label, value, options }: { id: string; name: string;
         <span className="ds_select-arrow" aria-hidden="true" />
       </div>
     </div>
-  )
-}
-
-function Pagination({ page, pageCount, query }: { page: number; pageCount: number; query: Record<string, string> }) {
-  const { t } = useTranslation('admin')
-  if (pageCount <= 1) return null
-  const href = (target: number) => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value))
-    if (target > 1) params.set('page', String(target))
-    return params.size ? `/admin/audit?${params}` : '/admin/audit'
-  }
-  return (
-    <nav className="ds_pagination" aria-label={t('pagination.label')}>
-      <ul className="ds_pagination__list">
-        {page > 1 ? (
-          <li className="ds_pagination__item">
-            <Link className="ds_pagination__link ds_pagination__link--text" to={href(page - 1)}>
-              <span className="ds_pagination__link-label">{t('pagination.previous')}</span>
-            </Link>
-          </li>
-        ) : null}
-        <li className="ds_pagination__item">{t('pagination.pageOf', { page, pageCount })}</li>
-        {page < pageCount ? (
-          <li className="ds_pagination__item">
-            <Link className="ds_pagination__link ds_pagination__link--text" to={href(page + 1)}>
-              <span className="ds_pagination__link-label">{t('pagination.next')}</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   )
 }
 
@@ -207,7 +177,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       )}
-      <Pagination page={page} pageCount={pageCount} query={filters} />
+      <Pagination path="/admin/audit" page={page} pageCount={pageCount} query={filters} />
     </Page>
   )
 }

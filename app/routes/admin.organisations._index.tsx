@@ -2,10 +2,9 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
-import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
+import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireRole, requireUser } from '~/modules/accounts'
@@ -43,38 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { slug: [message] } }) }, { status: 400 })
   }
   return redirect(`/admin/organisations?done=created&slug=${outcome.slug}`, 303)
-}
-
-function Textarea({ id, name, label, hint, error, defaultValue }: { id: string; name: string; label: ReactNode; hint?: ReactNode; error?: string; defaultValue?: string }) {
-  const { t } = useTranslation()
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
-  return (
-    <div className={error ? 'ds_question ds_question--error' : 'ds_question'}>
-      <label className="ds_label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="ds_hint-text" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="ds_question__error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('forms.errorPrefix')}: </span>
-          {t(error)}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        className={error ? 'ds_input ds_input--error' : 'ds_input'}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        defaultValue={defaultValue}
-      />
-    </div>
-  )
 }
 
 export default function Organisations() {
@@ -159,8 +126,8 @@ export default function Organisations() {
           spellCheck={false}
           width="fluid-two-thirds"
         />
-        <Textarea {...text('descriptionEn')} key={fields.descriptionEn.key} label={t('organisations.fields.descriptionEn')} hint={t('organisations.fields.optional')} />
-        <Textarea {...text('descriptionGd')} key={fields.descriptionGd.key} label={t('organisations.fields.descriptionGd')} hint={t('organisations.fields.optional')} />
+        <TextArea {...text('descriptionEn')} key={fields.descriptionEn.key} label={t('organisations.fields.descriptionEn')} hint={t('organisations.fields.optional')} />
+        <TextArea {...text('descriptionGd')} key={fields.descriptionGd.key} label={t('organisations.fields.descriptionGd')} hint={t('organisations.fields.optional')} />
         <Button type="submit">{t('organisations.createSubmit')}</Button>
       </Form>
     </Page>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
+import { Pagination } from '~/components/ds/Pagination'
 import { Button, TextInput } from '~/components/ds/forms'
 import { requireRole, requireUser } from '~/modules/accounts'
 import { formatLondon } from '~/modules/accounts/audit-queries.server'
@@ -29,37 +30,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
-
-function Pagination({ path, page, pageCount, query }: { path: string; page: number; pageCount: number; query: Record<string, string> }) {
-  const { t } = useTranslation('admin')
-  if (pageCount <= 1) return null
-  const href = (target: number) => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, value]) => value))
-    if (target > 1) params.set('page', String(target))
-    return params.size ? `${path}?${params}` : path
-  }
-  return (
-    <nav className="ds_pagination" aria-label={t('pagination.label')}>
-      <ul className="ds_pagination__list">
-        {page > 1 ? (
-          <li className="ds_pagination__item">
-            <Link className="ds_pagination__link ds_pagination__link--text" to={href(page - 1)}>
-              <span className="ds_pagination__link-label">{t('pagination.previous')}</span>
-            </Link>
-          </li>
-        ) : null}
-        <li className="ds_pagination__item">{t('pagination.pageOf', { page, pageCount })}</li>
-        {page < pageCount ? (
-          <li className="ds_pagination__item">
-            <Link className="ds_pagination__link ds_pagination__link--text" to={href(page + 1)}>
-              <span className="ds_pagination__link-label">{t('pagination.next')}</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  )
-}
 
 export default function People() {
   const { q, people, total, page, pageCount } = useLoaderData<typeof loader>()

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react'
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 const TRANSLATION_KEY = /^([a-z]+:)?[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/
@@ -44,18 +44,18 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   )
 }
 
-interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> {
+interface FieldFrameProps {
   id: string
-  name: string
   label: ReactNode
   hint?: ReactNode
   error?: string
   /** Shows the label as the page's heading (one-question pages). */
   labelAsHeading?: boolean
-  width?: 'fixed-2' | 'fixed-4' | 'fixed-5' | 'fixed-10' | 'fixed-20' | 'fluid-one-third' | 'fluid-half' | 'fluid-two-thirds'
+  children: (describedBy: string | undefined) => ReactNode
 }
 
-export function TextInput({ id, name, label, hint, error, labelAsHeading, width, className, ...input }: TextInputProps) {
+/** Label, hint and error message around one input, wired together for screen readers. */
+function FieldFrame({ id, label, hint, error, labelAsHeading, children }: FieldFrameProps) {
   const message = useMessage()
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   const labelElement = (
@@ -77,17 +77,56 @@ export function TextInput({ id, name, label, hint, error, labelAsHeading, width,
           {message(error)}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className={['ds_input', width ? `ds_input--${width}` : null, error ? 'ds_input--error' : null, className]
-          .filter(Boolean)
-          .join(' ')}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      {children(describedBy)}
     </div>
+  )
+}
+
+type Width = 'fixed-2' | 'fixed-4' | 'fixed-5' | 'fixed-10' | 'fixed-20' | 'fluid-one-third' | 'fluid-half' | 'fluid-two-thirds'
+
+interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'>, Omit<FieldFrameProps, 'children'> {
+  name: string
+  width?: Width
+}
+
+export function TextInput({ id, name, label, hint, error, labelAsHeading, width, className, ...input }: TextInputProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelAsHeading={labelAsHeading}>
+      {(describedBy) => (
+        <input
+          id={id}
+          name={name}
+          className={['ds_input', width ? `ds_input--${width}` : null, error ? 'ds_input--error' : null, className]
+            .filter(Boolean)
+            .join(' ')}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  )
+}
+
+interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'>, Omit<FieldFrameProps, 'children'> {
+  name: string
+}
+
+export function TextArea({ id, name, label, hint, error, labelAsHeading, rows = 5, ...textarea }: TextAreaProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelAsHeading={labelAsHeading}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          className={error ? 'ds_input ds_input--error' : 'ds_input'}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   )
 }
 
