@@ -1,12 +1,10 @@
 import { PassThrough } from 'node:stream'
 import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig } from './platform/i18n/config'
-import { getLanguage } from './platform/i18n/i18next.server'
+import { I18nextProvider } from 'react-i18next'
+import { getI18n, getLanguage } from './platform/i18n/i18next.server'
 import { logError } from './platform/log.server'
 import { NonceProvider } from './platform/nonce'
 
@@ -21,8 +19,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const language = await getLanguage(request)
-  const i18n = createInstance()
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: language })
+  const i18n = await getI18n(language)
   const nonce = loadContext.cspNonce ?? ''
   // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'

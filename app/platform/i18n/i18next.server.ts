@@ -1,5 +1,6 @@
 import { createCookie } from '@remix-run/node'
-import { createInstance } from 'i18next'
+import { createInstance, type i18n as I18n } from 'i18next'
+import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { getEnv } from '../env.server'
 import { fallbackLanguage, i18nConfig, isLanguage, type Language, supportedLanguages } from './config'
@@ -28,9 +29,22 @@ export async function getLanguage(request: Request): Promise<Language> {
   return isLanguage(language) ? language : fallbackLanguage
 }
 
+// One initialised i18next instance per language for the life of the process: the resources are
+// bundled and never change, and initialising one per request costs more than rendering the page.
+const instances = new Map<Language, Promise<I18n>>()
+
+/** An i18next instance fixed to one language, shared by every request in that language. */
+export function getI18n(language: Language): Promise<I18n> {
+  let instance = instances.get(language)
+  if (!instance) {
+    const created = createInstance().use(initReactI18next)
+    instance = created.init({ ...i18nConfig, lng: language }).then(() => created)
+    instances.set(language, instance)
+  }
+  return instance
+}
+
 /** A translator outside React (emails, jobs, server messages). */
 export async function getTranslator(language: Language, namespace = 'common') {
-  const instance = createInstance()
-  await instance.init({ ...i18nConfig, lng: language })
-  return instance.getFixedT(language, namespace)
+  return (await getI18n(language)).getFixedT(language, namespace)
 }
