@@ -57,7 +57,7 @@ test('the cookies page lists the only cookies Guth sets', async () => {
   const { page, close } = await browser.newPage({ javaScriptEnabled: false })
   await page.goto('/cookies')
   const names = await page.locator('table tbody th').allTextContents()
-  expect(names).toEqual(['guth_session', 'guth_lang', 'guth_csrf', 'sb-…-auth-token'])
+  expect(names).toEqual(['guth_session', 'guth_lang', 'guth_csrf', 'guth_response', 'sb-…-auth-token'])
   await close()
 })
 

@@ -1,0 +1,49 @@
+import { createElement } from 'react'
+import { NoticeEmail } from '#emails/notice'
+import { renderEmail } from '#emails/render.server'
+import { ResponseReceiptEmail } from '#emails/response-receipt'
+import { getEnv } from '~/platform/env.server'
+import { type Language, isLanguage } from '~/platform/i18n/config'
+import { getTranslator } from '~/platform/i18n/i18next.server'
+import { queueMail } from '~/platform/mail.server'
+import { answerText } from './answer-summary'
+import { formatLondon } from './lifecycle'
+import type { Consultation } from './queries.server'
+import { type QuestionView, translate } from './questions'
+import { answersOf } from './responding.server'
+
+const languageOf = (value: string): Language => (isLanguage(value) ? value : 'en')
+
+/** Emails the respondent a full copy of their response with its reference. */
+export async function sendReceipt(consultation: Consultation, response: { id: string; reference: string; email: string | null; language: string }, questions: QuestionView[]) {
+  if (!response.email) return
+  const language = languageOf(response.language)
+  const t = await getTranslator(language, 'respond')
+  const given = await answersOf(response.id)
+  const title = translate(consultation.title, language)
+  const items = questions.map((question) => ({
+    question: translate(question.prompt, language),
+    answer: answerText(question, given.get(question.id), language),
+  }))
+  const body = await renderEmail(
+    createElement(ResponseReceiptEmail, { t, lang: language, title, reference: response.reference, items, notAnswered: t('check.notAnswered') }),
+  )
+  await queueMail({ to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body })
+}
+
+/** Emails the single-use link that brings a saved response back. */
+export async function sendResumeLink(consultation: Consultation, email: string, token: string, language: Language) {
+  const t = await getTranslator(language, 'respond')
+  const title = translate(consultation.title, language)
+  const url = `${getEnv().PUBLIC_URL}/consultations/${consultation.slug}/resume?token=${token}`
+  const body = await renderEmail(
+    createElement(NoticeEmail, {
+      t: await getTranslator(language),
+      lang: language,
+      heading: t('emails.resumeHeading'),
+      paragraphs: [t('emails.resumeIntro', { date: formatLondon(consultation.closesAt, language) }), url],
+      action: { label: t('emails.resumeAction'), url },
+    }),
+  )
+  await queueMail({ to: email, subject: t('emails.resumeSubject', { title }), ...body })
+}

@@ -1,0 +1,67 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Page } from '~/components/ds/Page'
+import { Button } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { NotOpen } from '~/components/RespondNotices'
+import { loadRespondContext, respondPath } from '~/modules/consultations/respond-context.server'
+import { consultationHeader } from '~/modules/consultations/respond-views.server'
+import { startDraft } from '~/modules/consultations/responding.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'respond')
+  const { consultation, status, draft } = await loadRespondContext(request, params.slug!)
+  const header = consultationHeader(consultation, status, language)
+  return { ...header, title: `${t('start.title')}: ${header.consultationTitle}`, serviceName, hasDraft: Boolean(draft) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertCsrf(request, await request.formData())
+  const { language } = await translatorFor(request)
+  const { consultation, status } = await loadRespondContext(request, params.slug!)
+  if (status !== 'open') return redirect(respondPath(params.slug!), 303)
+  const { cookie } = await startDraft(request, consultation, language)
+  return redirect(respondPath(params.slug!, 'about-you'), { status: 303, headers: cookie ? { 'Set-Cookie': cookie } : {} })
+}
+
+export default function StartResponse() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('respond')
+  if (data.status !== 'open') return <NotOpen status={data.status} date={data.status === 'forthcoming' ? data.opens : data.closes} title={data.consultationTitle} />
+  const steps = t('start.steps', { returnObjects: true }) as string[]
+  return (
+    <Page title={t('start.title')} lead={data.consultationTitle}>
+      <p>{t('start.closes', { date: data.closes })}</p>
+      {data.hasDraft ? (
+        <>
+          <p>{t('start.continueLead')}</p>
+          <p>
+            <Link className="ds_button" to={respondPath(data.slug, 'contents')}>
+              {t('start.continue')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2>{t('start.howItWorks')}</h2>
+          <ol>
+            {steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          <p>{t('start.saveReturn')}</p>
+          <Form method="post">
+            <CsrfInput />
+            <Button type="submit">{t('start.start')}</Button>
+          </Form>
+        </>
+      )}
+    </Page>
+  )
+}

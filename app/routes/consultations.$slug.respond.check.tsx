@@ -1,0 +1,135 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Page } from '~/components/ds/Page'
+import { Button, ErrorSummary } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { NotOpen } from '~/components/RespondNotices'
+import { answerText } from '~/modules/consultations/answer-summary'
+import { translate } from '~/modules/consultations/questions'
+import { draftAnswers, loadRespondContext, respondPath } from '~/modules/consultations/respond-context.server'
+import { sendReceipt } from '~/modules/consultations/respond-mail.server'
+import { consultationHeader } from '~/modules/consultations/respond-views.server'
+import { findSubmittedById, forgetDraftCookie, missingParts, submitDraft } from '~/modules/consultations/responding.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'respond')
+  const { consultation, status, draft, steps, questions } = await loadRespondContext(request, params.slug!, { requireDraft: true })
+  const given = await draftAnswers(draft)
+  const consent = draft?.publishConsent
+  return {
+    ...consultationHeader(consultation, status, language),
+    title: t('check.title'),
+    serviceName,
+    responseId: draft?.id ?? '',
+    missing: draft ? missingParts(draft, questions, given) : [],
+    aboutYou: draft
+      ? [
+          { key: t('check.respondentType'), value: draft.respondentType ? t(`aboutYou.${draft.respondentType}`) : null },
+          { key: t('aboutYou.name'), value: draft.name },
+          ...(draft.respondentType === 'organisation' ? [{ key: t('aboutYou.organisationName'), value: draft.organisationName }] : []),
+          { key: t('aboutYou.email'), value: draft.email },
+          { key: t('check.consent'), value: consent ? t(`aboutYou.${consent === 'with_name' ? 'withName' : consent === 'anonymous' ? 'anonymous' : 'notPublished'}`) : null },
+          { key: t('check.contact'), value: draft.contactConsent === null ? null : t(draft.contactConsent ? 'aboutYou.yes' : 'aboutYou.no') },
+          { key: t('check.bsl'), value: draft.isBslUser === null ? null : t(draft.isBslUser ? 'aboutYou.yes' : 'aboutYou.no') },
+        ]
+      : [],
+    answers: steps.flatMap((step) =>
+      [step.question, ...step.followUps].map((question) => ({
+        id: question.id,
+        step: step.number,
+        prompt: translate(question.prompt, language),
+        answer: answerText(question, given.get(question.id), language),
+      })),
+    ),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const { consultation, draft, questions } = await loadRespondContext(request, params.slug!)
+  const done = (reference: string) => respondPath(params.slug!, `done?ref=${encodeURIComponent(reference)}`)
+  if (!draft) {
+    // A second click, or a retried request, after the response went: show the same confirmation.
+    const sent = await findSubmittedById(consultation.id, String(form.get('responseId') ?? ''))
+    return redirect(sent ? done(sent.reference) : respondPath(params.slug!), 303)
+  }
+  const result = await submitDraft(consultation, draft.id, questions)
+  if (!result.ok) return data({ reason: result.reason }, { status: result.reason === 'closed' ? 409 : 400 })
+  if (!result.alreadySubmitted) await sendReceipt(consultation, { ...draft, reference: result.reference }, questions)
+  return redirect(done(result.reference), { status: 303, headers: { 'Set-Cookie': await forgetDraftCookie(request, consultation.id) } })
+}
+
+export default function CheckAnswers() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('respond')
+  if (data.status !== 'open' || actionData?.reason === 'closed') {
+    return actionData?.reason === 'closed' ? (
+      <Page title={t('closed.title')}>
+        <p>{t('closed.notSent', { date: data.closes })}</p>
+      </Page>
+    ) : (
+      <NotOpen status={data.status} date={data.closes} title={data.consultationTitle} />
+    )
+  }
+  const missing = new Set(data.missing)
+  const errors = data.missing.length && actionData?.reason === 'incomplete' ? [{ fieldId: data.missing[0] === 'about-you' ? 'about-you' : `answer-${data.missing[0]}`, message: t('check.incomplete') }] : []
+  return (
+    <Page title={t('check.title')} lead={data.consultationTitle}>
+      <ErrorSummary errors={errors} />
+      <h2 id="about-you">{t('check.aboutYou')}</h2>
+      <dl className="ds_summary-list">
+        {data.aboutYou.map((row, index) => (
+          <div className="ds_summary-list__item" key={row.key}>
+            <dt className="ds_summary-list__key">{row.key}</dt>
+            <dd className="ds_summary-list__value">
+              <q className="ds_summary-list__answer">{row.value ?? t('check.notGiven')}</q>
+            </dd>
+            {index === 0 ? (
+              <dd className="ds_summary-list__actions">
+                <Link to={respondPath(data.slug, 'about-you')}>
+                  {t('check.change')}
+                  <span className="visually-hidden"> {t('check.aboutYou')}</span>
+                </Link>
+              </dd>
+            ) : null}
+          </div>
+        ))}
+      </dl>
+      <h2>{t('check.answers')}</h2>
+      <dl className="ds_summary-list">
+        {data.answers.map((row) => (
+          <div className="ds_summary-list__item" key={row.id} id={`answer-${row.id}`}>
+            <dt className="ds_summary-list__key">
+              {row.prompt}
+              {missing.has(row.id) ? <strong className="ds_tag ds_tag--red"> {t('question.required')}</strong> : null}
+            </dt>
+            <dd className="ds_summary-list__value">
+              <q className="ds_summary-list__answer guth-preserve-lines">{row.answer ?? t('check.notAnswered')}</q>
+            </dd>
+            <dd className="ds_summary-list__actions">
+              <Link to={respondPath(data.slug, `questions/${row.step}`)}>
+                {t('check.change')}
+                <span className="visually-hidden"> {row.prompt}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('check.sendHeading')}</h2>
+      <p>{t('check.sendBody')}</p>
+      <Form method="post">
+        <CsrfInput />
+        <input type="hidden" name="responseId" value={data.responseId} />
+        <Button type="submit">{t('buttons.send')}</Button>
+      </Form>
+    </Page>
+  )
+}

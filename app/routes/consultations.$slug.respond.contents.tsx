@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Page } from '~/components/ds/Page'
+import { NotOpen } from '~/components/RespondNotices'
+import { translate } from '~/modules/consultations/questions'
+import { draftAnswers, loadRespondContext, respondPath } from '~/modules/consultations/respond-context.server'
+import { consultationHeader } from '~/modules/consultations/respond-views.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'respond')
+  const { consultation, status, draft, steps } = await loadRespondContext(request, params.slug!, { requireDraft: true })
+  const given = await draftAnswers(draft)
+  return {
+    ...consultationHeader(consultation, status, language),
+    title: t('contents.title'),
+    serviceName,
+    aboutYouDone: Boolean(draft?.respondentType && draft.publishConsent),
+    steps: steps.map((step) => ({
+      number: step.number,
+      section: translate(step.question.section, language) || null,
+      prompt: translate(step.question.prompt, language),
+      required: step.question.required,
+      answered: [step.question, ...step.followUps].some((q) => {
+        const a = given.get(q.id)
+        return Boolean(a?.text || a?.choices.length)
+      }),
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+function Status({ done, label }: { done: boolean; label: string }) {
+  return <strong className={done ? 'ds_tag ds_tag--green' : 'ds_tag ds_tag--grey'}>{label}</strong>
+}
+
+export default function ResponseContents() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('respond')
+  if (data.status !== 'open') return <NotOpen status={data.status} date={data.closes} title={data.consultationTitle} />
+  let lastSection: string | null = null
+  return (
+    <Page title={t('contents.title')} lead={t('contents.lead')}>
+      <p>{data.consultationTitle}</p>
+      <ul className="ds_task-list">
+        <li className="ds_task-list__task">
+          <Link className="ds_task-list__task-link" to={respondPath(data.slug, 'about-you')}>
+            {t('contents.aboutYou')}
+          </Link>{' '}
+          <Status done={data.aboutYouDone} label={data.aboutYouDone ? t('contents.completed') : t('contents.notStarted')} />
+        </li>
+      </ul>
+      {data.steps.map((step) => {
+        const heading = step.section && step.section !== lastSection ? step.section : null
+        lastSection = step.section ?? lastSection
+        return (
+          <div key={step.number}>
+            {heading ? <h2>{heading}</h2> : null}
+            <ul className="ds_task-list">
+              <li className="ds_task-list__task">
+                <Link className="ds_task-list__task-link" to={respondPath(data.slug, `questions/${step.number}`)}>
+                  {step.number}. {step.prompt}
+                </Link>{' '}
+                {step.required ? <span className="ds_task-list__task-summary">({t('contents.required')})</span> : null}{' '}
+                <Status done={step.answered} label={step.answered ? t('contents.answered') : t('contents.notAnswered')} />
+              </li>
+            </ul>
+          </div>
+        )
+      })}
+      <p>
+        <Link className="ds_button" to={respondPath(data.slug, 'check')}>
+          {t('contents.checkAndSend')}
+        </Link>
+      </p>
+    </Page>
+  )
+}

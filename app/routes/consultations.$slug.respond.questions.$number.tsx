@@ -1,0 +1,126 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AnswerField, answerFieldName } from '~/components/AnswerFields'
+import { Button, ErrorSummary } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { NotOpen } from '~/components/RespondNotices'
+import { translate, validateAnswer } from '~/modules/consultations/questions'
+import { draftAnswers, loadRespondContext, respondPath, type Step } from '~/modules/consultations/respond-context.server'
+import { consultationHeader } from '~/modules/consultations/respond-views.server'
+import { saveAnswers } from '~/modules/consultations/responding.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+function stepFor(steps: Step[], number: string | undefined) {
+  const step = /^\d{1,4}$/.test(number ?? '') ? steps[Number(number) - 1] : undefined
+  if (!step) throw new Response('Not found', { status: 404 })
+  return step
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, serviceName } = await translatorFor(request, 'respond')
+  const context = await loadRespondContext(request, params.slug!, { requireDraft: true })
+  const step = stepFor(context.steps, params.number)
+  const given = await draftAnswers(context.draft)
+  const questions = [step.question, ...step.followUps]
+  return {
+    ...consultationHeader(context.consultation, context.status, language),
+    title: translate(step.question.prompt, language),
+    serviceName,
+    language,
+    number: step.number,
+    total: context.steps.length,
+    section: translate(step.question.section, language) || null,
+    questions,
+    values: Object.fromEntries(questions.map((q) => [q.id, given.get(q.id) ?? null])),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const context = await loadRespondContext(request, params.slug!, { requireDraft: true })
+  if (context.status !== 'open' || !context.draft) return redirect(respondPath(params.slug!), 303)
+  const step = stepFor(context.steps, params.number)
+  const questions = [step.question, ...step.followUps]
+  const results = questions.map((question) => {
+    const name = answerFieldName(question)
+    return { question, result: validateAnswer(question, { text: form.get(name), choices: form.getAll(name) }) }
+  })
+  const errors = Object.fromEntries(
+    results.flatMap(({ question, result }) => (result.ok ? [] : [[question.id, { key: result.error, limit: 'limit' in result ? result.limit : undefined }]])),
+  )
+  if (Object.keys(errors).length) {
+    const entered = Object.fromEntries(
+      questions.map((q) => [q.id, { text: (form.get(answerFieldName(q)) as string | null) ?? null, choices: form.getAll(answerFieldName(q)).map(String) }]),
+    )
+    return data({ errors, entered }, { status: 400 })
+  }
+  await saveAnswers(
+    context.draft,
+    results.flatMap(({ question, result }) => (result.ok ? [{ questionId: question.id, answer: result.answer }] : [])),
+  )
+  const intent = form.get('intent')
+  const next = intent === 'later' ? 'save' : step.number < context.steps.length ? `questions/${step.number + 1}` : 'check'
+  return redirect(respondPath(params.slug!, next), 303)
+}
+
+export default function AnswerQuestion() {
+  const loaderData = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('respond')
+  if (loaderData.status !== 'open') return <NotOpen status={loaderData.status} date={loaderData.closes} title={loaderData.consultationTitle} />
+  const errorText = (questionId: string) => {
+    const error = actionData?.errors[questionId]
+    return error ? t(error.key, { limit: error.limit }) : undefined
+  }
+  const summary = loaderData.questions
+    .filter((q) => actionData?.errors[q.id])
+    .map((q) => ({ fieldId: answerFieldName(q), message: errorText(q.id)! }))
+  const [question, ...followUps] = loaderData.questions
+  return (
+    <div className="ds_layout ds_layout--question-page">
+      <div className="ds_layout__content">
+        <ErrorSummary errors={summary} />
+        <p className="ds_page-header__label ds_content-label">
+          {t('question.caption', { number: loaderData.number, total: loaderData.total })}
+          {loaderData.section ? ` · ${loaderData.section}` : null}
+        </p>
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <AnswerField
+            question={question!}
+            language={loaderData.language}
+            value={actionData?.entered[question!.id] ?? loaderData.values[question!.id] ?? undefined}
+            error={errorText(question!.id)}
+            asHeading
+          />
+          {followUps.map((followUp) => (
+            <AnswerField
+              key={followUp.id}
+              question={followUp}
+              language={loaderData.language}
+              value={actionData?.entered[followUp.id] ?? loaderData.values[followUp.id] ?? undefined}
+              error={errorText(followUp.id)}
+            />
+          ))}
+          <div className="ds_button-group">
+            <Button type="submit" name="intent" value="continue">
+              {t('buttons.saveContinue')}
+            </Button>
+            <Button type="submit" name="intent" value="later" variant="secondary">
+              {t('buttons.saveLater')}
+            </Button>
+          </div>
+        </Form>
+        <p>
+          <Link to={respondPath(loaderData.slug, 'contents')}>{t('contents.title')}</Link>
+        </p>
+      </div>
+    </div>
+  )
+}
