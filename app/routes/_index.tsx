@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NotificationBanner } from '~/components/ds/forms'
+import { inLanguage } from '~/components/ConsultationCard'
 import { listOrganisations } from '~/modules/accounts/queries.server'
+import { formatLondon } from '~/modules/consultations/lifecycle'
+import { listPublicConsultations } from '~/modules/consultations/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -10,7 +13,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request)
   const params = new URL(request.url).searchParams
   const notice = params.has('accountDeleted') ? 'home.accountDeleted' : params.has('signedOut') ? 'auth:signedOut' : null
-  return { title: t('home.title'), serviceName, notice, organisations: await listOrganisations(language) }
+  const [organisations, open] = await Promise.all([listOrganisations(language), listPublicConsultations({ tab: 'open', pageSize: 5 })])
+  const openConsultations = open.consultations.map((row) => ({
+    slug: row.slug,
+    title: inLanguage(row.title, language),
+    closes: formatLondon(row.closesAt, language),
+  }))
+  return { title: t('home.title'), serviceName, notice, organisations, openConsultations }
+}
+
+function OpenConsultations() {
+  const { openConsultations } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  return (
+    <section aria-labelledby="home-consultations">
+      <h2 id="home-consultations">{t('home.heading')}</h2>
+      {openConsultations.length === 0 ? (
+        <p>{t('home.empty')}</p>
+      ) : (
+        <ul className="guth-list-plain guth-home-consultations">
+          {openConsultations.map((consultation) => (
+            <li key={consultation.slug}>
+              <Link to={`/consultations/${consultation.slug}`} lang={consultation.title.lang}>
+                {consultation.title.text}
+              </Link>
+              <br />
+              <span className="ds_hint-text">{t('home.closes', { date: consultation.closes })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/consultations">{t('home.all')}</Link>
+      </p>
+    </section>
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
@@ -28,6 +65,7 @@ export default function Home() {
         <p className="ds_leader">{t('home.lead')}</p>
       </div>
       <div className="ds_layout__content">
+        <OpenConsultations />
         {(['respond', 'bsl', 'events'] as const).map((section) => (
           <section key={section} aria-labelledby={`home-${section}`}>
             <h2 id={`home-${section}`}>{t(`home.${section}.title`)}</h2>

@@ -1,8 +1,8 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
-import { Button } from '~/components/ds/forms'
+import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { NotOpen } from '~/components/RespondNotices'
 import { loadRespondContext, respondPath } from '~/modules/consultations/respond-context.server'
@@ -11,6 +11,8 @@ import { startDraft } from '~/modules/consultations/responding.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
+import { formatTime } from '~/platform/notice'
+import { hitRateLimit } from '~/platform/rate-limit.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'respond')
@@ -21,17 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export async function action({ request, params }: ActionFunctionArgs) {
+// Generous: a library, a school or a campaign office may send many responses from one address.
+const startsPerAddress = { name: 'respond-start:ip', limit: 200, windowSeconds: 15 * 60 }
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   assertCsrf(request, await request.formData())
   const { language } = await translatorFor(request)
   const { consultation, status } = await loadRespondContext(request, params.slug!)
   if (status !== 'open') return redirect(respondPath(params.slug!), 303)
+  const limited = await hitRateLimit(startsPerAddress, context.clientIp)
+  if (!limited.ok) return data({ retryAt: formatTime(limited.retryAt, language) }, { status: 429 })
   const { cookie } = await startDraft(request, consultation, language)
   return redirect(respondPath(params.slug!, 'about-you'), { status: 303, headers: cookie ? { 'Set-Cookie': cookie } : {} })
 }
 
 export default function StartResponse() {
   const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation('respond')
   if (data.status !== 'open') return <NotOpen status={data.status} date={data.status === 'forthcoming' ? data.opens : data.closes} title={data.consultationTitle} />
   const steps = t('start.steps', { returnObjects: true }) as string[]
@@ -56,7 +64,8 @@ export default function StartResponse() {
             ))}
           </ol>
           <p>{t('start.saveReturn')}</p>
-          <Form method="post">
+          {actionData?.retryAt ? <ErrorSummary errors={[{ fieldId: 'start', message: t('errors.rateLimited', { time: actionData.retryAt }) }]} /> : null}
+          <Form method="post" id="start">
             <CsrfInput />
             <Button type="submit">{t('start.start')}</Button>
           </Form>

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
+import { seedLocalDemocracyConsultation } from './consultation'
 
 // Organisations named in Scotland's Open Government National Action Plan 2016–17 and the
 // civil society partners who worked on it.
@@ -107,4 +108,5 @@ export async function seedDemoContent() {
         .onConflictDoNothing()
     }
   })
+  await seedLocalDemocracyConsultation()
 }

@@ -4,13 +4,16 @@ import { waitForCapturedMail } from './smtp'
 export class HttpVisitor {
   private cookies = new Map<string, string>()
 
-  constructor(private baseUrl: string) {}
+  constructor(
+    private baseUrl: string,
+    private extraHeaders: Record<string, string> = {},
+  ) {}
 
   async request(path: string, init: RequestInit = {}) {
     const response = await fetch(new URL(path, this.baseUrl), {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      headers: { ...this.extraHeaders, ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
     })
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';')

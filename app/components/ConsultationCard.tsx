@@ -1,0 +1,80 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
+import type { Translated } from '~/modules/consultations/schema'
+
+/** Text in the reader's language; English (marked `lang="en"`) when there is no Gaelic version. */
+export interface LocalText {
+  text: string
+  lang?: 'en'
+}
+
+export function inLanguage(text: Translated, language: string): LocalText {
+  if (language === 'gd' && text.gd?.trim()) return { text: text.gd }
+  return language === 'en' ? { text: text.en } : { text: text.en, lang: 'en' }
+}
+
+const tagColour: Record<ConsultationStatus, string> = {
+  draft: 'grey',
+  forthcoming: 'blue',
+  open: 'green',
+  closed: 'grey',
+  analysis_published: 'purple',
+  retracted: 'red',
+}
+
+export function StatusTag({ status }: { status: ConsultationStatus }) {
+  const { t } = useTranslation('consultations')
+  return <strong className={`ds_tag ds_tag--${tagColour[status]}`}>{t(`status.${status}`)}</strong>
+}
+
+export interface ConsultationSummary {
+  slug: string
+  title: LocalText
+  summary: LocalText
+  status: ConsultationStatus
+  opens: string
+  closes: string
+  team: string
+}
+
+/** One consultation in a list: title link, summary, status and dates, as a design-system search result. */
+export function ConsultationCard({ consultation, headingLevel = 2 }: { consultation: ConsultationSummary; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation('consultations')
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const { status } = consultation
+  const hasOpened = status !== 'forthcoming'
+  const hasClosed = status === 'closed' || status === 'analysis_published'
+  return (
+    <li className="ds_search-result guth-consultation-card">
+      <Heading className="ds_search-result__title">
+        <Link className="ds_search-result__link" to={`/consultations/${consultation.slug}`} lang={consultation.title.lang}>
+          {consultation.title.text}
+        </Link>
+      </Heading>
+      <p className="ds_search-result__summary" lang={consultation.summary.lang}>
+        {consultation.summary.text}
+      </p>
+      <p className="guth-consultation-card__status">
+        <StatusTag status={status} />
+      </p>
+      <dl className="ds_metadata guth-consultation-card__dates">
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t(hasOpened ? 'card.opened' : 'card.opens')}</dt>
+          {' '}
+          <dd className="ds_metadata__value">{consultation.opens}</dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t(hasClosed ? 'card.closed' : 'card.closes')}</dt>
+          {' '}
+          <dd className="ds_metadata__value">{consultation.closes}</dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.team')}</dt>
+          {' '}
+          <dd className="ds_metadata__value">{consultation.team}</dd>
+        </div>
+      </dl>
+    </li>
+  )
+}

@@ -1,0 +1,304 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { DateTime } from 'luxon'
+import { Trans, useTranslation } from 'react-i18next'
+import { inLanguage, StatusTag } from '~/components/ConsultationCard'
+import { renderBodyHtml } from '~/modules/consultations/body.server'
+import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
+import { getPublicConsultation } from '~/modules/consultations/queries.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+const fileTypes: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
+  'text/csv': 'CSV',
+  'text/plain': 'TXT',
+}
+
+const fileTypeOf = (mime: string, fileName: string) => fileTypes[mime] ?? (fileName.split('.').pop() ?? '').toUpperCase()
+
+/** Whole days from today to the instant's day, as calendars in Scotland count them. */
+function calendarDaysUntil(instant: Date, now = new Date()) {
+  const day = (value: Date) => DateTime.fromJSDate(value, { zone: ZONE }).startOf('day')
+  return Math.round(day(instant).diff(day(now), 'days').days)
+}
+
+const timeOfDay = (instant: Date, language: string) => {
+  const local = DateTime.fromJSDate(instant, { zone: ZONE })
+  return language === 'gd' ? local.toFormat('HH:mm') : local.toFormat('h:mma').toLowerCase()
+}
+
+// The headings of the consultation paper, for its contents list: text and the id the renderer put on each.
+function headingsOf(html: string) {
+  const headings: { id: string; text: string }[] = []
+  for (const match of html.matchAll(/<h2\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/h2>/g)) {
+    const text = match[2]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[entity]!)
+      .trim()
+    if (text) headings.push({ id: match[1]!, text })
+  }
+  return headings
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await getPublicConsultation(params.slug ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  const { consultation, documents, status } = found
+  const { language, t, serviceName } = await translatorFor(request, 'consultations')
+  const bodyHtml = consultation.body ? renderBodyHtml(consultation.body) : ''
+  const title = inLanguage(consultation.title, language)
+  const kilobytes = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? t('size.kb', { size: Math.max(1, Math.round(bytes / 1024)) })
+      : t('size.mb', { size: (bytes / (1024 * 1024)).toFixed(1) })
+  const days = calendarDaysUntil(consultation.closesAt)
+  const closingTime = timeOfDay(consultation.closesAt, language)
+  const countdown =
+    status !== 'open'
+      ? null
+      : days <= 0
+        ? t('page.closesToday', { time: closingTime })
+        : days === 1
+          ? t('page.closesTomorrow', { time: closingTime })
+          : t('page.closesInDays', { days })
+  return {
+    title: title.text,
+    description: inLanguage(consultation.summary, language).text,
+    serviceName,
+    language,
+    consultation: {
+      slug: consultation.slug,
+      title,
+      summary: inLanguage(consultation.summary, language),
+      status,
+      opens: formatLondon(consultation.opensAt, language),
+      closes: formatLondon(consultation.closesAt, language),
+      countdown,
+      team: consultation.team,
+      contactEmail: consultation.contactEmail,
+      postalAddress: consultation.postalAddress?.split('\n').map((line) => line.trim()).filter(Boolean) ?? [],
+    },
+    bodyHtml,
+    headings: headingsOf(bodyHtml),
+    documents: documents.map((document) => ({
+      id: document.id,
+      title: inLanguage(document.title, language),
+      kind: document.kind,
+      type: fileTypeOf(document.mime, document.fileName),
+      size: kilobytes(document.bytes),
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  ...pageMeta(data),
+  ...(data ? [{ name: 'description', content: data.description }] : []),
+]
+
+function KeyDates() {
+  const { consultation } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  const { status } = consultation
+  const hasClosed = status === 'closed' || status === 'analysis_published'
+  return (
+    <section className="guth-key-dates" aria-labelledby="key-dates">
+      <h2 id="key-dates" className="guth-key-dates__title">
+        {t('page.keyDates')}
+      </h2>
+      <dl className="ds_metadata guth-facts">
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t(status === 'forthcoming' ? 'page.opens' : 'page.opened')}</dt>
+          {' '}
+          <dd className="ds_metadata__value">{consultation.opens}</dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t(hasClosed ? 'page.closed' : 'page.closes')}</dt>
+          {' '}
+          <dd className="ds_metadata__value">{consultation.closes}</dd>
+        </div>
+      </dl>
+      {consultation.countdown ? <p className="guth-key-dates__note">{consultation.countdown}</p> : null}
+      {status === 'forthcoming' ? <p className="guth-key-dates__note">{t('page.opensOn', { date: consultation.opens })}</p> : null}
+      {hasClosed ? <p className="guth-key-dates__note">{t('page.closedOn', { date: consultation.closes })}</p> : null}
+      {status === 'analysis_published' ? <p>{t('page.analysisPublished')}</p> : null}
+    </section>
+  )
+}
+
+function WaysToRespond() {
+  const { consultation } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  return (
+    <section aria-labelledby="ways-to-respond">
+      <h2 id="ways-to-respond">{t('page.ways.heading')}</h2>
+      <h3>{t('page.ways.online.heading')}</h3>
+      <p>{t('page.ways.online.body')}</p>
+      <p>
+        <Link to={`/consultations/${consultation.slug}/respond`}>{t('page.ways.online.link')}</Link>
+      </p>
+      <h3>{t('page.ways.bsl.heading')}</h3>
+      <p>{t('page.ways.bsl.body')}</p>
+      <h3>{t('page.ways.email.heading')}</h3>
+      <p>
+        <Trans
+          t={t}
+          i18nKey="page.ways.email.body"
+          values={{ email: consultation.contactEmail }}
+          components={{ email: <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a> }}
+        />
+      </p>
+      {consultation.postalAddress.length ? (
+        <>
+          <h3>{t('page.ways.post.heading')}</h3>
+          <p>{t('page.ways.post.body')}</p>
+          <address className="guth-address">
+            {consultation.postalAddress.map((line, index) => (
+              <span key={index}>
+                {line}
+                <br />
+              </span>
+            ))}
+          </address>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function Documents() {
+  const { documents } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  if (!documents.length) return null
+  return (
+    <section aria-labelledby="documents">
+      <h2 id="documents">{t('page.documents.heading')}</h2>
+      {documents.map((document) => (
+        <div className="ds_file-download" key={document.id}>
+          <div className="ds_file-download__content">
+            <a
+              href={`/documents/${document.id}`}
+              className="ds_file-download__title"
+              aria-describedby={`document-${document.id}`}
+              lang={document.title.lang}
+            >
+              {document.title.text}
+            </a>
+            <div id={`document-${document.id}`} className="ds_file-download__details">
+              <dl className="ds_metadata ds_metadata--inline">
+                <div className="ds_metadata__item">
+                  <dt className="ds_metadata__key">{t('page.documents.kind')}</dt>
+                  {' '}
+                  <dd className="ds_metadata__value">{t(`documentKind.${document.kind}`)}</dd>
+                </div>
+                <div className="ds_metadata__item">
+                  <dt className="ds_metadata__key">{t('page.documents.type')}</dt>
+                  {' '}
+                  <dd className="ds_metadata__value">{document.type}</dd>
+                </div>
+                <div className="ds_metadata__item">
+                  <dt className="ds_metadata__key">{t('page.documents.size')}</dt>
+                  {' '}
+                  <dd className="ds_metadata__value">{document.size}</dd>
+                </div>
+              </dl>
+            </div>
+          </div>
+        </div>
+      ))}
+    </section>
+  )
+}
+
+export default function ConsultationPage() {
+  const { consultation, bodyHtml, headings, language } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  // The paper itself has no Gaelic version: mark it as English so screen readers pronounce it right.
+  const bodyLang = language === 'en' ? undefined : 'en'
+  return (
+    <div className="ds_layout ds_layout--article">
+      <div className="ds_layout__header">
+        <header className="ds_page-header">
+          <span className="ds_page-header__label ds_content-label">{t('page.label')}</span>
+          <h1 className="ds_page-header__title" lang={consultation.title.lang}>
+            {consultation.title.text}
+          </h1>
+          <p className="guth-consultation-status">
+            <StatusTag status={consultation.status} />
+          </p>
+        </header>
+        <p className="ds_leader" lang={consultation.summary.lang}>
+          {consultation.summary.text}
+        </p>
+      </div>
+      <div className="ds_layout__content">
+        <KeyDates />
+        {consultation.status === 'open' ? (
+          <div className="guth-respond-call">
+            <Link className="ds_button" to={`/consultations/${consultation.slug}/respond`}>
+              {t('page.respond')}
+            </Link>
+            <p>{t('page.respondNote')}</p>
+          </div>
+        ) : null}
+
+        {headings.length ? (
+          <nav className="ds_contents-nav" aria-labelledby="consultation-contents">
+            <h2 className="ds_contents-nav__title" id="consultation-contents">
+              {t('page.contents')}
+            </h2>
+            <ul className="ds_contents-nav__list">
+              {headings.map((heading) => (
+                <li className="ds_contents-nav__item" key={heading.id}>
+                  <a className="ds_contents-nav__link" href={`#${heading.id}`} lang={bodyLang}>
+                    {heading.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+
+        {bodyHtml ? (
+          <>
+            {bodyLang ? <p className="ds_hint-text">{t('page.bodyLanguage')}</p> : null}
+            <div className="guth-body" lang={bodyLang} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+          </>
+        ) : null}
+
+        <Documents />
+        {consultation.status === 'open' ? <WaysToRespond /> : null}
+
+        <section aria-labelledby="contact">
+          <h2 id="contact">{t('page.contact.heading')}</h2>
+          <dl className="ds_metadata guth-facts">
+            <div className="ds_metadata__item">
+              <dt className="ds_metadata__key">{t('page.contact.team')}</dt>
+              {' '}
+              <dd className="ds_metadata__value">{consultation.team}</dd>
+            </div>
+            <div className="ds_metadata__item">
+              <dt className="ds_metadata__key">{t('page.contact.email')}</dt>
+              {' '}
+              <dd className="ds_metadata__value">
+                <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a>
+              </dd>
+            </div>
+            {consultation.postalAddress.length ? (
+              <div className="ds_metadata__item">
+                <dt className="ds_metadata__key">{t('page.contact.address')}</dt>
+                {' '}
+                <dd className="ds_metadata__value">{consultation.postalAddress.join(', ')}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      </div>
+    </div>
+  )
+}

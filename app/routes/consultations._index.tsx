@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ConsultationCard, inLanguage } from '~/components/ConsultationCard'
+import { Page } from '~/components/ds/Page'
+import { Pagination } from '~/components/ds/Pagination'
+import { Button } from '~/components/ds/forms'
+import { pageFrom } from '~/modules/accounts/forms-admin'
+import { formatLondon, statusOf } from '~/modules/consultations/lifecycle'
+import { countPublicByTab, listPublicConsultations, type PublicTab } from '~/modules/consultations/queries.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+const tabs: PublicTab[] = ['open', 'forthcoming', 'closed']
+const isTab = (value: string | null): value is PublicTab => tabs.includes(value as PublicTab)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'consultations')
+  const search = new URL(request.url).searchParams
+  // An unknown tab is someone's old or mistyped link: show the open ones rather than fail.
+  const requested = search.get('tab')
+  const tab = isTab(requested) ? requested : 'open'
+  const q = (search.get('q') ?? '').trim().slice(0, 200)
+  const [found, counts] = await Promise.all([
+    listPublicConsultations({ tab, q, page: pageFrom(search) }),
+    q ? countMatching(q) : countPublicByTab(),
+  ])
+  const date = (instant: Date) => formatLondon(instant, language, { time: false })
+  return {
+    title: t('list.title'),
+    serviceName,
+    tab,
+    q,
+    counts,
+    total: found.total,
+    page: found.page,
+    pageCount: found.pageCount,
+    consultations: found.consultations.map((row) => ({
+      slug: row.slug,
+      title: inLanguage(row.title, language),
+      summary: inLanguage(row.summary, language),
+      status: statusOf(row),
+      opens: date(row.opensAt),
+      closes: date(row.closesAt),
+      team: row.team,
+    })),
+  }
+}
+
+// While searching, each tab counts the consultations that match, so the numbers agree with the results.
+async function countMatching(q: string) {
+  const [open, forthcoming, closed] = await Promise.all(tabs.map((tab) => listPublicConsultations({ tab, q, pageSize: 1 })))
+  return { open: open!.total, forthcoming: forthcoming!.total, closed: closed!.total }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+const tabHref = (tab: PublicTab, q: string) => `/consultations?${new URLSearchParams(q ? { tab, q } : { tab })}`
+
+export default function Consultations() {
+  const { tab, q, counts, total, page, pageCount, consultations } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultations')
+  return (
+    <Page title={t('list.title')} lead={t('list.lead')}>
+      <Form method="get" action="/consultations" role="search" className="guth-consultation-search" aria-labelledby="consultation-search">
+        <h2 id="consultation-search" className="visually-hidden">
+          {t('list.search.heading')}
+        </h2>
+        <input type="hidden" name="tab" value={tab} />
+        <div className="ds_question">
+          <label className="ds_label" htmlFor="consultation-q">
+            {t('list.search.label')}
+          </label>
+          <div className="guth-consultation-search__row">
+            <input
+              id="consultation-q"
+              name="q"
+              type="search"
+              className="ds_input ds_input--fluid-two-thirds"
+              defaultValue={q}
+              key={q}
+              maxLength={200}
+              spellCheck={false}
+            />
+            <Button type="submit">{t('list.search.submit')}</Button>
+          </div>
+        </div>
+        {q ? (
+          <p>
+            <Link to={tabHref(tab, '')}>{t('list.search.clear')}</Link>
+          </p>
+        ) : null}
+      </Form>
+
+      <div className="ds_tabs ds_tabs--links">
+        <nav className="ds_tabs__navigation" aria-labelledby="consultation-tabs">
+          <h2 id="consultation-tabs" className="ds_tabs__title">
+            {t('list.tabsTitle')}
+          </h2>
+          <ul className="ds_tabs__list" id="consultation-tab-list">
+            {tabs.map((name) => (
+              <li key={name} className={name === tab ? 'ds_tabs__tab ds_current' : 'ds_tabs__tab'}>
+                <Link className="ds_tabs__tab-link" to={tabHref(name, q)} aria-current={name === tab ? 'page' : undefined}>
+                  {t(`list.tabs.${name}`, { total: counts[name] })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section className="ds_tabs__content" aria-labelledby="consultation-results">
+          <h2 id="consultation-results" className="visually-hidden">
+            {t(`list.caption.${tab}`)}
+          </h2>
+          {q && total > 0 ? (
+            <p className="guth-consultation-search__count" role="status">
+              {t('list.matching', { q, total })}
+            </p>
+          ) : null}
+          {consultations.length === 0 ? (
+            <p role={q ? 'status' : undefined}>{q ? t('list.emptySearch', { q }) : t(`list.empty.${tab}`)}</p>
+          ) : (
+            <ol className="ds_search-results__list guth-consultation-list">
+              {consultations.map((consultation) => (
+                <ConsultationCard key={consultation.slug} consultation={consultation} headingLevel={3} />
+              ))}
+            </ol>
+          )}
+          <Pagination path="/consultations" page={page} pageCount={pageCount} query={{ tab, q }} />
+        </section>
+      </div>
+    </Page>
+  )
+}
