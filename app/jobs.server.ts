@@ -1,3 +1,4 @@
 // Every module's background jobs, imported for their definitions so any process can work them.
 import '~/platform/mail.server'
 import '~/modules/accounts/jobs.server'
+import '~/modules/consultations/notify.server'

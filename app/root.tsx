@@ -22,12 +22,14 @@ import { translatorFor } from './platform/i18n/translate.server'
 import { pageMeta } from './platform/meta'
 import { useNonce } from './platform/nonce'
 import appStyles from './styles/app.css?url'
+import bodyStyles from './styles/body.css?url'
 import consultationsStyles from './styles/consultations.css?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: dsStyles },
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: consultationsStyles },
+  { rel: 'stylesheet', href: bodyStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

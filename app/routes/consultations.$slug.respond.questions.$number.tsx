@@ -1,12 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AnswerField, answerFieldName } from '~/components/AnswerFields'
+import { answerFieldName, QuestionPreview } from '~/components/QuestionPreview'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { NotOpen } from '~/components/RespondNotices'
 import { translate, validateAnswer } from '~/modules/consultations/questions'
-import { draftAnswers, loadRespondContext, respondPath, type Step } from '~/modules/consultations/respond-context.server'
+import { draftAnswers, loadRespondContext, type Step } from '~/modules/consultations/respond-context.server'
+import { respondPath } from '~/modules/consultations/paths'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
 import { saveAnswers } from '~/modules/consultations/responding.server'
 import { assertCsrf } from '~/platform/csrf.server'
@@ -92,22 +93,16 @@ export default function AnswerQuestion() {
         </p>
         <Form method="post" noValidate>
           <CsrfInput />
-          <AnswerField
+          <QuestionPreview
             question={question!}
+            followUp={followUps[0]}
+            moreFollowUps={followUps.slice(1)}
             language={loaderData.language}
-            value={actionData?.entered[question!.id] ?? loaderData.values[question!.id] ?? undefined}
-            error={errorText(question!.id)}
-            asHeading
+            mode="answer"
+            values={Object.fromEntries(loaderData.questions.map((q) => [q.id, actionData?.entered[q.id] ?? loaderData.values[q.id] ?? undefined]))}
+            errors={Object.fromEntries(loaderData.questions.map((q) => [q.id, errorText(q.id)]))}
+            asPageHeading
           />
-          {followUps.map((followUp) => (
-            <AnswerField
-              key={followUp.id}
-              question={followUp}
-              language={loaderData.language}
-              value={actionData?.entered[followUp.id] ?? loaderData.values[followUp.id] ?? undefined}
-              error={errorText(followUp.id)}
-            />
-          ))}
           <div className="ds_button-group">
             <Button type="submit" name="intent" value="continue">
               {t('buttons.saveContinue')}

@@ -13,12 +13,20 @@ const accounts: Record<Exclude<Role, 'anonymous'>, string> = {
 }
 
 const visitors = {} as Record<Role, HttpVisitor>
+const ids = { consultation: '', question: '' }
+const resolve = (path: string) => path.replace('{consultation}', ids.consultation).replace('{question}', ids.question)
 
 beforeAll(async () => {
   for (const role of roles) {
     visitors[role] = new HttpVisitor(inject('baseUrl'))
     if (role !== 'anonymous') await visitors[role].signIn(accounts[role], inject('mailDir'))
   }
+  // The seeded consultation's ids, as an official finds them.
+  const list = await (await visitors.official.request('/manage/consultations')).text()
+  ids.consultation = /\/manage\/consultations\/([0-9a-f-]{36})"[^>]*>Local Democracy Bill/.exec(list)?.[1] ?? ''
+  const overview = await (await visitors.official.request(`/manage/consultations/${ids.consultation}`)).text()
+  ids.question = /\/questions\/([0-9a-f-]{36})/.exec(overview)?.[1] ?? ''
+  expect(ids.consultation && ids.question, 'seeded consultation found').toBeTruthy()
 }, 120_000)
 
 test('every route file is in the matrix', () => {
@@ -27,12 +35,16 @@ test('every route file is in the matrix', () => {
   expect(files.filter((f) => !covered.has(f))).toEqual([])
 })
 
-describe.each(routeCases)('GET $path', ({ path, expect: expected }) => {
+const notToSignIn = ['/language', '/sign-out', '/account/sign-out-everywhere']
+
+describe.each(routeCases)('GET $path', ({ path, expect: expected, redirectsTo }) => {
   test.each(roles)('as %s', async (role) => {
-    const response = await visitors[role].request(path)
-    expect(response.status, `${role} on ${path}`).toBe(expected[role])
-    if (response.status === 302 && expected[role] === 302 && role === 'anonymous' && !['/language', '/sign-out', '/account/sign-out-everywhere'].includes(path)) {
-      expect(response.headers.get('location')).toBe(`/sign-in?redirectTo=${encodeURIComponent(path)}`)
-    }
+    const url = resolve(path)
+    const response = await visitors[role].request(url)
+    expect(response.status, `${role} on ${url}`).toBe(expected[role])
+    if (response.status !== 302) return
+    const location = response.headers.get('location')
+    if (redirectsTo) expect(location).toBe(redirectsTo)
+    else if (role === 'anonymous' && !notToSignIn.includes(path)) expect(location).toBe(`/sign-in?redirectTo=${encodeURIComponent(url)}`)
   })
 })

@@ -38,6 +38,11 @@ function AccountLinks() {
   }
   return (
     <>
+      {data.user.roles.includes('official') || data.user.roles.includes('admin') ? (
+        <Link className="guth-header__link" to="/manage/consultations">
+          {t('header.manage')}
+        </Link>
+      ) : null}
       {data.user.roles.includes('admin') ? (
         <Link className="guth-header__link" to="/admin">
           {t('header.admin')}

@@ -3,6 +3,7 @@ import type { Language } from '~/platform/i18n/config'
 import { statusOf } from './lifecycle'
 import { getPublicConsultation, listQuestions } from './queries.server'
 import type { QuestionView } from './questions'
+import { respondPath } from './paths'
 import { answersOf, type Draft, findDraft } from './responding.server'
 
 export interface Step {
@@ -38,8 +39,6 @@ export async function draftAnswers(draft: Draft | null) {
   return draft ? answersOf(draft.id) : new Map()
 }
 
-export function respondPath(slug: string, page = '') {
-  return `/consultations/${slug}/respond${page ? `/${page}` : ''}`
-}
 
 export type { Language }
+export { respondPath }

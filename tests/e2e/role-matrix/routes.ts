@@ -8,8 +8,11 @@ export type Expected = Record<Role, number>
 export interface RouteCase {
   /** The route file(s) in app/routes this case covers. */
   files: string[]
+  /** `{consultation}` and `{question}` stand for the seeded local democracy consultation's ids. */
   path: string
   expect: Expected
+  /** Where a 302 leads when it is not to the sign-in page. */
+  redirectsTo?: string
 }
 
 const everyone = (status: number): Expected => ({
@@ -23,6 +26,12 @@ const everyone = (status: number): Expected => ({
 
 const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 302 })
 const adminOnly: Expected = { ...everyone(403), anonymous: 302, admin: 200 }
+const officials: Expected = { ...everyone(403), anonymous: 302, official: 200, admin: 200 }
+const officialsFind = (status: number): Expected => ({ ...officials, official: status, admin: status })
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000'
+const consultation = '/consultations/local-democracy-bill'
+const respond = `${consultation}/respond`
+const manage = '/manage/consultations/{consultation}'
 
 export const routeCases: RouteCase[] = [
   { files: ['_index.tsx'], path: '/', expect: everyone(200) },
@@ -52,4 +61,31 @@ export const routeCases: RouteCase[] = [
   { files: ['admin.audit.tsx'], path: '/admin/audit', expect: adminOnly },
   { files: ['organisations.$slug.tsx'], path: '/organisations/scottish-ogp-civil-society-network', expect: everyone(200) },
   { files: ['organisations.$slug.tsx'], path: '/organisations/no-such-organisation', expect: everyone(404) },
+  { files: ['consultations._index.tsx'], path: '/consultations?tab=closed&q=budget', expect: everyone(200) },
+  { files: ['consultations.$slug._index.tsx'], path: consultation, expect: everyone(200) },
+  { files: ['consultations.$slug._index.tsx'], path: '/consultations/no-such-consultation', expect: everyone(404) },
+  { files: ['consultations.$slug.respond._index.tsx'], path: respond, expect: everyone(200) },
+  // Without a response started on this device, the respond pages lead back to the start.
+  ...['about-you', 'contents', 'check', 'save', 'questions/1'].map((page) => ({
+    files: [`consultations.$slug.respond.${page === 'questions/1' ? 'questions.$number' : page}.tsx`],
+    path: `${respond}/${page}`,
+    expect: everyone(302),
+    redirectsTo: respond,
+  })),
+  { files: ['consultations.$slug.respond.done.tsx'], path: `${respond}/done?ref=GUTH-0000-0000`, expect: everyone(404) },
+  { files: ['consultations.$slug.resume.tsx'], path: `${consultation}/resume?token=not-a-token`, expect: everyone(200) },
+  { files: ['documents.$documentId.tsx'], path: `/documents/${NO_SUCH_ID}`, expect: everyone(404) },
+  { files: ['manage.consultations._index.tsx'], path: '/manage/consultations', expect: officials },
+  { files: ['manage.consultations.new.tsx'], path: '/manage/consultations/new', expect: officials },
+  { files: ['manage.consultations.$id._index.tsx'], path: manage, expect: officials },
+  { files: ['manage.consultations.$id._index.tsx'], path: `/manage/consultations/${NO_SUCH_ID}`, expect: officialsFind(404) },
+  { files: ['manage.consultations.$id.questions.new.tsx'], path: `${manage}/questions/new`, expect: officials },
+  { files: ['manage.consultations.$id.questions.$questionId.tsx'], path: `${manage}/questions/{question}`, expect: officials },
+  { files: ['manage.consultations.$id.documents.tsx'], path: `${manage}/documents`, expect: officials },
+  { files: ['manage.consultations.$id.preview.tsx'], path: `${manage}/preview`, expect: officials },
+  { files: ['manage.consultations.$id.responses._index.tsx'], path: `${manage}/responses`, expect: officials },
+  { files: ['manage.consultations.$id.responses.$responseId.tsx'], path: `${manage}/responses/${NO_SUCH_ID}`, expect: officialsFind(404) },
+  { files: ['manage.consultations.$id.responses.new.tsx'], path: `${manage}/responses/new`, expect: officials },
+  { files: ['manage.consultations.$id.responses.export[.]csv.tsx'], path: `${manage}/responses/export.csv`, expect: officials },
+  { files: ['manage.consultations.$id.responses.export[.]xlsx.tsx'], path: `${manage}/responses/export.xlsx?kind=publishable`, expect: officials },
 ]

@@ -1,0 +1,137 @@
+import type { PgBoss } from 'pg-boss'
+import { createElement } from 'react'
+import { ConsultationMilestoneEmail } from '#emails/consultation-milestone'
+import { renderEmail } from '#emails/render.server'
+import { type Connection, getConnection } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
+import { isLanguage } from '~/platform/i18n/config'
+import { getTranslator } from '~/platform/i18n/i18next.server'
+import { defineJob, getJobs } from '~/platform/jobs.server'
+import type { OutgoingMail } from '~/platform/mail.server'
+import { formatLondon } from './lifecycle'
+import type { Translated } from './schema'
+import { translate } from './questions'
+
+type Milestone = 'opened' | 'closed'
+type Tx = Parameters<Parameters<Connection['transaction']>[0]>[0]
+
+const MAIL_QUEUE = 'send-email'
+
+// A milestone older than this when first noticed (the worker was off for a long time, or the
+// consultation was imported) is marked as told without emailing anyone about old news.
+const STALE_MS = 7 * 24 * 3600_000
+
+const due: Record<Milestone, { at: string; notified: string }> = {
+  opened: { at: 'opens_at', notified: 'opened_notified_at' },
+  closed: { at: 'closes_at', notified: 'closed_notified_at' },
+}
+
+interface DueConsultation {
+  id: string
+  slug: string
+  title: Translated
+  opens_at: Date
+  closes_at: Date
+  responses: number
+}
+
+interface Recipient {
+  email: string
+  display_name: string | null
+  locale: string
+}
+
+/**
+ * The emails are queued inside the transaction that marks the consultation as told, so a crash
+ * either does both or neither. pg-boss must know the mail queue before that transaction starts
+ * (on PGlite it would otherwise wait for a connection the transaction holds).
+ */
+async function mailQueueReady(boss: PgBoss) {
+  if (await boss.getQueue(MAIL_QUEUE)) return
+  // The same settings as the definition in mail.server.ts.
+  await boss.createQueue(MAIL_QUEUE, { retryLimit: 6, retryDelay: 30, retryBackoff: true, deleteAfterSeconds: 14 * 24 * 3600 })
+}
+
+async function nextDue(tx: Tx, milestone: Milestone, now: Date) {
+  const { at, notified } = due[milestone]
+  const [row] = await tx.query<DueConsultation>(
+    `SELECT c.id, c.slug, c.title, c.opens_at, c.closes_at,
+            (SELECT count(*)::int FROM responses r WHERE r.consultation_id = c.id AND r.status = 'submitted') AS responses
+       FROM consultations c
+      WHERE c.published_at IS NOT NULL AND c.retracted_at IS NULL AND c.${at} <= $1 AND c.${notified} IS NULL
+      ORDER BY c.${at}
+      LIMIT 1
+      FOR UPDATE OF c SKIP LOCKED`,
+    [now.toISOString()],
+  )
+  return row ?? null
+}
+
+async function milestoneMail(milestone: Milestone, consultation: DueConsultation, recipient: Recipient): Promise<OutgoingMail> {
+  const language = isLanguage(recipient.locale) ? recipient.locale : 'en'
+  const t = await getTranslator(language, 'manage')
+  const title = translate(consultation.title, language)
+  const base = getEnv().PUBLIC_URL
+  const rendered = await renderEmail(
+    createElement(ConsultationMilestoneEmail, {
+      t,
+      lang: language,
+      name: recipient.display_name,
+      milestone,
+      title,
+      opens: formatLondon(new Date(consultation.opens_at), language),
+      closes: formatLondon(new Date(consultation.closes_at), language),
+      responses: consultation.responses,
+      manageUrl: `${base}/manage/consultations/${consultation.id}`,
+      publicUrl: `${base}/consultations/${consultation.slug}`,
+    }),
+  )
+  return { to: recipient.email, subject: t(`emails.milestone.${milestone}.subject`, { title }), ...rendered }
+}
+
+/**
+ * Emails every official and admin, in their own language, about each published consultation that
+ * has opened or closed since the last check, and records that it did: nobody hears twice.
+ * Returns how many emails were queued.
+ */
+export async function notifyConsultationMilestones(now = new Date()) {
+  const boss = await getJobs()
+  await mailQueueReady(boss)
+  const connection = getConnection()
+  let queued = 0
+  for (const milestone of ['opened', 'closed'] as const) {
+    for (;;) {
+      const handled = await connection.transaction(async (tx) => {
+        const consultation = await nextDue(tx, milestone, now)
+        if (!consultation) return null
+        let count = 0
+        const at = new Date(milestone === 'opened' ? consultation.opens_at : consultation.closes_at)
+        if (now.getTime() - at.getTime() <= STALE_MS) {
+          const recipients = await tx.query<Recipient>(
+            `SELECT DISTINCT u.email, u.display_name, u.locale::text AS locale
+               FROM users u JOIN user_roles r ON r.user_id = u.id
+              WHERE r.role IN ('official', 'admin')
+              ORDER BY u.email`,
+          )
+          const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) }
+          for (const recipient of recipients) {
+            await boss.send(MAIL_QUEUE, { ...(await milestoneMail(milestone, consultation, recipient)) }, { db })
+            count += 1
+          }
+        }
+        await tx.query(`UPDATE consultations SET ${due[milestone].notified} = $1 WHERE id = $2`, [now.toISOString(), consultation.id])
+        return count
+      })
+      if (handled === null) break
+      queued += handled
+    }
+  }
+  return queued
+}
+
+defineJob({
+  name: 'consultation-milestones',
+  cron: '*/5 * * * *',
+  retryLimit: 2,
+  run: async () => void (await notifyConsultationMilestones()),
+})
