@@ -1,4 +1,5 @@
 import { type SubmissionResult, useForm } from '@conform-to/react'
+import { useId } from 'react'
 import { parseWithZod } from '@conform-to/zod'
 import type { z } from 'zod'
 
@@ -7,7 +8,11 @@ import type { z } from 'zod'
  * in the browser; errors are translation keys shown in the error summary and beside the field.
  */
 export function useGuthForm<S extends z.ZodTypeAny>(schema: S, lastResult: SubmissionResult<string[]> | null | undefined) {
+  // React's ids contain colons, which are not valid in the CSS selectors the design system's
+  // scripts build from them (label[for=…]).
+  const id = `form-${useId().replace(/[^a-zA-Z0-9]/g, '')}`
   return useForm<z.input<S>>({
+    id,
     lastResult,
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -176,15 +176,17 @@ export default function ConsultationDocuments() {
               {t(fileError)}
             </p>
           ) : null}
+          <div className="ds_file-upload">
           <input
             id={FILE_FIELD}
             name={FILE_FIELD}
             type="file"
-            className="ds_file-upload"
+            className={fileError ? 'ds_file-upload__input ds_file-upload__input--error' : 'ds_file-upload__input'}
             accept=".pdf,.docx,.odt,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain"
             aria-describedby={[`${FILE_FIELD}-hint`, fileError ? `${FILE_FIELD}-error` : null].filter(Boolean).join(' ')}
             aria-invalid={fileError ? true : undefined}
           />
+          </div>
         </div>
         <ChoiceGroup
           type="radio"

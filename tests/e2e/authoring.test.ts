@@ -82,8 +82,10 @@ test('an official creates and publishes a consultation with every kind of questi
   await page.getByRole('link', { name: 'Add a follow-up question' }).first().click()
   await page.getByRole('button', { name: 'Add follow-up question' }).click()
   await expect.poll(() => page.getByText('The question has been added.').count()).toBe(1)
-  await page.goto(`${overviewUrl}/preview`)
-  await expectAccessible(page)
+  for (const sub of ['preview', 'documents', 'questions/new', 'responses/new']) {
+    await page.goto(`${overviewUrl}/${sub}`)
+    await expectAccessible(page)
+  }
   await page.goto(overviewUrl)
   await page.getByRole('button', { name: 'Publish' }).click()
   await expect.poll(() => page.getByText('The consultation has been published.').count()).toBe(1)
@@ -115,6 +117,9 @@ test('an official creates and publishes a consultation with every kind of questi
   await page.goto(`${overviewUrl}/responses`)
   await expectAccessible(page)
   expect(await page.locator('table tbody').textContent()).toContain(reference)
+  await page.getByRole('link', { name: reference }).click()
+  await expect.poll(() => page.locator('h1').textContent()).toContain(reference)
+  await expectAccessible(page)
   const csv = parseCsv((await (await page.request.get(`${overviewUrl}/responses/export.csv`)).text()).replace(/^\uFEFF/, ''))
   const xlsx = new ExcelJS.Workbook()
   await xlsx.xlsx.load((await (await page.request.get(`${overviewUrl}/responses/export.xlsx`)).body()) as never)

@@ -5,11 +5,11 @@ import { waitForCapturedMail } from '../helpers/smtp'
 
 const browser = withBrowser()
 
-/** The open consultation on the list page (the seeded local democracy one). */
+/** The seeded local democracy consultation, found from the list of open consultations. */
 async function openConsultation(page: Page) {
   await page.goto('/consultations')
   await expectAccessible(page)
-  await page.locator('main a[href^="/consultations/"]').first().click()
+  await page.locator('main a[href="/consultations/local-democracy-bill"]').first().click()
   await expect.poll(() => page.getByRole('link', { name: /respond/i }).count()).toBeGreaterThan(0)
   await expectAccessible(page)
   return new URL(page.url()).pathname

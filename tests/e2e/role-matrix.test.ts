@@ -26,7 +26,7 @@ beforeAll(async () => {
   ids.consultation = /\/manage\/consultations\/([0-9a-f-]{36})"[^>]*>Local Democracy Bill/.exec(list)?.[1] ?? ''
   const overview = await (await visitors.official.request(`/manage/consultations/${ids.consultation}`)).text()
   ids.question = /\/questions\/([0-9a-f-]{36})/.exec(overview)?.[1] ?? ''
-  expect(ids.consultation && ids.question, 'seeded consultation found').toBeTruthy()
+  expect(ids.consultation && ids.question, `seeded consultation found in ${list.slice(0, 3000)}`).toBeTruthy()
 }, 120_000)
 
 test('every route file is in the matrix', () => {

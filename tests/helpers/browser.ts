@@ -26,7 +26,7 @@ export function withBrowser() {
       const page = await context.newPage()
       if (options.javaScriptEnabled === false) withoutJavaScript.add(page)
       const problems: string[] = []
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message} ${error.stack?.split("\n")[1] ?? ""}`))
       page.on('console', (message) => {
         // A 4xx answer to a mistake is expected behaviour, which Chromium also logs.
         const expected = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())

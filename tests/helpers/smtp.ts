@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type ParsedMail, simpleParser } from 'mailparser'
@@ -49,6 +49,7 @@ export async function startSmtpCapture(options: { saveTo?: string } = {}): Promi
 
 /** Emails another process captured into a folder (end-to-end tests), parsed. */
 export async function readCapturedMail(dir: string): Promise<ParsedMail[]> {
+  if (!existsSync(dir)) return []
   const names = readdirSync(dir).filter((n) => n.endsWith('.eml')).sort()
   return Promise.all(names.map((n) => simpleParser(readFileSync(path.join(dir, n)))))
 }
