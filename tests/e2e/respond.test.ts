@@ -82,7 +82,8 @@ describe.each([
     await second.page.getByRole('button', { name: 'Continue' }).click()
     await second.page.waitForURL(/contents$/)
     await expectAccessible(second.page)
-    expect(await second.page.locator('.ds_tag--green').count()).toBeGreaterThanOrEqual(2)
+    const contents = await second.page.locator('main').innerText()
+    expect(await second.page.locator('.ds_tag--green').count(), contents).toBeGreaterThanOrEqual(2)
     // Carry on from question 2: question 1 keeps the answer given on the first device.
     await second.page.locator('.ds_task-list__task-link').nth(2).click()
     await second.page.waitForURL(/questions\/2$/)

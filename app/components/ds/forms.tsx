@@ -94,6 +94,7 @@ export function TextInput({ id, name, label, hint, error, labelAsHeading, width,
     <FieldFrame id={id} label={label} hint={hint} error={error} labelAsHeading={labelAsHeading}>
       {(describedBy) => (
         <input
+          type="text"
           id={id}
           name={name}
           className={['ds_input', width ? `ds_input--${width}` : null, error ? 'ds_input--error' : null, className]
