@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Trans, useTranslation } from 'react-i18next'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
-import { renderBodyHtml } from '~/modules/consultations/body.server'
+import { renderConsultationBody } from '~/modules/consultations/body.server'
 import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response('Not found', { status: 404 })
   const { consultation, documents, status } = found
   const { language, t, serviceName } = await translatorFor(request, 'consultations')
-  const bodyHtml = consultation.body ? renderBodyHtml(consultation.body) : ''
+  const bodyHtml = renderConsultationBody(consultation)
   const title = inLanguage(consultation.title, language)
   const kilobytes = (bytes: number) =>
     bytes < 1024 * 1024

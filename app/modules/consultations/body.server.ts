@@ -147,3 +147,21 @@ export function sanitizeBodyHtml(html: string): string {
   }
   return out
 }
+
+// Rendering a paper takes milliseconds of DOM work; the same version is shown to everyone, so
+// keep the last few (keyed by consultation and its last change) in memory.
+const rendered = new Map<string, string>()
+const RENDERED_LIMIT = 50
+
+/** The consultation paper as safe HTML, rendered once per version. */
+export function renderConsultationBody(consultation: { id: string; updatedAt: Date; body: unknown }) {
+  if (!consultation.body) return ''
+  const key = `${consultation.id}:${consultation.updatedAt.getTime()}`
+  let html = rendered.get(key)
+  if (html === undefined) {
+    html = renderBodyHtml(consultation.body)
+    if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!)
+    rendered.set(key, html)
+  }
+  return html
+}
