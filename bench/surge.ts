@@ -39,10 +39,12 @@ async function respond(baseUrl: string, slug: string, index: number) {
   while (next.includes('/questions/')) {
     const page = await (await visitor.request(next)).text()
     const fields: Record<string, string> = {}
-    for (const match of page.matchAll(/name="(q-[0-9a-f-]{36})"(?: type="(radio|checkbox)" value="([^"]+)")?/g)) {
-      const [, name, kind, value] = match
-      if (fields[name!]) continue
-      fields[name!] = kind ? value! : `Answer ${index}: decisions about our area should be taken closer to home.`
+    for (const [tag] of page.matchAll(/<(input|textarea)\b[^>]*>/g)) {
+      const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+      const name = attribute('name')
+      if (!name?.startsWith('q-') || fields[name]) continue
+      const type = attribute('type')
+      fields[name] = type === 'radio' || type === 'checkbox' ? attribute('value')! : `Answer ${index}: decisions about our area should be taken closer to home.`
     }
     next = await step(next, fields)
   }
@@ -76,13 +78,20 @@ async function main() {
     console.log(`Surge: ${respondents} full responses, ${concurrency} at a time, ${postgresUrl ? 'postgres' : 'pglite'}`)
     const results: { reference: string; flowMs: number; submitMs: number }[] = []
     let failures = 0
+    let firstFailure = ''
     let nextIndex = 0
     const started = performance.now()
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (nextIndex < respondents) {
           const index = nextIndex++
-          await respond(server.baseUrl, slug, index + 1).then((r) => results.push(r), () => (failures += 1))
+          await respond(server.baseUrl, slug, index + 1).then(
+            (r) => results.push(r),
+            (error: unknown) => {
+              failures += 1
+              firstFailure ||= String(error)
+            },
+          )
         }
       }),
     )
@@ -92,15 +101,18 @@ async function main() {
     const official = new HttpVisitor(server.baseUrl)
     await official.signIn('official@guth.example', path.join(dataDir, 'mail'))
     const manage = await (await official.request('/manage/consultations')).text()
-    const id = new RegExp(`/manage/consultations/([0-9a-f-]{36})[^"]*"[^>]*>[^<]*`).exec(manage)?.[1]
+    const row = manage.split('<tr').find((r) => r.includes(`href="/consultations/${slug}"`)) ?? ''
+    const id = /\/manage\/consultations\/([0-9a-f-]{36})/.exec(row)?.[1]
     const csv = await (await official.request(`/manage/consultations/${id}/responses/export.csv`)).text()
-    const stored = csv.split('\n').slice(1).map((line) => line.split(',')[0]!.replace(/"/g, '')).filter(Boolean)
+    // Each row carries its reference once (the synthetic answers never contain one).
+    const stored = [...csv.matchAll(/GUTH-[A-Z0-9]{4}-[A-Z0-9]{4}/g)].map((m) => m[0])
     const acknowledged = new Set(results.map((r) => r.reference))
     const storedOnce = [...acknowledged].every((ref) => stored.filter((s) => s === ref).length === 1)
     console.log(`
 responses/s sustained | submit p50 ms | submit p99 ms | flow p50 ms | flow p99 ms | failed | acknowledged | stored | each stored once
 ${(results.length / seconds).toFixed(1)} | ${percentile(results.map((r) => r.submitMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.submitMs), 99).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 99).toFixed(0)} | ${failures} | ${acknowledged.size} | ${stored.length} | ${storedOnce && stored.length === acknowledged.size ? 'yes' : 'NO'}`)
-    if (!storedOnce || stored.length !== acknowledged.size) process.exitCode = 1
+    if (firstFailure) console.log(`first failure: ${firstFailure}`)
+    if (!storedOnce || stored.length !== acknowledged.size || failures) process.exitCode = 1
   } finally {
     for (const undo of cleanups.reverse()) await undo()
   }
