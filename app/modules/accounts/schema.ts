@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm'
+import { createdAt, id, updatedAt } from '~/platform/columns'
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-const updatedAt = () =>
-  timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date())
 
 export const locale = pgEnum('locale', ['en', 'gd'])
 export const platformRole = pgEnum('platform_role', ['moderator', 'official', 'admin'])

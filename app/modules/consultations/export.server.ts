@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs'
 import { and, asc, eq, ne } from 'drizzle-orm'
 import { DateTime } from 'luxon'
+import { forbidden, requireUser } from '~/modules/accounts/auth.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import type { Actor } from '~/modules/accounts/permissions'
 import { getDb } from '~/platform/db.server'
 import { getTranslator } from '~/platform/i18n/i18next.server'
 import { ZONE } from './lifecycle'
-import { canSeePersonalData } from './permissions'
+import { canManageConsultations, canSeePersonalData } from './permissions'
 import { listQuestions } from './queries.server'
 import { optionsOf } from './questions'
 import {
@@ -167,4 +168,22 @@ export async function exportResponses(actor: Actor, consultationId: string, opti
     details: { kind: options.kind, format: options.format, rows: built.table.rows.length, filters: options.filters },
   })
   return { body, contentType: contentTypes[options.format], fileName: `${built.stem}.${options.format}`, rows: built.table.rows.length }
+}
+
+/** The export download for a request (both file formats share it): 400, 404 or the file. */
+export async function exportDownload(request: Request, consultationId: string, format: 'csv' | 'xlsx') {
+  const user = await requireUser(request)
+  if (!canManageConsultations(user)) forbidden()
+  const wanted = exportRequestFrom(new URL(request.url).searchParams)
+  if (!wanted) return new Response('Unknown export kind or filter', { status: 400, headers: { 'Cache-Control': 'no-store' } })
+  const file = await exportResponses(user, consultationId, { ...wanted, format })
+  if (!file) throw new Response('Not found', { status: 404 })
+  return new Response(file.body, {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Length': String(file.body.byteLength),
+      'Cache-Control': 'no-store',
+    },
+  })
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { at, createdAt, id, updatedAt } from '~/platform/columns'
 import {
   type AnyPgColumn,
   boolean,
@@ -8,20 +8,11 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from '~/modules/accounts/schema'
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`)
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
-const updatedAt = () =>
-  timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date())
-const at = (name: string) => timestamp(name, { withTimezone: true })
 
 /** Text in both languages; Gaelic is optional and English is the fallback. */
 export type Translated = { en: string; gd?: string }
