@@ -36,6 +36,9 @@ async function answerThisPage(page: Page, words: string) {
 async function answerEveryQuestion(page: Page) {
   for (let guard = 0; guard < 40 && /questions\/\d+$/.test(page.url()); guard++) {
     const here = page.url()
+    // With JavaScript the address changes a moment before the new question is on screen.
+    const number = /questions\/(\d+)$/.exec(here)![1]
+    await expect.poll(() => page.locator('main').innerText()).toContain(`Question ${number} of`)
     await answerThisPage(page, `Answer ${guard}: communities know their own needs.`)
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await expect
