@@ -46,6 +46,12 @@ type DetailsName =
   | 'closesTime'
   | 'body'
 
+/** The details form's fields with errors, in the order the form shows them, for the error summary. */
+export function detailsErrors(fields: Fields<DetailsName>) {
+  const order: DetailsName[] = ['titleEn', 'titleGd', 'summaryEn', 'summaryGd', 'slug', 'body', 'opensDate', 'opensTime', 'closesDate', 'closesTime', 'team', 'contactEmail', 'postalAddress']
+  return order.map((name) => (name === 'body' ? { ...fields.body, id: BODY_FIELD_ID } : fields[name]))
+}
+
 export type DetailsDefaults = Partial<Record<Exclude<DetailsName, 'body'>, string | null>>
 
 /** The consultation's details, paper and dates, for the new and the overview pages. */

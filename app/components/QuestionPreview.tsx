@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate } from '~/modules/consultations/questions'
-import { TextInput } from './ds/forms'
+import { TextInput, useMessage } from './ds/forms'
 
 export interface AnswerValue {
   text: string | null
@@ -55,10 +55,6 @@ interface ControlProps {
   asPageHeading?: boolean
 }
 
-function useMessage() {
-  const { t } = useTranslation()
-  return (message: string) => (/^([a-z]+:)?[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/.test(message) ? t(message) : message)
-}
 
 function Control({ question, language, mode, value, error, asPageHeading }: ControlProps) {
   const { t } = useTranslation('manage')

@@ -26,8 +26,8 @@ type FieldErrors = { id: string; errors?: string[] }
  * The fields with errors, in the order given (the form's order), for the error summary.
  * Pass the fields themselves (conform's fieldset is a proxy whose keys cannot be listed).
  */
-export function summaryErrors(fields: FieldErrors[] | Record<string, FieldErrors>) {
-  return (Array.isArray(fields) ? fields : Object.values(fields))
+export function summaryErrors(fields: FieldErrors[]) {
+  return fields
     .filter((field) => field.errors?.length)
     .map((field) => ({ fieldId: field.id, message: field.errors![0]! }))
 }

@@ -1,5 +1,5 @@
 import { fromPglite, type Job, PgBoss, type SendOptions } from 'pg-boss'
-import { getConnection } from './db.server'
+import { type Connection, getConnection } from './db.server'
 import { getEnv } from './env.server'
 import { logError, logInfo, logWarning } from './log.server'
 
@@ -20,7 +20,7 @@ export function defineJob<T extends object>(definition: JobDefinition<T>) {
   registry.set(definition.name, definition as JobDefinition<object>)
   return {
     name: definition.name,
-    enqueue: (data: T, options?: SendOptions) => enqueue(definition.name, data, options),
+    enqueue: (data: T, options?: EnqueueOptions) => enqueue(definition.name, data, options),
   }
 }
 
@@ -60,12 +60,31 @@ export function getJobs(): Promise<PgBoss> {
   return holder.__guthJobs
 }
 
-export async function enqueue(name: string, data: object, options?: SendOptions) {
+function definitionOf(name: string) {
   const definition = registry.get(name)
   if (!definition) throw new Error(`No job named ${name} is defined`)
+  return definition
+}
+
+/**
+ * Makes sure the queue exists. Call it before a transaction that enqueues into it: on PGlite,
+ * creating the queue inside the transaction would wait for the connection the transaction holds.
+ */
+export async function prepareQueue(name: string) {
+  await ensureQueue(await getJobs(), definitionOf(name))
+}
+
+export interface EnqueueOptions extends SendOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  transaction?: Pick<Connection, 'query'>
+}
+
+export async function enqueue(name: string, data: object, { transaction, ...options }: EnqueueOptions = {}) {
   const boss = await getJobs()
-  await ensureQueue(boss, definition)
-  return boss.send(name, data, options)
+  await ensureQueue(boss, definitionOf(name))
+  if (!transaction) return boss.send(name, data, options)
+  const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await transaction.query(text, values) }) }
+  return boss.send(name, data, { ...options, db })
 }
 
 /** Starts working every defined queue in this process (the web process, or `npm run worker`). */

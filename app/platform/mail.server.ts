@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { getEnv } from './env.server'
-import { defineJob } from './jobs.server'
+import { defineJob, type EnqueueOptions, prepareQueue } from './jobs.server'
 
 export interface OutgoingMail {
   to: string
@@ -57,10 +57,16 @@ const sendEmailJob = defineJob<OutgoingMail>({
   run: async (mail) => void (await sendMail(mail)),
 })
 
-/** Sends through the job queue, so a mail server that is down delays the email instead of losing it. */
-export function queueMail(mail: OutgoingMail) {
-  return sendEmailJob.enqueue(mail)
+/**
+ * Sends through the job queue, so a mail server that is down delays the email instead of losing
+ * it. Given a transaction, the email is queued only if that transaction commits.
+ */
+export function queueMail(mail: OutgoingMail, options: Pick<EnqueueOptions, 'transaction'> = {}) {
+  return sendEmailJob.enqueue(mail, options)
 }
+
+/** Call before a transaction that will queue mail (see prepareQueue). */
+export const prepareMailQueue = () => prepareQueue(sendEmailJob.name)
 
 /** The local outbox, newest first (development page and tests). */
 export async function listOutbox(): Promise<OutboxEntry[]> {

@@ -8,7 +8,7 @@ import { Button, ChoiceGroup, ErrorSummary, TextInput } from '~/components/ds/fo
 import { CsrfInput } from '~/components/FormSecurity'
 import { useGuthForm } from '~/components/forms'
 import { NotOpen } from '~/components/RespondNotices'
-import { AboutYouSchema } from '~/modules/consultations/forms-respond'
+import { AboutYouSchema, respondentInfoFrom } from '~/modules/consultations/forms-respond'
 import { loadRespondContext } from '~/modules/consultations/respond-context.server'
 import { respondPath } from '~/modules/consultations/paths'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
@@ -49,16 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (status !== 'open' || !draft) return redirect(respondPath(params.slug!), 303)
   const submission = parseWithZod(form, { schema: AboutYouSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const value = submission.value
-  await saveRespondentInfo(draft, {
-    respondentType: value.respondentType,
-    name: value.name,
-    organisationName: value.respondentType === 'organisation' ? value.organisationName : null,
-    email: value.email,
-    publishConsent: value.publishConsent,
-    contactConsent: value.contactConsent === 'yes',
-    isBslUser: value.isBslUser === 'yes' ? true : value.isBslUser === 'no' ? false : null,
-  })
+  await saveRespondentInfo(draft, respondentInfoFrom(submission.value))
   const next = form.get('intent') === 'later' ? 'save' : 'questions/1'
   return redirect(respondPath(params.slug!, next), 303)
 }

@@ -11,7 +11,7 @@ import { CsrfInput } from '~/components/FormSecurity'
 import { useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
 import { isCalendarDate } from '~/modules/accounts/forms-admin'
-import { AboutYouSchema } from '~/modules/consultations/forms-respond'
+import { AboutYouSchema, respondentInfoFrom } from '~/modules/consultations/forms-respond'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate, validateAnswer } from '~/modules/consultations/questions'
 import { enterResponse, prepareResponseEntry } from '~/modules/consultations/responses-admin.server'
@@ -95,13 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     idempotencyKey: value.idempotencyKey,
     channel: value.channel,
     receivedOn: value.receivedOn,
-    respondentType: value.respondentType,
-    name: value.name,
-    organisationName: value.organisationName,
-    email: value.email,
-    publishConsent: value.publishConsent,
-    contactConsent: value.contactConsent === 'yes',
-    isBslUser: value.isBslUser === 'yes' ? true : value.isBslUser === 'no' ? false : null,
+    ...respondentInfoFrom(value),
     answers: Object.fromEntries(Object.entries(value.answers ?? {}).map(([id, given]) => [id, { text: given, choices: given }])),
   })
   if (outcome.ok) return redirect(`/manage/consultations/${outcome.consultationId}/responses/${outcome.responseId}?done=entered`, 303)

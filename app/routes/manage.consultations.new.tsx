@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BODY_FIELD_ID, DetailsFields } from '~/components/AuthoringForms'
+import { DetailsFields, detailsErrors } from '~/components/AuthoringForms'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -43,21 +43,7 @@ export default function NewConsultation() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('manage')
   const [form, fields] = useGuthForm(ConsultationDetailsSchema, actionData?.result)
-  const errors = summaryErrors([
-    fields.titleEn,
-    fields.titleGd,
-    fields.summaryEn,
-    fields.summaryGd,
-    fields.slug,
-    { ...fields.body, id: BODY_FIELD_ID },
-    fields.opensDate,
-    fields.opensTime,
-    fields.closesDate,
-    fields.closesTime,
-    fields.team,
-    fields.contactEmail,
-    fields.postalAddress,
-  ])
+  const errors = summaryErrors(detailsErrors(fields))
   return (
     <Page title={t('create.title')} lead={t('create.lead')}>
       <p>

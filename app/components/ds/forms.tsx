@@ -7,7 +7,7 @@ const TRANSLATION_KEY = /^([a-z]+:)?[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/
  * Field errors from zod hold translation keys (e.g. `auth:errors.emailMissing`); messages the
  * server already worded (with values in them) pass through as they are.
  */
-function useMessage() {
+export function useMessage() {
   const { t } = useTranslation()
   return (message: string | undefined) => (message && TRANSLATION_KEY.test(message) ? t(message) : message)
 }

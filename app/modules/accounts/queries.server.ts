@@ -1,7 +1,8 @@
-import { asc } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import type { Language } from '~/platform/i18n/config'
-import { organisations } from './schema'
+import type { PlatformRole } from './permissions'
+import { organisations, userRoles, users } from './schema'
 
 /** The organisations on Guth, named in the reader's language where a translation exists. */
 export async function listOrganisations(language: Language) {
@@ -12,4 +13,24 @@ export async function listOrganisations(language: Language) {
   return rows
     .map((row) => ({ slug: row.slug, website: row.website, name: row.name[language] ?? row.name.en }))
     .sort((a, b) => a.name.localeCompare(b.name, language))
+}
+
+/** Everyone holding any of these platform roles, once each (for emails to officials). */
+export function listPeopleWithRoles(roles: PlatformRole[]) {
+  return getDb()
+    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(inArray(userRoles.role, roles))
+    .orderBy(asc(users.email))
+}
+
+/** Names and emails of these people, by id (for showing who did something). */
+export async function findPeople(ids: string[]) {
+  if (!ids.length) return new Map<string, { displayName: string | null; email: string }>()
+  const rows = await getDb()
+    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids))
+  return new Map(rows.map((row) => [row.id, { displayName: row.displayName, email: row.email }]))
 }

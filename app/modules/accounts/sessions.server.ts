@@ -1,5 +1,5 @@
 import { createCookie, redirect } from '@remix-run/node'
-import { and, eq, gt, lt } from 'drizzle-orm'
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { sessions, userRoles, users } from './schema'
@@ -46,13 +46,14 @@ export async function findSessionUser(request: Request): Promise<SignedInUser | 
       displayName: users.displayName,
       locale: users.locale,
       sessionVerifiedAt: sessions.verifiedAt,
+      // One query per request: this runs on every page.
+      roles: sql<SignedInUser['roles']>`coalesce((select array_agg(${userRoles.role}::text) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())))
   if (!row) return null
-  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id))
-  return { ...row, roles: roles.map((r) => r.role), sessionId }
+  return { ...row, sessionId }
 }
 
 /**

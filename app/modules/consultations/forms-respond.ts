@@ -41,3 +41,16 @@ export const SaveLaterSchema = z.object({
     .max(254, 'respond:errors.emailInvalid')
     .email('respond:errors.emailInvalid'),
 })
+
+/** The form's answers as Guth stores them (yes/no as booleans; "prefer not to say" as unknown). */
+export function respondentInfoFrom(value: z.output<typeof AboutYouSchema>) {
+  return {
+    respondentType: value.respondentType,
+    name: value.name,
+    organisationName: value.organisationName,
+    email: value.email,
+    publishConsent: value.publishConsent,
+    contactConsent: value.contactConsent === 'yes',
+    isBslUser: value.isBslUser === 'yes' ? true : value.isBslUser === 'no' ? false : null,
+  }
+}

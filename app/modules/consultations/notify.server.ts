@@ -1,4 +1,3 @@
-import type { PgBoss } from 'pg-boss'
 import { createElement } from 'react'
 import { ConsultationMilestoneEmail } from '#emails/consultation-milestone'
 import { renderEmail } from '#emails/render.server'
@@ -6,16 +5,15 @@ import { type Connection, getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { isLanguage } from '~/platform/i18n/config'
 import { getTranslator } from '~/platform/i18n/i18next.server'
-import { defineJob, getJobs } from '~/platform/jobs.server'
-import type { OutgoingMail } from '~/platform/mail.server'
+import { listPeopleWithRoles } from '~/modules/accounts/queries.server'
+import { defineJob } from '~/platform/jobs.server'
+import { type OutgoingMail, prepareMailQueue, queueMail } from '~/platform/mail.server'
 import { formatLondon } from './lifecycle'
 import type { Translated } from './schema'
 import { translate } from './questions'
 
 type Milestone = 'opened' | 'closed'
 type Tx = Parameters<Parameters<Connection['transaction']>[0]>[0]
-
-const MAIL_QUEUE = 'send-email'
 
 // A milestone older than this when first noticed (the worker was off for a long time, or the
 // consultation was imported) is marked as told without emailing anyone about old news.
@@ -35,22 +33,7 @@ interface DueConsultation {
   responses: number
 }
 
-interface Recipient {
-  email: string
-  display_name: string | null
-  locale: string
-}
-
-/**
- * The emails are queued inside the transaction that marks the consultation as told, so a crash
- * either does both or neither. pg-boss must know the mail queue before that transaction starts
- * (on PGlite it would otherwise wait for a connection the transaction holds).
- */
-async function mailQueueReady(boss: PgBoss) {
-  if (await boss.getQueue(MAIL_QUEUE)) return
-  // The same settings as the definition in mail.server.ts.
-  await boss.createQueue(MAIL_QUEUE, { retryLimit: 6, retryDelay: 30, retryBackoff: true, deleteAfterSeconds: 14 * 24 * 3600 })
-}
+type Recipient = Awaited<ReturnType<typeof listPeopleWithRoles>>[number]
 
 async function nextDue(tx: Tx, milestone: Milestone, now: Date) {
   const { at, notified } = due[milestone]
@@ -76,7 +59,7 @@ async function milestoneMail(milestone: Milestone, consultation: DueConsultation
     createElement(ConsultationMilestoneEmail, {
       t,
       lang: language,
-      name: recipient.display_name,
+      name: recipient.displayName,
       milestone,
       title,
       opens: formatLondon(new Date(consultation.opens_at), language),
@@ -95,8 +78,9 @@ async function milestoneMail(milestone: Milestone, consultation: DueConsultation
  * Returns how many emails were queued.
  */
 export async function notifyConsultationMilestones(now = new Date()) {
-  const boss = await getJobs()
-  await mailQueueReady(boss)
+  // The mail queue must exist before the transactions that queue into it (see prepareQueue).
+  await prepareMailQueue()
+  const recipients = await listPeopleWithRoles(['official', 'admin'])
   const connection = getConnection()
   let queued = 0
   for (const milestone of ['opened', 'closed'] as const) {
@@ -107,15 +91,8 @@ export async function notifyConsultationMilestones(now = new Date()) {
         let count = 0
         const at = new Date(milestone === 'opened' ? consultation.opens_at : consultation.closes_at)
         if (now.getTime() - at.getTime() <= STALE_MS) {
-          const recipients = await tx.query<Recipient>(
-            `SELECT DISTINCT u.email, u.display_name, u.locale::text AS locale
-               FROM users u JOIN user_roles r ON r.user_id = u.id
-              WHERE r.role IN ('official', 'admin')
-              ORDER BY u.email`,
-          )
-          const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values) }) }
           for (const recipient of recipients) {
-            await boss.send(MAIL_QUEUE, { ...(await milestoneMail(milestone, consultation, recipient)) }, { db })
+            await queueMail(await milestoneMail(milestone, consultation, recipient), { transaction: tx })
             count += 1
           }
         }

@@ -1,9 +1,7 @@
 import { redirect } from '@remix-run/node'
-import type { Language } from '~/platform/i18n/config'
 import { statusOf } from './lifecycle'
 import { getPublicConsultation, listQuestions } from './queries.server'
 import type { QuestionView } from './questions'
-import { respondPath } from './paths'
 import { answersOf, type Draft, findDraft } from './responding.server'
 
 export interface Step {
@@ -40,5 +38,3 @@ export async function draftAnswers(draft: Draft | null) {
 }
 
 
-export type { Language }
-export { respondPath }

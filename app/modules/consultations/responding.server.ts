@@ -81,9 +81,11 @@ export interface RespondentInfo {
 }
 
 export async function saveRespondentInfo(draft: Draft, info: RespondentInfo) {
+  // An individual's answer has no organisation, whatever the form still held.
+  const organisationName = info.respondentType === 'organisation' ? info.organisationName : null
   await getDb()
     .update(responses)
-    .set(info)
+    .set({ ...info, organisationName })
     .where(and(eq(responses.id, draft.id), eq(responses.status, 'draft')))
 }
 

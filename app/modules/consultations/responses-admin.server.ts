@@ -6,7 +6,7 @@ import { forbidden } from '~/modules/accounts/auth.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { isCalendarDate, isUuid } from '~/modules/accounts/forms-admin'
 import type { Actor } from '~/modules/accounts/permissions'
-import { users } from '~/modules/accounts/schema'
+import { findPeople } from '~/modules/accounts/queries.server'
 import { getDb } from '~/platform/db.server'
 import { londonInstant, statusOf, ZONE } from './lifecycle'
 import { canManageConsultations, canSeePersonalData } from './permissions'
@@ -170,14 +170,14 @@ export async function getResponse(actor: Actor, consultationId: string, response
   if (!consultation || !isUuid(responseId)) return null
   const db = getDb()
   const [row] = await db
-    .select({ response: responses, enteredByName: users.displayName, enteredByEmail: users.email })
+    .select({ response: responses })
     .from(responses)
-    .leftJoin(users, eq(users.id, responses.enteredBy))
     .where(and(eq(responses.id, responseId), eq(responses.consultationId, consultation.id), inArray(responses.status, ['submitted', 'withdrawn'])))
   if (!row) return null
-  const [questions, given] = await Promise.all([
+  const [questions, given, enteredBy] = await Promise.all([
     listQuestions(consultation.id),
     db.select().from(answers).where(eq(answers.responseId, responseId)),
+    findPeople(row.response.enteredBy ? [row.response.enteredBy] : []),
   ])
   const byQuestion = new Map(given.map((a) => [a.questionId, a]))
   const answerTo = (question: QuestionView): AnswerView | null => {
@@ -217,7 +217,7 @@ export async function getResponse(actor: Actor, consultationId: string, response
       name: personal ? response.name : null,
       organisationName: personal ? response.organisationName : null,
       email: personal ? response.email : null,
-      enteredBy: response.enteredBy ? (row.enteredByName ?? row.enteredByEmail ?? null) : null,
+      enteredBy: response.enteredBy ? (enteredBy.get(response.enteredBy)?.displayName ?? enteredBy.get(response.enteredBy)?.email ?? null) : null,
     },
     showPersonalData: personal,
     questions: numbered
