@@ -2,4 +2,4 @@
 export { getOptionalUser, requireMember, requireRole, requireUser, forbidden, findMembership } from './auth.server'
 export { recordAudit } from './audit.server'
 export { endAllSessions, endSession, type SignedInUser } from './sessions.server'
-export { requestSignIn, verifySignInCode, verifySignInLink, getAttemptEmail } from './sign-in.server'
+export { requestSignIn, verifySignInCode, verifySignInLink } from './sign-in.server'

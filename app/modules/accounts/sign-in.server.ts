@@ -81,14 +81,6 @@ async function claimTry(attemptId: string, ip: string) {
   return { ok: true as const, attempt }
 }
 
-export function getAttemptEmail(attemptId: string) {
-  return getDb()
-    .select({ email: signInAttempts.email })
-    .from(signInAttempts)
-    .where(eq(signInAttempts.id, attemptId))
-    .then(([row]) => row?.email ?? null)
-}
-
 async function completeSignIn(
   request: Request,
   attempt: typeof signInAttempts.$inferSelect,

@@ -22,8 +22,6 @@ export function statusOf(consultation: Dated, now = new Date()): ConsultationSta
   return 'closed'
 }
 
-export const isAcceptingResponses = (consultation: Dated, now = new Date()) => statusOf(consultation, now) === 'open'
-
 /**
  * A date and time as people in Scotland write it (`2027-03-31`, `23:59`) to the instant it means.
  * Returns null for impossible dates (31 February) and for the hour that does not exist when the

@@ -111,11 +111,6 @@ export async function getConsultationById(id: string) {
   return row ?? null
 }
 
-export async function getConsultationBySlug(slug: string) {
-  const [row] = await getDb().select().from(consultations).where(eq(consultations.slug, slug))
-  return row ?? null
-}
-
 /** Every consultation with its response count, newest first (officials' list). */
 export async function listAllConsultations() {
   const db = getDb()

@@ -4,7 +4,6 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
-import { isAcceptingResponses } from './lifecycle'
 import type { Consultation } from './queries.server'
 import type { AnswerInput, QuestionView } from './questions'
 import { newReference } from './references'
@@ -146,10 +145,13 @@ export async function submitDraft(consultation: Consultation, responseId: string
       return { ok: true, reference: response.reference, email: response.email, alreadySubmitted: true }
     }
     const [open] = await tx
-      .select({ open: sql<boolean>`${consultations.opensAt} <= now() and now() < ${consultations.closesAt}` })
+      .select({
+        open: sql<boolean>`${consultations.publishedAt} is not null and ${consultations.retractedAt} is null
+          and ${consultations.opensAt} <= now() and now() < ${consultations.closesAt}`,
+      })
       .from(consultations)
       .where(eq(consultations.id, consultation.id))
-    if (!open?.open || !isAcceptingResponses(consultation)) return { ok: false, reason: 'closed' }
+    if (!open?.open) return { ok: false, reason: 'closed' }
     const missing = missingParts(response, questions, await answersOf(response.id, tx))
     if (missing.length) return { ok: false, reason: 'incomplete', missing }
     await tx
