@@ -26,6 +26,8 @@ test('an admin finds a person, gives them a role, and sees it in the audit log',
   await expectAccessible(page)
   await page.goto('/admin/organisations')
   await expectAccessible(page)
+  await page.goto('/admin/organisations/scottish-ogp-civil-society-network')
+  await expectAccessible(page)
   expect(problems).toEqual([])
   await close()
 })

@@ -82,6 +82,10 @@ test('an official creates and publishes a consultation with every kind of questi
   await page.getByRole('link', { name: 'Add a follow-up question' }).first().click()
   await page.getByRole('button', { name: 'Add follow-up question' }).click()
   await expect.poll(() => page.getByText('The question has been added.').count()).toBe(1)
+  await page.goto(overviewUrl)
+  await page.locator('main a[href*="/questions/"]:not([href$="/new"]):not([href*="followUpOf"])').first().click()
+  await expect.poll(() => page.getByRole('button', { name: 'Save question' }).count()).toBe(1)
+  await expectAccessible(page)
   for (const sub of ['preview', 'documents', 'questions/new', 'responses/new']) {
     await page.goto(`${overviewUrl}/${sub}`)
     await expectAccessible(page)

@@ -72,6 +72,7 @@ describe.each([
     await answerThisPage(first.page, 'Decisions should be closer to communities.')
     await first.page.getByRole('button', { name: 'Save and come back later' }).click()
     await first.page.waitForURL(/save$/)
+    await expectAccessible(first.page)
     await first.page.getByRole('button', { name: 'Email me a link' }).click()
     await expect.poll(() => first.page.getByText('a link to your response is on its way').count()).toBe(1)
     await first.close()
