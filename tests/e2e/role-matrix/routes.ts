@@ -1,37 +1,22 @@
 // Every route, visited by GET as every kind of person, with the status each must get.
-// 302 means "sent to sign in" (or another redirect named in `redirectsTo`).
+import { analysisCases } from './analysis'
+import { bslCases } from './bsl'
+import { commentCases } from './comments'
+import { eventCases } from './events'
+import {
+  adminOnly,
+  consultation,
+  everyone,
+  manage,
+  NO_SUCH_ID,
+  officials,
+  officialsFind,
+  respond,
+  type RouteCase,
+  signedIn,
+} from './shared'
 
-export const roles = ['anonymous', 'citizen', 'organiser', 'moderator', 'official', 'admin'] as const
-export type Role = (typeof roles)[number]
-export type Expected = Record<Role, number>
-
-export interface RouteCase {
-  /** The route file(s) in app/routes this case covers. */
-  files: string[]
-  /** `{consultation}` and `{question}` stand for the seeded local democracy consultation's ids. */
-  path: string
-  expect: Expected
-  /** Where a 302 leads when it is not to the sign-in page. */
-  redirectsTo?: string
-}
-
-const everyone = (status: number): Expected => ({
-  anonymous: status,
-  citizen: status,
-  organiser: status,
-  moderator: status,
-  official: status,
-  admin: status,
-})
-
-const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 302 })
-const adminOnly: Expected = { ...everyone(403), anonymous: 302, admin: 200 }
-const officials: Expected = { ...everyone(403), anonymous: 302, official: 200, admin: 200 }
-const officialsFind = (status: number): Expected => ({ ...officials, official: status, admin: status })
-const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000'
-const consultation = '/consultations/local-democracy-bill'
-const respond = `${consultation}/respond`
-const manage = '/manage/consultations/{consultation}'
+export { type Role, roles } from './shared'
 
 export const routeCases: RouteCase[] = [
   { files: ['_index.tsx'], path: '/', expect: everyone(200) },
@@ -88,4 +73,8 @@ export const routeCases: RouteCase[] = [
   { files: ['manage.consultations.$id.responses.new.tsx'], path: `${manage}/responses/new`, expect: officials },
   { files: ['manage.consultations.$id.responses.export[.]csv.tsx'], path: `${manage}/responses/export.csv`, expect: officials },
   { files: ['manage.consultations.$id.responses.export[.]xlsx.tsx'], path: `${manage}/responses/export.xlsx?kind=publishable`, expect: officials },
+  ...eventCases,
+  ...commentCases,
+  ...bslCases,
+  ...analysisCases,
 ]

@@ -1,0 +1,4 @@
+import type { RouteCase } from './shared'
+
+// Routes of analysis of responses.
+export const analysisCases: RouteCase[] = []

@@ -1,0 +1,4 @@
+import type { RouteCase } from './shared'
+
+// Routes of British Sign Language questions and answers.
+export const bslCases: RouteCase[] = []

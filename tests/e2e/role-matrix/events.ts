@@ -1,0 +1,4 @@
+import type { RouteCase } from './shared'
+
+// Routes of the events calendar.
+export const eventCases: RouteCase[] = []
