@@ -1,2 +1,0 @@
-// Tables of the bsl module.
-export {}

@@ -1,0 +1,2 @@
+// Tables of the media module (uploads, BSL videos, captions).
+export {}
