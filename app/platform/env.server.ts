@@ -24,6 +24,12 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Guth <no-reply@guth.localhost>'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
+    // Media (BSL videos): the private bucket, the video tools and the upload limits.
+    STORAGE_BUCKET: z.string().regex(/^[a-z0-9-]+$/).default('guth-media'),
+    FFMPEG_PATH: z.string().min(1).optional(),
+    FFPROBE_PATH: z.string().min(1).optional(),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
+    UPLOAD_MAX_SECONDS: z.coerce.number().min(1).default(30 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.SUPABASE_URL && (!env.SUPABASE_ANON_KEY || !env.SUPABASE_SERVICE_ROLE_KEY)) {
