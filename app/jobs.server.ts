@@ -2,3 +2,4 @@
 import '~/platform/mail.server'
 import '~/modules/accounts/jobs.server'
 import '~/modules/consultations/notify.server'
+import '~/modules/comments/notify.server'

@@ -24,6 +24,9 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Guth <no-reply@guth.localhost>'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
+    // Comments: open reports that hide a comment until a moderator looks; how long replies gather before one digest email.
+    COMMENT_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
+    COMMENT_DIGEST_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
     // Media (BSL videos): the private bucket, the video tools and the upload limits.
     STORAGE_BUCKET: z.string().regex(/^[a-z0-9-]+$/).default('guth-media'),
     FFMPEG_PATH: z.string().min(1).optional(),
