@@ -1,0 +1,106 @@
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { eq } from 'drizzle-orm'
+import { getConnection, getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
+import { defineJob, prepareQueue } from '~/platform/jobs.server'
+import { logWarning } from '~/platform/log.server'
+import { getFileStore } from '~/platform/storage.server'
+import { media } from './schema'
+import { makeWebVersion, probeVideo, type RejectionReason } from './video-tools.server'
+
+export const mediaKey = (mediaId: string, name: string) => `media/${mediaId}/${name}`
+
+/** Ends a video's journey with a reason the respondent is shown (and can act on). */
+export async function rejectMedia(mediaId: string, reason: RejectionReason) {
+  await getDb().update(media).set({ status: 'rejected', reason }).where(eq(media.id, mediaId))
+}
+
+/**
+ * Checks the stored original with ffprobe and, when it is a video within the limits, stores a
+ * web MP4 and a poster beside it; otherwise rejects it with a reason. The original is kept.
+ */
+export async function processMedia(mediaId: string) {
+  const [row] = await getDb().select().from(media).where(eq(media.id, mediaId))
+  if (!row || row.status !== 'processing' || !row.storageKey) return
+  const store = getFileStore()
+  const work = await mkdtemp(path.join(tmpdir(), 'guth-media-'))
+  try {
+    const original = path.join(work, 'original')
+    const stored = await store.get(row.storageKey)
+    if (!stored) throw new Error(`The original of media ${mediaId} is missing from the store`)
+    await pipeline(Readable.fromWeb(stored.body as import('node:stream/web').ReadableStream), createWriteStream(original))
+    const { size } = await stat(original)
+    const probe = await probeVideo(original, size)
+    if (!probe.ok) return rejectMedia(mediaId, probe.reason)
+    let made: { web: string; poster: string }
+    try {
+      made = await makeWebVersion(original, work, probe)
+    } catch (error) {
+      // ffmpeg could not read the whole file (cut short, damaged): the respondent tries again.
+      logWarning('video could not be converted', { mediaId, reason: String(error).slice(0, 500) })
+      return rejectMedia(mediaId, 'damaged')
+    }
+    const webKey = mediaKey(mediaId, 'web.mp4')
+    const posterKey = mediaKey(mediaId, 'poster.jpg')
+    await store.putFile(webKey, made.web, 'video/mp4')
+    await store.putFile(posterKey, made.poster, 'image/jpeg')
+    await getDb()
+      .update(media)
+      .set({
+        status: 'ready',
+        reason: null,
+        webKey,
+        posterKey,
+        bytes: size,
+        durationSeconds: probe.durationSeconds,
+        width: probe.width,
+        height: probe.height,
+      })
+      .where(eq(media.id, mediaId))
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+export const processMediaJob = defineJob<{ mediaId: string }>({
+  name: 'media-process',
+  retryLimit: 3,
+  retryDelaySeconds: 10,
+  run: ({ mediaId }) => processMedia(mediaId),
+})
+
+const EXTENSIONS: Record<string, string> = {
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
+  'video/webm': 'webm',
+  'video/x-matroska': 'mkv',
+  'video/x-m4v': 'm4v',
+}
+
+/**
+ * Moves a finished upload (a file on this machine) into the media store as the original and
+ * queues it for processing; a zero-length or over-size file is rejected at once.
+ */
+export async function acceptUploadedFile(mediaId: string, file: string, mime: string | null) {
+  const { size } = await stat(file)
+  if (size === 0) return rejectMedia(mediaId, 'empty')
+  if (size > getEnv().UPLOAD_MAX_BYTES) return rejectMedia(mediaId, 'too_big')
+  const key = mediaKey(mediaId, `original.${EXTENSIONS[mime ?? ''] ?? 'bin'}`)
+  await getFileStore().putFile(key, file, mime && EXTENSIONS[mime] ? mime : 'application/octet-stream')
+  await prepareQueue(processMediaJob.name)
+  // The job exists only if the row says "processing", and the other way round.
+  await getConnection().transaction(async (tx) => {
+    await tx.query(`UPDATE media SET status = 'processing', storage_key = $2, bytes = $3, mime = $4, updated_at = now() WHERE id = $1`, [
+      mediaId,
+      key,
+      size,
+      mime,
+    ])
+    await processMediaJob.enqueue({ mediaId }, { transaction: tx })
+  })
+}

@@ -1,0 +1,135 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import { findSessionUser } from '~/modules/accounts/sessions.server'
+import { isQuestionOf, markResponseBsl, setAnswerVideo } from '~/modules/consultations/bsl-answers.server'
+import { statusOf } from '~/modules/consultations/lifecycle'
+import { canManageConsultations } from '~/modules/consultations/permissions'
+import { getConsultationById, getPublicConsultation } from '~/modules/consultations/queries.server'
+import { findDraft } from '~/modules/consultations/responding.server'
+import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
+import { getFileStore } from '~/platform/storage.server'
+import { acceptUploadedFile } from './processing.server'
+import { type Media, media } from './schema'
+
+// An unfinished upload may be resumed for a day; after that its part is thrown away.
+export const UPLOAD_LIFETIME_MS = 24 * 3600_000
+
+export const VIDEO_TYPES = ['video/mp4', 'video/quicktime', 'video/webm', 'video/x-matroska', 'video/x-m4v'] as const
+
+export type UploadRefusal = { ok: false; status: 400 | 403 | 404 | 410 | 413; reason: string }
+
+export interface UploadRequest {
+  /** answer | response (a respondent's), consultation | question (an official's BSL version) */
+  purpose: Media['purpose']
+  consultation: string
+  questionId: string | null
+  fileName: string | null
+  size: number | null
+}
+
+const refuse = (status: UploadRefusal['status'], reason: string): UploadRefusal => ({ ok: false, status, reason })
+
+/** Whose upload this is: the draft behind the browser's response cookie, or a signed-in official. */
+async function ownerFor(request: Request, purpose: Media['purpose'], consultation: string) {
+  if (purpose === 'answer' || purpose === 'response') {
+    const found = await getPublicConsultation(consultation)
+    if (!found || statusOf(found.consultation) !== 'open') return refuse(404, 'closed')
+    const draft = await findDraft(request, found.consultation.id)
+    if (!draft) return refuse(403, 'no_draft')
+    return { ok: true as const, consultationId: found.consultation.id, responseId: draft.id, userId: null }
+  }
+  const user = await findSessionUser(request)
+  if (!canManageConsultations(user)) return refuse(403, 'not_allowed')
+  const found = /^[0-9a-f-]{36}$/.test(consultation) ? await getConsultationById(consultation) : null
+  if (!found) return refuse(404, 'not_found')
+  return { ok: true as const, consultationId: found.id, responseId: null, userId: user!.id }
+}
+
+/**
+ * Opens an upload for a BSL video: the draft response (or the official) it belongs to, checked
+ * against the size limit before a byte is sent. Records it as "uploading".
+ */
+export async function openUpload(request: Request, uploadId: string, asked: UploadRequest): Promise<{ ok: true; media: Media } | UploadRefusal> {
+  if (asked.size !== null && asked.size > getEnv().UPLOAD_MAX_BYTES) return refuse(413, 'too_big')
+  if (asked.size === 0) return refuse(400, 'empty')
+  const owner = await ownerFor(request, asked.purpose, asked.consultation)
+  if (!owner.ok) return owner
+  const needsQuestion = asked.purpose === 'answer' || asked.purpose === 'question'
+  if (needsQuestion !== Boolean(asked.questionId)) return refuse(400, 'not_found')
+  if (asked.questionId && !(await isQuestionOf(owner.consultationId, asked.questionId))) return refuse(404, 'not_found')
+  const [row] = await getDb()
+    .insert(media)
+    .values({
+      purpose: asked.purpose,
+      consultationId: owner.consultationId,
+      responseId: owner.responseId,
+      questionId: asked.questionId,
+      uploadedBy: owner.userId,
+      uploadId,
+      fileName: asked.fileName?.slice(0, 200) ?? null,
+      expiresAt: new Date(Date.now() + UPLOAD_LIFETIME_MS),
+    })
+    .returning()
+  // The answer shows the video (and its progress) from the start, so a reload finds it.
+  if (asked.purpose === 'answer') await replaceVideo(row!, await setAnswerVideo(owner.responseId!, asked.questionId!, row!.id))
+  if (asked.purpose === 'response') {
+    const earlier = await videosOfResponse(owner.responseId!)
+    await deleteMedia(earlier.filter((m) => m.purpose === 'response' && m.id !== row!.id).map((m) => m.id))
+    await markResponseBsl(owner.responseId!)
+  }
+  return { ok: true, media: row! }
+}
+
+/** A later request for an upload (send more, ask how far it got): only its owner, only in time. */
+export async function checkUploadAccess(request: Request, uploadId: string): Promise<{ ok: true; media: Media } | UploadRefusal> {
+  const [row] = await getDb().select().from(media).where(eq(media.uploadId, uploadId))
+  if (!row) return refuse(404, 'not_found')
+  if (row.responseId) {
+    const draft = await findDraft(request, row.consultationId)
+    if (draft?.id !== row.responseId) return refuse(403, 'no_draft')
+  } else {
+    const user = await findSessionUser(request)
+    if (!user || user.id !== row.uploadedBy) return refuse(403, 'not_allowed')
+  }
+  if (row.status !== 'uploading') return refuse(410, 'expired')
+  if (row.expiresAt && row.expiresAt.getTime() < Date.now()) return refuse(410, 'expired')
+  return { ok: true, media: row }
+}
+
+/** The whole file has arrived: store it as the original and queue the processing. */
+export async function finishUpload(uploadId: string, file: string, mime: string | null) {
+  const [row] = await getDb().select().from(media).where(eq(media.uploadId, uploadId))
+  if (!row || row.status !== 'uploading') return null
+  const type = VIDEO_TYPES.find((t) => t === mime) ?? null
+  await acceptUploadedFile(row.id, file, type)
+  return row.id
+}
+
+/** Removes a video's files and row (a re-recording replaced it, or its response went). */
+export async function deleteMedia(mediaIds: (string | null)[]) {
+  const ids = mediaIds.filter((id): id is string => Boolean(id))
+  if (!ids.length) return
+  const rows = await getDb().select().from(media).where(inArray(media.id, ids))
+  const store = getFileStore()
+  for (const row of rows) {
+    for (const key of [row.storageKey, row.webKey, row.posterKey, row.captionsKey]) if (key) await store.remove(key)
+  }
+  await getDb().delete(media).where(inArray(media.id, ids))
+}
+
+async function replaceVideo(current: Media, replaced: string | null) {
+  if (replaced && replaced !== current.id) await deleteMedia([replaced])
+}
+
+/** Every video of a response (its answers' and the whole-response one), for its owner's pages. */
+export async function videosOfResponse(responseId: string) {
+  return getDb()
+    .select()
+    .from(media)
+    .where(and(eq(media.responseId, responseId), inArray(media.purpose, ['answer', 'response'])))
+}
+
+/** Removes the files of a response's videos; the rows go with the response (on delete cascade). */
+export async function deleteVideosOfResponse(responseId: string) {
+  await deleteMedia((await videosOfResponse(responseId)).map((row) => row.id))
+}
