@@ -10,6 +10,7 @@ import { logError, logInfo } from '~/platform/log.server'
 import { csrfCookie } from '~/platform/csrf.server'
 import { securityHeaders } from '~/platform/security.server'
 import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
+import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
 import '~/jobs.server'
 
 async function main() {
@@ -28,6 +29,8 @@ async function main() {
   // Behind a load balancer, the client's address comes from X-Forwarded-For (rate limits use it).
   app.set('trust proxy', env.TRUST_PROXY)
   app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:') }))
+  // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
+  app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
   app.use(compression())
 
   // Health: the process answers and the database responds. No framework, no page.
