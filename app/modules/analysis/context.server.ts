@@ -1,0 +1,18 @@
+import { isUuid } from '~/modules/accounts/forms-admin'
+import type { Actor } from '~/modules/accounts/permissions'
+import { listQuestions } from '~/modules/consultations/queries.server'
+import { isClosedKind, translate } from '~/modules/consultations/questions'
+import { findManagedConsultation, numberQuestions } from '~/modules/consultations/responses-admin.server'
+
+/** An open question of a consultation an official manages, numbered; null if there is none. */
+export async function findOpenQuestion(actor: Actor, consultationId: string, questionId: string, language: string) {
+  const consultation = await findManagedConsultation(actor, consultationId)
+  if (!consultation || !isUuid(questionId)) return null
+  const question = numberQuestions(await listQuestions(consultation.id)).find((q) => q.id === questionId)
+  if (!question || isClosedKind(question.kind)) return null
+  return {
+    consultation: { id: consultation.id, title: translate(consultation.title, language) },
+    question: { id: question.id, number: question.number, prompt: translate(question.prompt, language) },
+  }
+}
+

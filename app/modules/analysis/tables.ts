@@ -1,0 +1,84 @@
+// The numbers of an analysis, as plain data: built from grouped counts, shown by the dashboard,
+// frozen into a published report and written out as CSV. Isomorphic.
+
+export const groups = ['all', 'individual', 'organisation'] as const
+export type Group = (typeof groups)[number]
+
+export interface Cell {
+  n: number
+  /** share of the group's base, one decimal place; null when the base is 0 */
+  pct: number | null
+}
+
+export interface TableRow {
+  key: string
+  label: string
+  cells: Record<Group, Cell>
+}
+
+/** A table of counts split by respondent type, with the base (how many answered) per group. */
+export interface SplitTable {
+  rows: TableRow[]
+  base: Record<Group, number>
+}
+
+export const percent = (n: number, base: number) => (base > 0 ? Math.round((n / base) * 1000) / 10 : null)
+
+export interface GroupedCount {
+  key: string
+  respondentType: string | null
+  n: number
+}
+
+/**
+ * Rows in the order of `labels`, each counted for everyone and per respondent type. A respondent
+ * who gave no type counts in "all" only. `bases` are how many answered, per type.
+ */
+export function splitTable(labels: { key: string; label: string }[], counts: GroupedCount[], bases: Omit<GroupedCount, 'key'>[]): SplitTable {
+  const base = { all: 0, individual: 0, organisation: 0 }
+  for (const row of bases) {
+    base.all += row.n
+    if (row.respondentType === 'individual' || row.respondentType === 'organisation') base[row.respondentType] += row.n
+  }
+  const rows = labels.map(({ key, label }) => {
+    const n = { all: 0, individual: 0, organisation: 0 }
+    for (const count of counts) {
+      if (count.key !== key) continue
+      n.all += count.n
+      if (count.respondentType === 'individual' || count.respondentType === 'organisation') n[count.respondentType] += count.n
+    }
+    const cells = Object.fromEntries(groups.map((g) => [g, { n: n[g], pct: percent(n[g], base[g]) }])) as Record<Group, Cell>
+    return { key, label, cells }
+  })
+  return { rows, base }
+}
+
+/** A one-column table: label, n, % of `total`. */
+export interface SimpleTable {
+  rows: { key: string; label: string; n: number; pct: number | null }[]
+  total: number
+}
+
+export function simpleTable(labels: { key: string; label: string }[], counts: Map<string, number>, total: number): SimpleTable {
+  return { total, rows: labels.map(({ key, label }) => ({ key, label, n: counts.get(key) ?? 0, pct: percent(counts.get(key) ?? 0, total) })) }
+}
+
+const csvCell = (value: string | number | null) => {
+  const text = value === null ? '' : String(value)
+  // A leading = + - @ would be read as a formula by spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export const toCsv = (rows: (string | number | null)[][]) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+
+/** A split table as CSV rows, with headings in the caller's language. */
+export function splitTableCsv(table: SplitTable, headings: { answer: string; group: Record<Group, string>; base: string }) {
+  const header = [headings.answer, ...groups.flatMap((g) => [`${headings.group[g]} (n)`, `${headings.group[g]} (%)`])]
+  const body = table.rows.map((row) => [row.label, ...groups.flatMap((g) => [row.cells[g].n, row.cells[g].pct])])
+  return toCsv([header, ...body, [headings.base, ...groups.flatMap((g) => [table.base[g], null])]])
+}
+
+export function simpleTableCsv(table: SimpleTable, headings: { label: string; n: string; pct: string; total: string }) {
+  return toCsv([[headings.label, headings.n, headings.pct], ...table.rows.map((r) => [r.label, r.n, r.pct]), [headings.total, table.total, null]])
+}
