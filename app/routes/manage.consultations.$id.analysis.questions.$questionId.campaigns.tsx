@@ -1,0 +1,56 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Page } from '~/components/ds/Page'
+import { Button, NotificationBanner } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { requireUser } from '~/modules/accounts'
+import { findCampaigns, readCampaignsPage } from '~/modules/analysis/themes-page.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { t, serviceName, language } = await translatorFor(request, 'analysis')
+  const page = await readCampaignsPage(user, params.id ?? '', params.questionId ?? '', language)
+  if (!page) throw new Response('Not found', { status: 404 })
+  const found = new URL(request.url).searchParams.get('found')
+  return { title: t('campaigns.title', { number: page.question.number }), serviceName, ...page, found: found && /^\d+$/.test(found) ? Number(found) : null }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const count = await findCampaigns(await requireUser(request), params.id ?? '', params.questionId ?? '')
+  if (count === null) throw new Response('Not found', { status: 404 })
+  return redirect(`/manage/consultations/${params.id}/analysis/questions/${params.questionId}/campaigns?found=${count}`, 303)
+}
+
+export default function Campaigns() {
+  const { consultation, question, groups, found } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('analysis')
+  return (
+    <Page title={t('campaigns.title', { number: question.number })} lead={question.prompt}>
+      <p>
+        <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
+      </p>
+      {found !== null ? <NotificationBanner title={t('campaigns.found', { count: found })} /> : null}
+      <p>{t('campaigns.lead')}</p>
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <Button type="submit">{t('campaigns.detect')}</Button>
+      </Form>
+      {groups.length === 0 ? <p>{t('campaigns.none')}</p> : null}
+      {groups.map((group, i) => (
+        <section key={group.id} aria-labelledby={`campaign-${group.id}`}>
+          <h2 id={`campaign-${group.id}`}>{t('campaigns.group', { number: i + 1 })}</h2>
+          <p>{t('campaigns.size', { count: group.size, identical: group.identical })}</p>
+          <blockquote className="guth-analysis-quote">{group.text}</blockquote>
+        </section>
+      ))}
+    </Page>
+  )
+}
