@@ -103,7 +103,7 @@ export function supabaseFileStore({ url, serviceRoleKey, bucket, fetch: doFetch 
 
   return {
     async put(key, body) {
-      await upload(key, body, 'application/octet-stream', body.byteLength)
+      await upload(key, new Blob([body as Uint8Array<ArrayBuffer>]), 'application/octet-stream', body.byteLength)
     },
     async putFile(key, file, contentType) {
       const { size } = await stat(file)

@@ -12,6 +12,7 @@ import { respondPath } from '~/modules/consultations/paths'
 import { sendReceipt } from '~/modules/consultations/respond-mail.server'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
 import { findSubmittedById, forgetDraftCookie, missingParts, submitDraft } from '~/modules/consultations/responding.server'
+import { bslForRespondPage, videoLines } from '~/modules/media/respond.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
@@ -20,13 +21,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'respond')
   const { consultation, status, draft, steps, questions } = await loadRespondContext(request, params.slug!, { requireDraft: true })
   const given = await draftAnswers(draft)
+  const bsl = await bslForRespondPage(request, consultation.id, draft?.id ?? null)
+  const numberOf = (id: string) => String(steps.find((s) => [s.question, ...s.followUps].some((q) => q.id === id))?.number ?? '')
   const consent = draft?.publishConsent
   return {
     ...consultationHeader(consultation, status, language),
     title: t('check.title'),
     serviceName,
     responseId: draft?.id ?? '',
-    missing: draft ? missingParts(draft, questions, given) : [],
+    missing: draft ? missingParts(draft, questions, given, { wholeVideo: Boolean(bsl.whole) }) : [],
+    videos: videoLines(bsl.videos, numberOf, t),
     aboutYou: draft
       ? [
           { key: t('check.respondentType'), value: draft.respondentType ? t(`aboutYou.${draft.respondentType}`) : null },
@@ -43,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: question.id,
         step: step.number,
         prompt: translate(question.prompt, language),
-        answer: answerText(question, given.get(question.id), language),
+        answer: answerText(question, given.get(question.id), language) ?? (given.get(question.id)?.mediaId ? t('bsl:check.answeredInBsl') : null),
       })),
     ),
   }
@@ -61,9 +65,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sent = await findSubmittedById(consultation.id, String(form.get('responseId') ?? ''))
     return redirect(sent ? done(sent.reference) : respondPath(params.slug!), 303)
   }
-  const result = await submitDraft(consultation, draft.id, questions)
+  const bsl = await bslForRespondPage(request, consultation.id, draft.id)
+  const { steps } = await loadRespondContext(request, params.slug!)
+  const numberOf = (id: string) => String(steps.find((s) => [s.question, ...s.followUps].some((q) => q.id === id))?.number ?? '')
+  const result = await submitDraft(consultation, draft.id, questions, { wholeVideo: Boolean(bsl.whole) })
   if (!result.ok) return data({ reason: result.reason }, { status: result.reason === 'closed' ? 409 : 400 })
-  if (!result.alreadySubmitted) await sendReceipt(consultation, { ...draft, reference: result.reference }, questions)
+  if (!result.alreadySubmitted) await sendReceipt(consultation, { ...draft, reference: result.reference }, questions, (t) => videoLines(bsl.videos, numberOf, t).map((line) => line.text))
   return redirect(done(result.reference), { status: 303, headers: { 'Set-Cookie': await forgetDraftCookie(request, consultation.id) } })
 }
 
@@ -124,6 +131,16 @@ export default function CheckAnswers() {
           </div>
         ))}
       </dl>
+      {data.videos.length ? (
+        <>
+          <h2 id="bsl">{t('bsl:check.videosHeading')}</h2>
+          <ul className="guth-bsl-videos">
+            {data.videos.map((video) => (
+              <li key={video.id}>{video.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('check.sendHeading')}</h2>
       <p>{t('check.sendBody')}</p>
       <Form method="post">

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       required: step.question.required,
       answered: [step.question, ...step.followUps].some((q) => {
         const a = given.get(q.id)
-        return Boolean(a?.text || a?.choices.length)
+        return Boolean(a?.text || a?.choices.length || a?.mediaId)
       }),
     })),
   }
@@ -72,6 +72,9 @@ export default function ResponseContents() {
           </div>
         )
       })}
+      <p>
+        <Link to={respondPath(data.slug, 'bsl')}>{t('bsl:whole.link')}</Link>
+      </p>
       <p>
         <Link className="ds_button" to={respondPath(data.slug, 'check')}>
           {t('contents.checkAndSend')}

@@ -2,6 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { answerFieldName, QuestionPreview } from '~/components/QuestionPreview'
+import { BslAnswer } from '~/components/BslAnswer'
+import { VideoPlayer } from '~/components/VideoPlayer'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { NotOpen } from '~/components/RespondNotices'
@@ -10,6 +12,7 @@ import { draftAnswers, loadRespondContext, type Step } from '~/modules/consultat
 import { respondPath } from '~/modules/consultations/paths'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
 import { saveAnswers } from '~/modules/consultations/responding.server'
+import { bslForRespondPage, videoState } from '~/modules/media/respond.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
@@ -26,8 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = stepFor(context.steps, params.number)
   const given = await draftAnswers(context.draft)
   const questions = [step.question, ...step.followUps]
+  const bsl = await bslForRespondPage(request, context.consultation.id, context.draft?.id ?? null)
+  const version = bsl.versionOf(step.question.id)
   return {
     ...consultationHeader(context.consultation, context.status, language),
+    bsl: { version, video: videoState(bsl.answerOf(step.question.id)), limits: bsl.limits, error: bsl.error },
     title: translate(step.question.prompt, language),
     serviceName,
     language,
@@ -48,9 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (context.status !== 'open' || !context.draft) return redirect(respondPath(params.slug!), 303)
   const step = stepFor(context.steps, params.number)
   const questions = [step.question, ...step.followUps]
+  // A question answered in BSL (or by one video for the whole response) needs no words as well.
+  const bsl = await bslForRespondPage(request, context.consultation.id, context.draft.id)
+  const inBsl = (id: string) => Boolean(bsl.whole ?? bsl.answerOf(id))
   const results = questions.map((question) => {
     const name = answerFieldName(question)
-    return { question, result: validateAnswer(question, { text: form.get(name), choices: form.getAll(name) }) }
+    const asked = { ...question, required: question.required && !inBsl(question.id) }
+    return { question, result: validateAnswer(asked, { text: form.get(name), choices: form.getAll(name) }) }
   })
   const errors = Object.fromEntries(
     results.flatMap(({ question, result }) => (result.ok ? [] : [[question.id, { key: result.error, limit: 'limit' in result ? result.limit : undefined }]])),
@@ -103,6 +113,15 @@ export default function AnswerQuestion() {
             errors={Object.fromEntries(loaderData.questions.map((q) => [q.id, errorText(q.id)]))}
             asPageHeading
           />
+          {loaderData.bsl.version ? (
+            <VideoPlayer
+              mediaId={loaderData.bsl.version.id}
+              label={t('bsl:watch.question', { number: loaderData.number })}
+              hasCaptions={loaderData.bsl.version.hasCaptions}
+              transcript={loaderData.bsl.version.transcript}
+              language={loaderData.language}
+            />
+          ) : null}
           <div className="ds_button-group">
             <Button type="submit" name="intent" value="continue">
               {t('buttons.saveContinue')}
@@ -112,6 +131,15 @@ export default function AnswerQuestion() {
             </Button>
           </div>
         </Form>
+        <BslAnswer
+          slug={loaderData.slug}
+          questionId={question!.id}
+          back={`questions/${loaderData.number}`}
+          video={loaderData.bsl.video}
+          maxBytes={loaderData.bsl.limits.maxBytes}
+          maxMinutes={loaderData.bsl.limits.maxMinutes}
+          error={loaderData.bsl.error}
+        />
         <p>
           <Link to={respondPath(loaderData.slug, 'contents')}>{t('contents.title')}</Link>
         </p>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { createElement } from 'react'
 import { NoticeEmail } from '#emails/notice'
 import { renderEmail } from '#emails/render.server'
@@ -14,8 +15,13 @@ import { answersOf } from './responding.server'
 
 const languageOf = (value: string): Language => (isLanguage(value) ? value : 'en')
 
-/** Emails the respondent a full copy of their response with its reference. */
-export async function sendReceipt(consultation: Consultation, response: { id: string; reference: string; email: string | null; language: string }, questions: QuestionView[]) {
+/** Emails the respondent a full copy of their response with its reference (and the BSL videos received). */
+export async function sendReceipt(
+  consultation: Consultation,
+  response: { id: string; reference: string; email: string | null; language: string },
+  questions: QuestionView[],
+  videoLines: (t: TFunction) => string[] = () => [],
+) {
   if (!response.email) return
   const language = languageOf(response.language)
   const t = await getTranslator(language, 'respond')
@@ -23,10 +29,10 @@ export async function sendReceipt(consultation: Consultation, response: { id: st
   const title = translate(consultation.title, language)
   const items = questions.map((question) => ({
     question: translate(question.prompt, language),
-    answer: answerText(question, given.get(question.id), language),
+    answer: answerText(question, given.get(question.id), language) ?? (given.get(question.id)?.mediaId ? t('bsl:check.answeredInBsl') : null),
   }))
   const body = await renderEmail(
-    createElement(ResponseReceiptEmail, { t, lang: language, title, reference: response.reference, items, notAnswered: t('check.notAnswered') }),
+    createElement(ResponseReceiptEmail, { t, lang: language, title, reference: response.reference, items, notAnswered: t('check.notAnswered'), videos: videoLines(t) }),
   )
   await queueMail({ to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body })
 }

@@ -93,7 +93,10 @@ export async function saveAnswers(draft: Draft, given: { questionId: string; ans
   await getDb().transaction(async (tx) => {
     for (const { questionId, answer } of given) {
       if (answer.text === null && answer.choices.length === 0) {
-        await tx.delete(answers).where(and(eq(answers.responseId, draft.id), eq(answers.questionId, questionId)))
+        // An answer given in BSL stays when the words are left empty.
+        const mine = and(eq(answers.responseId, draft.id), eq(answers.questionId, questionId))
+        await tx.delete(answers).where(and(mine, isNull(answers.mediaId)))
+        await tx.update(answers).set({ text: null, choices: [] }).where(mine)
         continue
       }
       await tx
@@ -108,21 +111,27 @@ export async function saveAnswers(draft: Draft, given: { questionId: string; ans
 }
 
 // Inside a transaction, pass it: on PGlite a query outside the open transaction would wait forever.
-export async function answersOf(responseId: string, db: Pick<ReturnType<typeof getDb>, 'select'> = getDb()): Promise<Map<string, AnswerInput>> {
+export async function answersOf(responseId: string, db: Pick<ReturnType<typeof getDb>, 'select'> = getDb()): Promise<Map<string, GivenAnswer>> {
   const rows = await db
-    .select({ questionId: answers.questionId, text: answers.text, choices: answers.choices })
+    .select({ questionId: answers.questionId, text: answers.text, choices: answers.choices, mediaId: answers.mediaId })
     .from(answers)
     .where(eq(answers.responseId, responseId))
-  return new Map(rows.map((row) => [row.questionId, { text: row.text, choices: row.choices }]))
+  return new Map(rows.map((row) => [row.questionId, { text: row.text, choices: row.choices, mediaId: row.mediaId }]))
 }
 
-/** What still stops the response being sent: the respondent information and required questions. */
-export function missingParts(draft: Draft, questions: QuestionView[], given: Map<string, AnswerInput>) {
+/** An answer as given: in words, by choices, or by a BSL video. */
+export type GivenAnswer = AnswerInput & { mediaId?: string | null }
+
+/**
+ * What still stops the response being sent: the respondent information and required questions
+ * (answered in words or in BSL; one BSL video for the whole response answers them all).
+ */
+export function missingParts(draft: Draft, questions: QuestionView[], given: Map<string, GivenAnswer>, options: { wholeVideo?: boolean } = {}) {
   const missing: string[] = []
   if (!draft.respondentType || !draft.publishConsent) missing.push('about-you')
   for (const question of questions) {
     const answer = given.get(question.id)
-    if (question.required && !answer?.text && !answer?.choices.length) missing.push(question.id)
+    if (question.required && !options.wholeVideo && !answer?.text && !answer?.choices.length && !answer?.mediaId) missing.push(question.id)
   }
   return missing
 }
@@ -136,7 +145,12 @@ export type SubmitResult =
  * a replayed form finds it already submitted and gets the same reference. Refused after closing,
  * by the database's clock, whatever the page showed.
  */
-export async function submitDraft(consultation: Consultation, responseId: string, questions: QuestionView[]): Promise<SubmitResult> {
+export async function submitDraft(
+  consultation: Consultation,
+  responseId: string,
+  questions: QuestionView[],
+  options: { wholeVideo?: boolean } = {},
+): Promise<SubmitResult> {
   const db = getDb()
   return db.transaction(async (tx) => {
     const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for('update')
@@ -152,7 +166,7 @@ export async function submitDraft(consultation: Consultation, responseId: string
       .from(consultations)
       .where(eq(consultations.id, consultation.id))
     if (!open?.open) return { ok: false, reason: 'closed' }
-    const missing = missingParts(response, questions, await answersOf(response.id, tx))
+    const missing = missingParts(response, questions, await answersOf(response.id, tx), options)
     if (missing.length) return { ok: false, reason: 'incomplete', missing }
     await tx
       .update(responses)

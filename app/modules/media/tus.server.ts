@@ -60,6 +60,7 @@ export function createTusServer() {
     },
     onResponseError(_req, error) {
       if (!('status_code' in error)) logError(error, { component: 'tus' })
+      return undefined
     },
   })
   return server

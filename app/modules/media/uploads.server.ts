@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
 import { and, eq, inArray } from 'drizzle-orm'
 import { findSessionUser } from '~/modules/accounts/sessions.server'
 import { isQuestionOf, markResponseBsl, setAnswerVideo } from '~/modules/consultations/bsl-answers.server'
@@ -133,3 +135,17 @@ export async function videosOfResponse(responseId: string) {
 export async function deleteVideosOfResponse(responseId: string) {
   await deleteMedia((await videosOfResponse(responseId)).map((row) => row.id))
 }
+
+/**
+ * The page's plain file upload (no JavaScript): the file already streamed to disk within the
+ * size limit; it becomes the draft's video the same way a tus upload does.
+ */
+export async function acceptFormUpload(request: Request, asked: Omit<UploadRequest, 'size'>, file: { path: string; size: number; type: string }) {
+  const opened = await openUpload(request, `form-${randomUUID()}`, { ...asked, size: file.size })
+  if (!opened.ok) return opened
+  await finishUpload(opened.media.uploadId!, file.path, file.type)
+  return opened
+}
+
+/** Where a plain form's video lands while it is checked (the same disk as tus parts). */
+export const formUploadDirectory = () => path.resolve(getEnv().DATA_DIR, 'uploads', 'form')

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BslAnswer } from '~/components/BslAnswer'
+import { Page } from '~/components/ds/Page'
+import { Button } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { NotOpen } from '~/components/RespondNotices'
+import { VideoPlayer } from '~/components/VideoPlayer'
+import { respondPath } from '~/modules/consultations/paths'
+import { loadRespondContext } from '~/modules/consultations/respond-context.server'
+import { consultationHeader } from '~/modules/consultations/respond-views.server'
+import { bslForRespondPage, videoState } from '~/modules/media/respond.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'bsl')
+  const { consultation, status, draft } = await loadRespondContext(request, params.slug!)
+  const bsl = await bslForRespondPage(request, consultation.id, draft?.id ?? null)
+  return {
+    ...consultationHeader(consultation, status, language),
+    title: t('whole.title'),
+    serviceName,
+    language,
+    hasDraft: Boolean(draft),
+    intro: bsl.versionOf('consultation'),
+    whole: videoState(bsl.whole),
+    limits: bsl.limits,
+    error: bsl.error,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+/** Responding in BSL: the steps, the official's BSL introduction, and one video for the whole response. */
+export default function RespondInBsl() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('bsl')
+  if (data.status !== 'open') return <NotOpen status={data.status} date={data.status === 'forthcoming' ? data.opens : data.closes} title={data.consultationTitle} />
+  const steps = t('whole.steps', { returnObjects: true }) as string[]
+  return (
+    <Page title={t('whole.title')} lead={data.consultationTitle}>
+      {data.intro ? (
+        <>
+          <h2>{t('watch.consultation')}</h2>
+          <VideoPlayer mediaId={data.intro.id} label={t('watch.consultation')} hasCaptions={data.intro.hasCaptions} transcript={data.intro.transcript} language={data.language} />
+        </>
+      ) : null}
+      <h2>{t('whole.howItWorks')}</h2>
+      <ol>
+        {steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {data.hasDraft ? (
+        <>
+          <BslAnswer slug={data.slug} questionId={null} back="bsl" video={data.whole} maxBytes={data.limits.maxBytes} maxMinutes={data.limits.maxMinutes} error={data.error} />
+          <p>
+            <Link to={respondPath(data.slug, 'contents')}>{t('whole.perQuestion')}</Link>
+          </p>
+        </>
+      ) : (
+        <Form method="post" action={`${respondPath(data.slug)}?index`}>
+          <CsrfInput />
+          <Button type="submit">{t('whole.start')}</Button>
+        </Form>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getOptionalUser } from '~/modules/accounts'
+import { serveMedia } from '~/modules/media/access.server'
+
+// A BSL video's files, after checking who is asking: never a public URL, never cached by others.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request)
+  return serveMedia(user, params.id!, params.file!, request.headers.get('range'))
+}
