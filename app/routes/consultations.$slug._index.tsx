@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Trans, useTranslation } from 'react-i18next'
+import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
+import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
 import { renderConsultationBody } from '~/modules/consultations/body.server'
 import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation, documents, status } = found
   const { language, t, serviceName } = await translatorFor(request, 'consultations')
   const bodyHtml = renderConsultationBody(consultation)
+  const discussion = await loadConsultationDiscussion(request, { id: consultation.id, slug: consultation.slug, open: status === 'open' }, bodyHtml)
   const title = inLanguage(consultation.title, language)
   const kilobytes = (bytes: number) =>
     bytes < 1024 * 1024
@@ -84,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactEmail: consultation.contactEmail,
       postalAddress: consultation.postalAddress?.split('\n').map((line) => line.trim()).filter(Boolean) ?? [],
     },
-    bodyHtml,
+    bodyHtml: discussion.bodyHtml,
+    comments: discussion.comments,
     headings: headingsOf(bodyHtml),
     documents: documents.map((document) => ({
       id: document.id,
@@ -144,6 +148,9 @@ function WaysToRespond() {
       </p>
       <h3>{t('page.ways.bsl.heading')}</h3>
       <p>{t('page.ways.bsl.body')}</p>
+      <p>
+        <Link to={`/consultations/${consultation.slug}/respond/bsl`}>{t('bsl:entry.link')}</Link>
+      </p>
       <h3>{t('page.ways.email.heading')}</h3>
       <p>
         <Trans
@@ -216,7 +223,7 @@ function Documents() {
 }
 
 export default function ConsultationPage() {
-  const { consultation, bodyHtml, headings, language } = useLoaderData<typeof loader>()
+  const { consultation, bodyHtml, headings, language, comments } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')
   // The paper itself has no Gaelic version: mark it as English so screen readers pronounce it right.
   const bodyLang = language === 'en' ? undefined : 'en'
@@ -272,6 +279,7 @@ export default function ConsultationPage() {
         ) : null}
 
         <Documents />
+        <CommentsSection data={comments} />
         {consultation.status === 'open' ? <WaysToRespond /> : null}
 
         <section aria-labelledby="contact">

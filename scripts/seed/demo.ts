@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import { seedLocalDemocracyConsultation } from './consultation'
+import { seedDemoComments } from './comments'
 
 // Organisations named in Scotland's Open Government National Action Plan 2016–17 and the
 // civil society partners who worked on it.
@@ -109,4 +110,5 @@ export async function seedDemoContent() {
     }
   })
   await seedLocalDemocracyConsultation()
+  await seedDemoComments()
 }

@@ -67,7 +67,7 @@ export async function postComment(actor: Actor, input: unknown) {
       })
       .returning({ premoderated: commentSubjects.premoderated, topLevelCount: commentSubjects.topLevelCount })
     const id = randomUUID()
-    let placement: { rootId: string; depth: number; path: string; parentAuthorId: string | null }
+    let placement: { rootId: string; depth: number; path: string; parentAuthorId: string | null; position: number }
     if (parentId) {
       // Counting the reply on its parent also locks the parent, so siblings get distinct places.
       const [parent] = await tx
@@ -84,9 +84,9 @@ export async function postComment(actor: Actor, input: unknown) {
         )
         .returning({ rootId: comments.rootId, depth: comments.depth, path: comments.path, replyCount: comments.replyCount, authorId: comments.authorId })
       if (!parent) return fail('parent_unavailable')
-      placement = { rootId: parent.rootId, depth: parent.depth + 1, path: parent.path + pathSegment(parent.replyCount), parentAuthorId: parent.authorId }
+      placement = { rootId: parent.rootId, depth: parent.depth + 1, path: parent.path + pathSegment(parent.replyCount), parentAuthorId: parent.authorId, position: parent.replyCount }
     } else {
-      placement = { rootId: id, depth: 0, path: pathSegment(settings!.topLevelCount), parentAuthorId: null }
+      placement = { rootId: id, depth: 0, path: pathSegment(settings!.topLevelCount), parentAuthorId: null, position: settings!.topLevelCount }
     }
     const status = settings!.premoderated && !canModerateComments(actor) ? ('pending' as const) : ('visible' as const)
     await tx.insert(comments).values({
@@ -103,10 +103,10 @@ export async function postComment(actor: Actor, input: unknown) {
       status,
     })
     const notify = status === 'visible' ? await noteReply(tx, { id, authorId: actor.id }, placement.parentAuthorId) : null
-    return { ok: true as const, id, status, notify }
+    return { ok: true as const, id, status, notify, depth: placement.depth, position: placement.position }
   })
   if (outcome.ok && outcome.notify) await scheduleReplyDigest(outcome.notify)
-  return outcome.ok ? { ok: true as const, id: outcome.id, status: outcome.status } : outcome
+  return outcome.ok ? { ok: true as const, id: outcome.id, status: outcome.status, depth: outcome.depth, position: outcome.position } : outcome
 }
 
 /** Queues a reply for its parent's author's next digest (not for replying to yourself). */

@@ -5,12 +5,16 @@ import type { Actor } from '~/modules/accounts/permissions'
 import { users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import { type Tx, noteReply } from './commands.server'
-import { BlockSchema, ModerateSchema, type SubjectType } from './forms'
+import { z } from 'zod'
+import { safeRedirectPath } from '~/platform/redirect'
+import { BlockSchema, ModerateSchema, type SubjectType, subjectTypes } from './forms'
 import { scheduleReplyDigest } from './notify.server'
 import { canModerateComments } from './permissions'
 import { commentBlocks, commentFlags, commentModerationActions, commentRevisions, comments, commentSubjects } from './schema'
 
 type FieldErrors = Record<string, string[] | undefined>
+
+const PremoderationSchema = z.object({ subjectType: z.enum(subjectTypes), subjectId: z.string().uuid(), on: z.enum(['true', 'false']), returnTo: z.string().optional() })
 
 /** Refuses (403) anyone who may not moderate comments: moderators and admins may. */
 export function assertCanModerate(actor: Actor | null | undefined): asserts actor is Actor {
@@ -152,4 +156,26 @@ export async function getModerationView(moderator: Actor, commentId: string) {
     comment.comment.authorId ? db.select().from(commentBlocks).where(inArray(commentBlocks.userId, [comment.comment.authorId])) : Promise.resolve([]),
   ])
   return { ...comment, revisions, flags, actions, blocked: blocked.length > 0 }
+}
+
+/** The pre-moderation switch as posted from a comments section; returns where to go back to. */
+export async function premoderationFromForm(moderator: Actor, form: FormData) {
+  assertCanModerate(moderator)
+  const parsed = PremoderationSchema.safeParse(Object.fromEntries(form))
+  if (!parsed.success) throw new Response('Bad request', { status: 400 })
+  await setPremoderation(moderator, { type: parsed.data.subjectType, id: parsed.data.subjectId }, parsed.data.on === 'true')
+  return `${safeRedirectPath(parsed.data.returnTo)}#comments`
+}
+
+/** A moderator's form on one comment: a decision (hide needs a reason), or blocking/unblocking its author. */
+export async function moderateFromForm(moderator: Actor, commentId: string, form: FormData) {
+  assertCanModerate(moderator)
+  const intent = form.get('intent')
+  const reason = String(form.get('reason') ?? '')
+  if (intent === 'block' || intent === 'unblock') {
+    const view = await getModerationView(moderator, commentId)
+    if (!view?.comment.authorId) return { ok: false as const, reason: 'not_found' as const }
+    return intent === 'block' ? blockCommenter(moderator, view.comment.authorId, { reason }) : unblockCommenter(moderator, view.comment.authorId)
+  }
+  return moderateComment(moderator, commentId, { decision: form.get('decision') ?? undefined, reason: reason || undefined })
 }

@@ -10,7 +10,7 @@ import { canModerateComments } from './permissions'
 export const THREADS_PER_PAGE = 20
 /** Levels shown under a comment before "continue this thread" (top level + 3 = depth 4). */
 export const SHOWN_LEVELS = 3
-const REPLIES_SHOWN = { page: { first: 5, deeper: 3 }, permalink: { first: 100, deeper: 10 } }
+export const REPLIES_SHOWN = { page: { first: 5, deeper: 3 }, permalink: { first: 100, deeper: 10 } }
 
 export interface CommentView {
   id: string

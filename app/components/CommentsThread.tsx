@@ -1,0 +1,138 @@
+import './Comments.css'
+import { Link, useFetcher } from '@remix-run/react'
+import { useCallback, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
+import { CsrfInput } from '~/components/FormSecurity'
+import type { CommentView } from '~/modules/comments/queries.server'
+import { commentParagraphs } from '~/modules/comments/text'
+
+/** A comment's text as paragraphs and lines; addresses become links that pass on no ranking or opener. */
+export function CommentText({ body }: { body: string }) {
+  return (
+    <div className="guth-comment__body">
+      {commentParagraphs(body).map((lines, p) => (
+        <p key={p}>
+          {lines.map((pieces, l) => (
+            <span key={l}>
+              {l > 0 ? <br /> : null}
+              {pieces.map((piece, i) =>
+                'href' in piece ? (
+                  <a key={i} href={piece.href} rel="nofollow ugc noopener">
+                    {piece.text}
+                  </a>
+                ) : (
+                  <span key={i}>{piece.text}</span>
+                ),
+              )}
+            </span>
+          ))}
+        </p>
+      ))}
+    </div>
+  )
+}
+
+function When({ iso }: { iso: string }) {
+  const { i18n } = useTranslation()
+  const date = new Date(iso)
+  const text = date.toLocaleString(i18n.language === 'gd' ? 'gd-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
+  return <time dateTime={iso}>{text}</time>
+}
+
+function Placeholder({ comment }: { comment: CommentView }) {
+  const { t } = useTranslation('comments')
+  if (comment.status === 'deleted') return <p className="guth-comment__placeholder">{t('comment.deleted')}</p>
+  if (comment.status === 'hidden' && comment.body === null) return <p className="guth-comment__placeholder">{t('comment.hidden')}</p>
+  return null
+}
+
+function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: string }) {
+  const { t } = useTranslation('comments')
+  const fetcher = useFetcher()
+  if (comment.supported || comment.mine) return <span>{t('comment.supportCount', { count: comment.supportCount })}</span>
+  return (
+    <fetcher.Form method="post" action={`/comments/${comment.id}`} className="guth-inline-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value="support" />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button type="submit" className="guth-link-button" aria-label={t('comment.supportLabel', { count: comment.supportCount })}>
+        {t('comment.support', { count: comment.supportCount })}
+      </button>
+    </fetcher.Form>
+  )
+}
+
+/** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
+export function CommentThread({ comment, data, permalinkFocus }: { comment: CommentView; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
+  const { t } = useTranslation('comments')
+  const details = useRef<HTMLDetailsElement>(null)
+  const closeReply = useCallback(() => details.current?.removeAttribute('open'), [])
+  const readable = comment.body !== null && comment.status !== 'deleted'
+  const canAct = data.open && data.signedIn && !data.blocked
+  return (
+    <li className={`guth-comment guth-comment--${comment.status}`} id={`comment-${comment.id}`} aria-current={permalinkFocus ? 'true' : undefined}>
+      <article aria-labelledby={`comment-${comment.id}-by`}>
+        <p className="guth-comment__meta" id={`comment-${comment.id}-by`}>
+          <strong>{comment.status === 'deleted' ? t('comment.deletedAuthor') : (comment.authorName ?? t('anonymousAuthor'))}</strong>{' '}
+          <When iso={comment.createdAt} />
+          {comment.editedAt ? <span className="guth-comment__edited"> · {t('comment.edited')}</span> : null}
+          {comment.status === 'pending' ? <strong className="ds_tag ds_tag--orange guth-comment__tag">{t('comment.pending')}</strong> : null}
+        </p>
+        <Placeholder comment={comment} />
+        {comment.status === 'hidden' && comment.body !== null ? (
+          <div className="ds_inset-text">
+            <div className="ds_inset-text__text">
+              <p>
+                <strong>{t('comment.hiddenForYou')}</strong>
+              </p>
+              <p>{comment.moderationReason ? t('comment.hiddenReason', { reason: comment.moderationReason }) : t('comment.hiddenByReports')}</p>
+            </div>
+          </div>
+        ) : null}
+        {readable ? <CommentText body={comment.body!} /> : null}
+        <ul className="guth-comment__actions guth-inline-list">
+          <li>
+            <Link to={`/comments/${comment.id}`}>{t('comment.permalink')}</Link>
+          </li>
+          {comment.status === 'visible' ? (
+            <li>{data.signedIn && data.open ? <SupportButton comment={comment} returnTo={data.returnTo} /> : t('comment.supportCount', { count: comment.supportCount })}</li>
+          ) : null}
+          {comment.mine && data.open && (comment.status === 'visible' || comment.status === 'pending') ? (
+            <li>
+              <Link to={`/comments/${comment.id}/edit`}>{t('comment.edit')}</Link>
+            </li>
+          ) : null}
+          {data.signedIn && !comment.mine && comment.status === 'visible' ? (
+            <li>{comment.reported ? t('comment.reported') : <Link to={`/comments/${comment.id}/report`}>{t('comment.report')}</Link>}</li>
+          ) : null}
+        </ul>
+        {canAct && comment.status === 'visible' && !comment.continues ? (
+          <details className="ds_details guth-comment__reply" ref={details}>
+            <summary className="ds_details__summary">{t('comment.reply')}</summary>
+            <div className="ds_details__text">
+              <CommentForm data={data} parentId={comment.id} onDone={closeReply} />
+            </div>
+          </details>
+        ) : null}
+      </article>
+      {comment.children.length ? (
+        <ol className="guth-comments__replies">
+          {comment.children.map((child) => (
+            <CommentThread key={child.id} comment={child} data={data} />
+          ))}
+        </ol>
+      ) : null}
+      {comment.moreReplies > 0 ? (
+        <p className="guth-comment__more">
+          <Link to={`/comments/${comment.id}#replies`}>{t('comment.moreReplies', { count: comment.moreReplies })}</Link>
+        </p>
+      ) : null}
+      {comment.continues ? (
+        <p className="guth-comment__more">
+          <Link to={`/comments/${comment.id}#replies`}>{t('comment.continue')}</Link>
+        </p>
+      ) : null}
+    </li>
+  )
+}
