@@ -70,6 +70,11 @@ export default function Home() {
           <section key={section} aria-labelledby={`home-${section}`}>
             <h2 id={`home-${section}`}>{t(`home.${section}.title`)}</h2>
             <p>{t(`home.${section}.body`)}</p>
+            {section === 'bsl' ? (
+              <p>
+                <Link to="/bsl">{t('bsl:entry.link')}</Link>
+              </p>
+            ) : null}
           </section>
         ))}
         <section aria-labelledby="home-organisations">

@@ -206,6 +206,12 @@ function Publishing() {
         <li>
           <Link to={`/manage/consultations/${consultation.id}/responses`}>{t('overview.links.responses')}</Link>
         </li>
+        <li>
+          <Link to={`/manage/consultations/${consultation.id}/bsl-answers`}>{t('bsl:interpret.link')}</Link>
+        </li>
+        <li>
+          <Link to={`/manage/consultations/${consultation.id}/bsl`}>{t('bsl:versions.link')}</Link>
+        </li>
       </ul>
     </section>
   )

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import { answers, questions, responses } from './schema'
 
@@ -75,4 +75,17 @@ export async function saveInterpretation(responseId: string, questionId: string,
     })
     .returning({ id: answers.id })
   return row!.id
+}
+
+/** Submitted responses among these, with each answer's words and interpretation by question. */
+export async function submittedWithAnswers(consultationId: string, responseIds: string[]) {
+  if (!responseIds.length) return []
+  const db = getDb()
+  const rows = await db
+    .select({ id: responses.id, reference: responses.reference, submittedAt: responses.submittedAt })
+    .from(responses)
+    .where(and(eq(responses.consultationId, consultationId), eq(responses.status, 'submitted'), inArray(responses.id, responseIds)))
+    .orderBy(asc(responses.submittedAt))
+  const given = rows.length ? await db.select().from(answers).where(inArray(answers.responseId, rows.map((r) => r.id))) : []
+  return rows.map((row) => ({ ...row, answers: new Map(given.filter((a) => a.responseId === row.id).map((a) => [a.questionId, a])) }))
 }

@@ -59,7 +59,14 @@ export async function buildResponseTable(actor: Actor, consultationId: string, o
     listQuestions(consultation.id),
     db.select().from(responses).where(where).orderBy(asc(responses.submittedAt), asc(responses.reference)),
     db
-      .select({ responseId: answers.responseId, questionId: answers.questionId, text: answers.text, choices: answers.choices, interpretation: answers.interpretation })
+      .select({
+        responseId: answers.responseId,
+        questionId: answers.questionId,
+        text: answers.text,
+        choices: answers.choices,
+        interpretation: answers.interpretation,
+        mediaId: answers.mediaId,
+      })
       .from(answers)
       .innerJoin(responses, eq(responses.id, answers.responseId))
       .where(where),
@@ -102,8 +109,10 @@ export async function buildResponseTable(actor: Actor, consultationId: string, o
         const answer = byResponse.get(r.id)?.get(question.id)
         if (!answer) return ''
         if (answer.choices.length) return answer.choices.map((c) => labels.get(c) ?? c).join('; ')
-        // A BSL answer is read through its interpretation into English.
-        return answer.text ?? answer.interpretation ?? ''
+        // A BSL answer is read through its interpretation into English; one not yet interpreted says so.
+        const interpreted = answer.interpretation ? t('bsl:export.interpretation', { text: answer.interpretation }) : null
+        const video = answer.mediaId && !answer.interpretation ? t('bsl:export.notInterpreted') : null
+        return [answer.text, interpreted, video].filter(Boolean).join('\n')
       },
     ])
   }

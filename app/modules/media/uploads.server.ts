@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node'
 import { and, eq, inArray } from 'drizzle-orm'
 import { findSessionUser } from '~/modules/accounts/sessions.server'
 import { isQuestionOf, markResponseBsl, setAnswerVideo } from '~/modules/consultations/bsl-answers.server'
@@ -140,7 +148,7 @@ export async function deleteVideosOfResponse(responseId: string) {
  * The page's plain file upload (no JavaScript): the file already streamed to disk within the
  * size limit; it becomes the draft's video the same way a tus upload does.
  */
-export async function acceptFormUpload(request: Request, asked: Omit<UploadRequest, 'size'>, file: { path: string; size: number; type: string }) {
+export async function acceptFormUpload(request: Request, asked: Omit<UploadRequest, 'size'>, file: Omit<FormVideo, 'name'>) {
   const opened = await openUpload(request, `form-${randomUUID()}`, { ...asked, size: file.size })
   if (!opened.ok) return opened
   await finishUpload(opened.media.uploadId!, file.path, file.type)
@@ -149,3 +157,34 @@ export async function acceptFormUpload(request: Request, asked: Omit<UploadReque
 
 /** Where a plain form's video lands while it is checked (the same disk as tus parts). */
 export const formUploadDirectory = () => path.resolve(getEnv().DATA_DIR, 'uploads', 'form')
+
+export interface FormVideo {
+  path: string
+  size: number
+  type: string
+  name: string
+}
+
+/**
+ * Reads a multipart form whose `video` file streams to disk, stopping as soon as it passes the
+ * size limit. Call `discard` when done: the file is only a staging copy.
+ */
+export async function readVideoForm(request: Request) {
+  let form: FormData
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({ directory: formUploadDirectory(), maxPartSize: getEnv().UPLOAD_MAX_BYTES, avoidFileConflicts: true, filter: ({ name }) => name === 'video' }),
+        // Small text parts (the CSRF token, captions, a transcript) stay in memory.
+        unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
+      ),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false as const, reason: 'too_big' }
+    throw error
+  }
+  const part = form.get('video') as (File & { getFilePath?: () => string }) | null
+  const video: FormVideo | null = part && typeof part === 'object' && part.getFilePath ? { path: part.getFilePath(), size: part.size, type: part.type, name: part.name } : null
+  return { ok: true as const, form, video, discard: async () => void (video ? await rm(video.path, { force: true }) : undefined) }
+}

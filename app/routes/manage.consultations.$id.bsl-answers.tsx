@@ -1,0 +1,121 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Page } from '~/components/ds/Page'
+import { Button, ErrorSummary, NotificationBanner, TextArea } from '~/components/ds/forms'
+import { CsrfInput } from '~/components/FormSecurity'
+import { VideoPlayer } from '~/components/VideoPlayer'
+import { requireUser } from '~/modules/accounts'
+import { formatLondon } from '~/modules/consultations/lifecycle'
+import { translate } from '~/modules/consultations/questions'
+import { INTERPRETATION_LIMIT, InterpretationSchema, interpretationQueue, interpretResponse } from '~/modules/media/interpretation.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+const notFound = () => new Response('Not found', { status: 404 })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { t, serviceName, language } = await translatorFor(request, 'bsl')
+  const queue = await interpretationQueue(user, params.id ?? '', language)
+  if (!queue) throw notFound()
+  const when = (date: Date | null) => (date ? formatLondon(date, language) : null)
+  return {
+    title: t('interpret.title'),
+    serviceName,
+    language,
+    consultation: { id: queue.consultation.id, title: translate(queue.consultation.title, language) },
+    pending: queue.pending,
+    items: queue.items.map((item) => ({
+      ...item,
+      submittedAt: when(item.submittedAt),
+      questions: item.questions.map((q) => ({ ...q, interpretedAt: when(q.interpretedAt) })),
+    })),
+    saved: new URL(request.url).searchParams.get('saved'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const user = await requireUser(request)
+  const parsed = InterpretationSchema.safeParse({ responseId: form.get('responseId'), intent: form.get('intent') ?? undefined })
+  if (!parsed.success) throw notFound()
+  const texts = new Map(
+    [...form.entries()].flatMap(([name, value]) => (name.startsWith('i-') && typeof value === 'string' ? [[name.slice(2), value.replace(/\r\n/g, '\n').trim()]] : [])),
+  )
+  const result = await interpretResponse(user, params.id ?? '', parsed.data.responseId, texts, parsed.data.intent === 'done')
+  if (!result.ok && result.reason === 'not_found') throw notFound()
+  if (!result.ok) return data({ responseId: parsed.data.responseId, error: 'bsl:interpret.errors.tooLong' }, { status: 400 })
+  return redirect(`/manage/consultations/${params.id}/bsl-answers?saved=${encodeURIComponent(result.reference)}#response-${parsed.data.responseId}`, 303)
+}
+
+/** The "BSL answers" queue: watch each response's videos and type the English per question. */
+export default function BslAnswersQueue() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('bsl')
+  return (
+    <Page title={t('interpret.title')} lead={data.consultation.title}>
+      <p>
+        <Link to={`/manage/consultations/${data.consultation.id}`}>{t('interpret.back')}</Link>
+      </p>
+      {data.saved ? <NotificationBanner title={t('interpret.saved', { reference: data.saved })} /> : null}
+      <ErrorSummary errors={actionData ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: INTERPRETATION_LIMIT }) }] : []} />
+      <p>{t('interpret.summary', { count: data.items.length, pending: data.pending })}</p>
+      {data.items.length === 0 ? <p>{t('interpret.empty')}</p> : null}
+      {data.items.map((item) => (
+        <section key={item.id} id={`response-${item.id}`} aria-labelledby={`heading-${item.id}`} className="guth-interpret">
+          <h2 id={`heading-${item.id}`}>
+            {t('interpret.response', { reference: item.reference })}{' '}
+            <strong className={`ds_tag ${item.done ? 'ds_tag--green' : 'ds_tag--grey'}`}>{t(item.done ? 'interpret.done' : 'interpret.toDo')}</strong>
+          </h2>
+          <p className="ds_hint-text">
+            {t('interpret.submitted', { date: item.submittedAt })} · <Link to={`/manage/consultations/${data.consultation.id}/responses/${item.id}`}>{t('interpret.open')}</Link>
+          </p>
+          {item.videos
+            .filter((v) => v.purpose === 'response')
+            .map((video) => (
+              <BslVideo key={video.id} video={video} label={t('check.wholeVideo')} language={data.language} />
+            ))}
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="responseId" value={item.id} />
+            {item.questions.map((q) => (
+              <div key={q.id}>
+                <h3>{t('interpret.question', { number: q.number, prompt: q.prompt })}</h3>
+                {q.videoId ? <BslVideo video={item.videos.find((v) => v.id === q.videoId)!} label={t('watch.answer', { number: q.number })} language={data.language} /> : null}
+                {q.text ? <p className="guth-preserve-lines">{q.text}</p> : null}
+                <TextArea
+                  id={`i-${item.id}-${q.id}`}
+                  name={`i-${q.id}`}
+                  label={t('interpret.label', { number: q.number })}
+                  hint={q.interpretedAt ? t('interpret.by', { name: q.interpretedBy ?? t('interpret.someone'), date: q.interpretedAt }) : undefined}
+                  defaultValue={q.interpretation ?? ''}
+                  rows={3}
+                />
+              </div>
+            ))}
+            <div className="ds_button-group">
+              <Button type="submit" name="intent" value="done">
+                {t('interpret.markDone')}
+              </Button>
+              <Button type="submit" name="intent" value="save" variant="secondary">
+                {t('interpret.save')}
+              </Button>
+            </div>
+          </Form>
+        </section>
+      ))}
+    </Page>
+  )
+}
+
+function BslVideo({ video, label, language }: { video: { id: string; status: string; hasCaptions: boolean }; label: string; language: string }) {
+  const { t } = useTranslation('bsl')
+  if (video.status !== 'ready') return <p className="ds_hint-text">{t(`status.${video.status}`)}</p>
+  return <VideoPlayer mediaId={video.id} label={label} hasCaptions={video.hasCaptions} language={language} />
+}
