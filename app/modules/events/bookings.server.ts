@@ -1,0 +1,143 @@
+import { and, asc, eq, max, ne, sql } from 'drizzle-orm'
+import { isUuid } from '~/modules/consultations/forms-authoring'
+import { getDb } from '~/platform/db.server'
+import { type BookingInput, BookingSchema } from './forms'
+import { asJobSession, type Tx } from './jobs-in-transaction.server'
+import { keyMatches, manageKeyFor } from './manage-key.server'
+import { prepareEventQueues, queueBookingMail } from './notify.server'
+import { eventRegistrations, events } from './schema'
+import { lastEnd } from './time'
+
+export type Registration = typeof eventRegistrations.$inferSelect
+export type BookingRefusal = 'not_found' | 'not_bookable' | 'event_over' | 'event_cancelled' | 'already_booked'
+export type BookingOutcome =
+  | { ok: true; registration: Registration; manageKey: string }
+  | { ok: false; reason: BookingRefusal }
+  | { ok: false; reason: 'invalid'; fieldErrors: Partial<Record<keyof BookingInput, string[]>> }
+
+/**
+ * Books a place, or a place on the waiting list when the event is full. Bookings for one event
+ * queue on the event's row lock, so places are never given twice and the list keeps its order.
+ */
+export async function bookPlace(
+  eventId: string,
+  input: BookingInput,
+  booker: { userId?: string | null; language: string },
+  now = new Date(),
+): Promise<BookingOutcome> {
+  const parsed = BookingSchema.safeParse(input)
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<keyof BookingInput, string[]>> = {}
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof BookingInput
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
+    }
+    return { ok: false, reason: 'invalid', fieldErrors }
+  }
+  if (!isUuid(eventId)) return { ok: false, reason: 'not_found' }
+  await prepareEventQueues()
+  return getDb().transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for('update')
+    if (!event || (event.status !== 'published' && event.status !== 'cancelled')) return { ok: false as const, reason: 'not_found' as const }
+    if (event.status === 'cancelled') return { ok: false as const, reason: 'event_cancelled' as const }
+    if (!event.bookingRequired) return { ok: false as const, reason: 'not_bookable' as const }
+    if (lastEnd(event) <= now) return { ok: false as const, reason: 'event_over' as const }
+    const email = parsed.data.email.toLowerCase()
+    const [existing] = await tx
+      .select({ id: eventRegistrations.id })
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, eventId), sql`lower(${eventRegistrations.email}) = ${email}`, ne(eventRegistrations.status, 'cancelled')))
+    if (existing) return { ok: false as const, reason: 'already_booked' as const }
+    const [counts] = await tx
+      .select({
+        confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
+        last: max(eventRegistrations.ordinal),
+      })
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.eventId, eventId))
+    const full = event.capacity !== null && (counts?.confirmed ?? 0) >= event.capacity
+    const [registration] = await tx
+      .insert(eventRegistrations)
+      .values({
+        eventId,
+        userId: booker.userId ?? null,
+        name: parsed.data.name,
+        email,
+        accessNeeds: parsed.data.accessNeeds || null,
+        status: full ? 'waitlisted' : 'confirmed',
+        ordinal: (counts?.last ?? 0) + 1,
+        language: booker.language,
+        confirmedAt: full ? null : now,
+      })
+      .returning()
+    await queueBookingMail(asJobSession(tx), event, registration!, full ? 'waitlisted' : 'confirmed')
+    return { ok: true as const, registration: registration!, manageKey: manageKeyFor(registration!.id) }
+  })
+}
+
+/** A booking seen through its manage link; null when the link is wrong. */
+export async function findBooking(registrationId: string, key: string) {
+  if (!isUuid(registrationId) || !keyMatches(registrationId, key)) return null
+  const [row] = await getDb()
+    .select({ registration: eventRegistrations, event: events })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .where(eq(eventRegistrations.id, registrationId))
+  return row ?? null
+}
+
+/** Gives the first person waiting the place that has come free (in booking order). */
+async function promoteFromWaitlist(tx: Tx, event: typeof events.$inferSelect, now: Date) {
+  const [next] = await tx
+    .select()
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, 'waitlisted')))
+    .orderBy(asc(eventRegistrations.ordinal))
+    .limit(1)
+    .for('update')
+  if (!next) return null
+  const [promoted] = await tx
+    .update(eventRegistrations)
+    .set({ status: 'confirmed', confirmedAt: now })
+    .where(eq(eventRegistrations.id, next.id))
+    .returning()
+  await queueBookingMail(asJobSession(tx), event, promoted!, 'promoted')
+  return promoted!
+}
+
+/**
+ * Cancels a booking through its manage link. A freed place goes to the next person waiting, who
+ * is emailed their confirmation; the canceller gets a cancellation for their calendar.
+ */
+export async function cancelBooking(registrationId: string, key: string, now = new Date()) {
+  const found = await findBooking(registrationId, key)
+  if (!found) return { ok: false as const, reason: 'not_found' as const }
+  await prepareEventQueues()
+  return getDb().transaction(async (tx) => {
+    const [event] = await tx.select().from(events).where(eq(events.id, found.event.id)).for('update')
+    const [registration] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, registrationId)).for('update')
+    if (!event || !registration) return { ok: false as const, reason: 'not_found' as const }
+    if (registration.status === 'cancelled') return { ok: true as const, promoted: null }
+    const [cancelled] = await tx
+      .update(eventRegistrations)
+      .set({ status: 'cancelled', cancelledAt: now })
+      .where(eq(eventRegistrations.id, registrationId))
+      .returning()
+    await queueBookingMail(asJobSession(tx), event, cancelled!, 'cancelled')
+    const promoted = registration.status === 'confirmed' && event.status === 'published' ? await promoteFromWaitlist(tx, event, now) : null
+    return { ok: true as const, promoted }
+  })
+}
+
+/** Changes the name or access needs on a live booking (the email is who booked; book again to change it). */
+export async function changeBooking(registrationId: string, key: string, input: BookingInput) {
+  const found = await findBooking(registrationId, key)
+  if (!found || found.registration.status === 'cancelled') return { ok: false as const, reason: 'not_found' as const }
+  const parsed = BookingSchema.safeParse({ ...input, email: found.registration.email })
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: { name: parsed.error.issues.map((issue) => issue.message) } }
+  await getDb()
+    .update(eventRegistrations)
+    .set({ name: parsed.data.name, accessNeeds: parsed.data.accessNeeds || null })
+    .where(eq(eventRegistrations.id, registrationId))
+  return { ok: true as const }
+}

@@ -1,0 +1,121 @@
+import { eq } from 'drizzle-orm'
+import { organisations } from '~/modules/accounts/schema'
+import { getPublicConsultation } from '~/modules/consultations/queries.server'
+import { normaliseDate, normaliseTime, slugify } from '~/modules/consultations/forms-authoring'
+import { isCalendarDate } from '~/modules/consultations/forms-authoring'
+import { getDb } from '~/platform/db.server'
+import type { BodyDoc } from '~/modules/consultations/body'
+import { type EventField, type EventInput, EventSchema, parseTags } from './forms'
+import { programmes } from './schema'
+import { allDaySpan, londonInstant, londonParts, occurrences, repeatRule } from './time'
+
+export type FieldErrors = Partial<Record<EventField, string[]>>
+
+/** The columns an event form's values mean, or the fields that are wrong (translation keys). */
+export async function readEventDetails(input: EventInput, description: BodyDoc | null) {
+  const given = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' && !v.trim() ? undefined : v]))
+  const parsed = EventSchema.safeParse(given)
+  const errors: FieldErrors = {}
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]) as EventField
+      errors[field] = [...(errors[field] ?? []), issue.message]
+    }
+    return { ok: false as const, errors }
+  }
+  const value = parsed.data
+  const when = readTimes(value, errors)
+  if (value.mode !== 'in_person' && !value.onlineUrl) errors.onlineUrl = ['events:errors.onlineUrlMissing']
+  if (value.mode !== 'online' && !value.venue) errors.venue = ['events:errors.venueMissing']
+  if (value.bookingRequired && !value.capacity) errors.capacity = ['events:errors.capacityMissing']
+  const db = getDb()
+  const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, value.organisation))
+  if (!organisation) errors.organisation = ['events:errors.organisationMissing']
+  let programmeId: string | null = null
+  if (value.programme) {
+    const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, value.programme))
+    if (!programme) errors.programme = ['events:errors.programmeUnknown']
+    programmeId = programme?.id ?? null
+  }
+  let consultationId: string | null = null
+  if (value.consultation) {
+    const consultation = await getPublicConsultation(value.consultation.replace(/^.*\/consultations\//, '').replace(/\/.*$/, ''))
+    if (!consultation) errors.consultation = ['events:errors.consultationUnknown']
+    consultationId = consultation?.consultation.id ?? null
+  }
+  if (!when || Object.keys(errors).length || !organisation) return { ok: false as const, errors }
+  return {
+    ok: true as const,
+    slugBase: slugify(`${value.title} ${londonParts(when.startsAt).date}`),
+    organisationId: organisation.id,
+    values: {
+      title: value.title,
+      summary: value.summary,
+      description: description as Record<string, unknown> | null,
+      programmeId,
+      consultationId,
+      ...when,
+      mode: value.mode,
+      venue: value.mode === 'online' ? null : (value.venue ?? null),
+      address: value.mode === 'online' ? null : (value.address ?? null),
+      onlineUrl: value.mode === 'in_person' ? null : (value.onlineUrl ?? null),
+      accessibility: value.accessibility,
+      accessibilityNotes: value.accessibilityNotes ?? null,
+      bookingRequired: value.bookingRequired,
+      capacity: value.bookingRequired ? (value.capacity ?? null) : null,
+      tags: parseTags(value.tags),
+    },
+  }
+}
+
+type Parsed = ReturnType<typeof EventSchema.parse>
+
+function readDate(raw: string, field: 'startDate' | 'endDate', errors: FieldErrors) {
+  const date = normaliseDate(raw)
+  if (!date) errors[field] = ['events:errors.dateFormat']
+  else if (!isCalendarDate(date)) errors[field] = ['events:errors.dateImpossible']
+  return date && isCalendarDate(date) ? date : null
+}
+
+function readTimes(value: Parsed, errors: FieldErrors) {
+  const startDate = readDate(value.startDate, 'startDate', errors)
+  const endDate = readDate(value.endDate, 'endDate', errors)
+  if (!startDate || !endDate) return null
+  let span: { startsAt: Date; endsAt: Date } | null = null
+  if (value.allDay) {
+    if (endDate < startDate) errors.endDate = ['events:errors.endBeforeStart']
+    else span = allDaySpan(startDate, endDate)
+  } else {
+    const at = (date: string, raw: string | undefined, field: 'startTime' | 'endTime') => {
+      const time = raw ? normaliseTime(raw) : null
+      if (!time) return void (errors[field] = ['events:errors.timeFormat'])
+      const instant = londonInstant(date, time)
+      // A real date and time that is still no instant: the hour the clocks skip in spring.
+      if (!instant) errors[field] = ['events:errors.timeSkipped']
+      return instant ?? undefined
+    }
+    const startsAt = at(startDate, value.startTime, 'startTime')
+    const endsAt = at(endDate, value.endTime, 'endTime')
+    if (startsAt && endsAt && endsAt <= startsAt) errors.endDate = ['events:errors.endBeforeStart']
+    else if (startsAt && endsAt) span = { startsAt, endsAt }
+  }
+  if (!span) return null
+  const rrule = repeatRule(value.repeat, value.repeatCount ?? 2, span.startsAt)
+  const exdates: string[] = []
+  if (rrule) {
+    const all = occurrences({ ...span, allDay: value.allDay, rrule, exdates: [] })
+    for (const line of (value.exceptions ?? '').split(/[\n,]+/).map((l) => l.trim()).filter(Boolean)) {
+      const date = normaliseDate(line)
+      const match = date && all.find((o) => londonParts(o.startsAt).date === date)
+      if (!match) {
+        errors.exceptions = ['events:errors.exceptionNotOccurrence']
+        return null
+      }
+      exdates.push(match.startsAt.toISOString())
+    }
+  } else if (value.exceptions?.trim()) {
+    errors.exceptions = ['events:errors.exceptionWithoutRepeat']
+    return null
+  }
+  return { ...span, allDay: value.allDay, rrule, exdates }
+}

@@ -1,0 +1,96 @@
+import { DateTime } from 'luxon'
+import { RRule } from 'rrule'
+import { londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
+
+export { formatLondon, londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
+
+export interface Timed {
+  startsAt: Date
+  endsAt: Date
+  allDay: boolean
+  rrule: string | null
+  exdates: string[]
+}
+
+export interface Occurrence {
+  startsAt: Date
+  endsAt: Date
+}
+
+const MAX_OCCURRENCES = 200
+
+// rrule works on naive dates: give it the London wall-clock time dressed as UTC, then read each
+// result back as London time, so 18:00 stays 18:00 across the clock changes.
+const asFloating = (instant: Date) => {
+  const local = DateTime.fromJSDate(instant, { zone: ZONE })
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute))
+}
+const fromFloating = (floating: Date) =>
+  DateTime.fromObject(
+    {
+      year: floating.getUTCFullYear(),
+      month: floating.getUTCMonth() + 1,
+      day: floating.getUTCDate(),
+      hour: floating.getUTCHours(),
+      minute: floating.getUTCMinutes(),
+    },
+    { zone: ZONE },
+  ).toJSDate()
+
+/** Every occurrence of the event (just the one when it does not repeat), exceptions left out. */
+export function occurrences(event: Timed): Occurrence[] {
+  if (!event.rrule) return [{ startsAt: event.startsAt, endsAt: event.endsAt }]
+  const length = event.endsAt.getTime() - event.startsAt.getTime()
+  const rule = new RRule({ ...RRule.parseString(event.rrule), dtstart: asFloating(event.startsAt) })
+  const excluded = new Set(event.exdates.map((date) => new Date(date).getTime()))
+  return rule
+    .all((_, index) => index < MAX_OCCURRENCES)
+    .map(fromFloating)
+    .filter((start) => !excluded.has(start.getTime()))
+    .map((start) => ({ startsAt: start, endsAt: new Date(start.getTime() + length) }))
+}
+
+/** The first occurrence that has not ended yet, or null when the event is over. */
+export function nextOccurrence(event: Timed, now = new Date()): Occurrence | null {
+  return occurrences(event).find((occurrence) => occurrence.endsAt > now) ?? null
+}
+
+/** When the whole event (every occurrence) is over. */
+export function lastEnd(event: Timed): Date {
+  return occurrences(event).at(-1)?.endsAt ?? event.endsAt
+}
+
+export type Repeat = 'none' | 'weekly' | 'monthly'
+
+/** The RRULE for a simple repeat: every week, or the same weekday of each month (e.g. 2nd Tuesday). */
+export function repeatRule(repeat: Repeat, count: number, startsAt: Date): string | null {
+  if (repeat === 'none') return null
+  if (repeat === 'weekly') return `FREQ=WEEKLY;COUNT=${count}`
+  const local = DateTime.fromJSDate(startsAt, { zone: ZONE })
+  const nth = Math.ceil(local.day / 7)
+  // The 5th weekday does not exist every month: call it the last one instead.
+  const position = nth >= 5 ? -1 : nth
+  const day = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][local.weekday - 1]
+  return `FREQ=MONTHLY;BYDAY=${day};BYSETPOS=${position};COUNT=${count}`
+}
+
+/** Which simple repeat a stored RRULE is, for the edit form. */
+export function repeatOf(rrule: string | null): { repeat: Repeat; count: number } {
+  if (!rrule) return { repeat: 'none', count: 1 }
+  const count = Number(/COUNT=(\d+)/.exec(rrule)?.[1] ?? 1)
+  return { repeat: rrule.includes('MONTHLY') ? 'monthly' : 'weekly', count }
+}
+
+/** An all-day span as instants: local midnight of the first day to local midnight after the last. */
+export function allDaySpan(firstDay: string, lastDay: string) {
+  const startsAt = londonInstant(firstDay, '00:00')
+  const after = DateTime.fromISO(lastDay, { zone: ZONE }).plus({ days: 1 }).toFormat('yyyy-MM-dd')
+  const endsAt = londonInstant(after, '00:00')
+  return startsAt && endsAt ? { startsAt, endsAt } : null
+}
+
+/** The London dates an all-day event covers: its first day and its last (inclusive). */
+export function allDayDates(event: Pick<Timed, 'startsAt' | 'endsAt'>) {
+  const last = DateTime.fromJSDate(event.endsAt, { zone: ZONE }).minus({ days: 1 })
+  return { first: londonParts(event.startsAt).date, last: last.toFormat('yyyy-MM-dd') }
+}

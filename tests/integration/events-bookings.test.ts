@@ -1,0 +1,126 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { afterAll, describe, expect, test } from 'vitest'
+import { bookPlace, cancelBooking } from '~/modules/events/bookings.server'
+import { cancelEvent, updateEvent } from '~/modules/events/commands.server'
+import { manageKeyFor } from '~/modules/events/manage-key.server'
+import { eventRegistrations } from '~/modules/events/schema'
+import { getDb } from '~/platform/db.server'
+import { stopJobs } from '~/platform/jobs.server'
+import { withTestDatabase } from '../helpers/db'
+import { eventForm, givenPublishedEvent } from './events-fixtures'
+
+const database = withTestDatabase()
+afterAll(() => stopJobs())
+
+// Each event's bookers have their own addresses, so one test's emails are not another's.
+const person = (eventId: string, n: number) => ({ name: `Person ${n}`, email: `person${n}.${eventId.slice(0, 8)}@example.org` })
+const book = (eventId: string, n: number) => bookPlace(eventId, person(eventId, n), { language: 'en' })
+
+async function registrations(eventId: string) {
+  return getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, eventId)).orderBy(asc(eventRegistrations.ordinal))
+}
+
+async function queuedMail(to: string) {
+  const rows = await database.current.query<{ data: { to: string; subject: string; icalEvent?: { method: string; content: string } } }>(
+    `SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on`,
+    [to],
+  )
+  return rows.map((row) => row.data)
+}
+
+describe('booking a place', () => {
+  test('a full event puts the next booking on the waiting list', async () => {
+    const { event } = await givenPublishedEvent({ capacity: 1 })
+    const first = await book(event.id, 1)
+    const second = await book(event.id, 2)
+    expect(first.ok && first.registration.status).toBe('confirmed')
+    expect(second.ok && second.registration.status).toBe('waitlisted')
+  })
+
+  test('50 simultaneous bookings for 10 places: exactly 10 confirmed, 40 waiting, and cancellations promote in booking order', async () => {
+    const { event } = await givenPublishedEvent({ capacity: 10 })
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, n) => book(event.id, n)))
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true)
+    const rows = await registrations(event.id)
+    expect(rows.filter((row) => row.status === 'confirmed')).toHaveLength(10)
+    expect(rows.filter((row) => row.status === 'waitlisted')).toHaveLength(40)
+    expect(rows.map((row) => row.ordinal)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1))
+    const waiting = rows.filter((row) => row.status === 'waitlisted')
+    // Three confirmed people cancel: the first three waiting, in the order they booked, get places.
+    for (const leaving of rows.filter((row) => row.status === 'confirmed').slice(0, 3)) {
+      const cancelled = await cancelBooking(leaving.id, manageKeyFor(leaving.id))
+      expect(cancelled.ok).toBe(true)
+    }
+    const after = await registrations(event.id)
+    const promoted = after.filter((row) => waiting.slice(0, 3).some((w) => w.id === row.id))
+    expect(promoted.map((row) => row.status)).toEqual(['confirmed', 'confirmed', 'confirmed'])
+    expect(after.filter((row) => row.status === 'confirmed')).toHaveLength(10)
+    expect(after.find((row) => row.id === waiting[3]!.id)?.status).toBe('waitlisted')
+    const mail = await queuedMail(waiting[0]!.email)
+    expect(mail.map((m) => m.subject).join('\n')).toMatch(/place/i)
+    expect(mail.at(-1)?.icalEvent?.method).toBe('PUBLISH')
+  }, 120_000)
+
+  test('the same email cannot book twice, but can book again after cancelling', async () => {
+    const { event } = await givenPublishedEvent()
+    const first = await book(event.id, 7)
+    expect(await bookPlace(event.id, { name: 'Other', email: person(event.id, 7).email.toUpperCase() }, { language: 'en' })).toEqual({ ok: false, reason: 'already_booked' })
+    if (!first.ok) throw new Error('first booking failed')
+    await cancelBooking(first.registration.id, first.manageKey)
+    expect((await book(event.id, 7)).ok).toBe(true)
+  })
+
+  test('a past or cancelled event cannot be booked; bad details get field messages', async () => {
+    const past = await givenPublishedEvent({}, -3)
+    expect(await book(past.event.id, 1)).toEqual({ ok: false, reason: 'event_over' })
+    const { event, moderator } = await givenPublishedEvent()
+    await cancelEvent(moderator, event.id, 'Venue flooded')
+    expect(await book(event.id, 1)).toEqual({ ok: false, reason: 'event_cancelled' })
+    const invalid = await bookPlace(event.id, { name: '', email: 'not an email' }, { language: 'en' })
+    expect(invalid).toMatchObject({ ok: false, reason: 'invalid', fieldErrors: { name: ['events:errors.nameMissing'], email: ['events:errors.emailInvalid'] } })
+  })
+
+  test('a wrong manage key does nothing', async () => {
+    const { event } = await givenPublishedEvent()
+    const booked = await book(event.id, 1)
+    if (!booked.ok) throw new Error('booking failed')
+    expect(await cancelBooking(booked.registration.id, 'wrong')).toEqual({ ok: false, reason: 'not_found' })
+    const [row] = await getDb().select().from(eventRegistrations).where(and(eq(eventRegistrations.id, booked.registration.id)))
+    expect(row?.status).toBe('confirmed')
+  })
+})
+
+describe('changing and cancelling an event', () => {
+  test('moving a published event bumps its SEQUENCE and sends booked people the new invitation', async () => {
+    const { event, organisation, organiser } = await givenPublishedEvent()
+    const booked = await book(event.id, 1)
+    if (!booked.ok) throw new Error('booking failed')
+    const moved = await updateEvent(organiser, event.id, eventForm(organisation.slug, { title: event.title, startTime: '17:30' }), null)
+    expect(moved).toMatchObject({ ok: true, status: 'published' })
+    const mail = await queuedMail(person(event.id, 1).email)
+    expect(mail).toHaveLength(2)
+    expect(mail[1]!.icalEvent?.content).toContain('SEQUENCE:1')
+    expect(mail[1]!.icalEvent?.content).toMatch(/DTSTART;TZID=Europe\/London:\d{8}T173000/)
+  })
+
+  test('capacity cannot go below the places already given', async () => {
+    const { event, organisation, organiser } = await givenPublishedEvent({ capacity: 3 })
+    await book(event.id, 1)
+    await book(event.id, 2)
+    const smaller = await updateEvent(organiser, event.id, eventForm(organisation.slug, { title: event.title, capacity: 1 }), null)
+    expect(smaller).toMatchObject({ ok: false, fieldErrors: { capacity: ['events:errors.capacityBelowBookings'] } })
+  })
+
+  test('cancelling sends everyone booked a METHOD:CANCEL with the same UID', async () => {
+    const { event, moderator } = await givenPublishedEvent()
+    await book(event.id, 1)
+    await cancelEvent(moderator, event.id, 'Speaker unwell')
+    const mail = await queuedMail(person(event.id, 1).email)
+    const cancellation = mail.at(-1)!
+    expect(cancellation.icalEvent?.method).toBe('CANCEL')
+    expect(cancellation.icalEvent?.content).toContain('METHOD:CANCEL')
+    expect(cancellation.icalEvent?.content).toContain('STATUS:CANCELLED')
+    expect(cancellation.icalEvent?.content).toContain(`UID:${event.id}@`)
+    expect(mail[0]!.icalEvent?.content).toContain(`UID:${event.id}@`)
+  })
+})
