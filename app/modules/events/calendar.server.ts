@@ -92,7 +92,8 @@ export function renderFeed(name: string, list: CalendarEvent[]) {
     name,
     prodId: { company: 'Guth', product: 'events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: ZONE, generator: vtimezone },
+    // No calendar-wide zone: ical-generator would then write DTSTAMP in local time, which must be UTC.
+    timezone: { name: null, generator: vtimezone },
     ttl: FEED_TTL_SECONDS,
     url: `${getEnv().PUBLIC_URL}/events`,
   })
@@ -110,7 +111,8 @@ export function renderInvitation(event: CalendarEvent, attendee: { name: string;
   const calendar = ical({
     prodId: { company: 'Guth', product: 'events', language: 'EN' },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    timezone: { name: ZONE, generator: vtimezone },
+    // No calendar-wide zone: ical-generator would then write DTSTAMP in local time, which must be UTC.
+    timezone: { name: null, generator: vtimezone },
   })
   const data = eventData(method === 'CANCEL' ? { ...event, status: 'cancelled' } : event, { withJoiningLink: method === 'PUBLISH' })
   calendar.createEvent({ ...data, attendees: [{ name: attendee.name, email: attendee.email }] })

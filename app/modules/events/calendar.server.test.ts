@@ -1,0 +1,171 @@
+import ICAL from 'ical.js'
+import nodeIcal, { type VEvent } from 'node-ical'
+import { describe, expect, test } from 'vitest'
+import { type CalendarEvent, renderFeed, renderInvitation } from './calendar.server'
+import { allDayDates, allDaySpan, londonInstant, occurrences, repeatRule } from './time'
+
+const at = (date: string, time: string) => londonInstant(date, time)!
+
+function calendarEvent(id: string, title: string, fields: Partial<CalendarEvent>): CalendarEvent {
+  return {
+    id,
+    slug: title.toLowerCase().replace(/\W+/g, '-'),
+    title,
+    summary: `About ${title}`,
+    description: null,
+    organisationId: '00000000-0000-4000-8000-000000000001',
+    organisationName: 'Scottish OGP Civil Society Network',
+    programmeId: null,
+    consultationId: null,
+    startsAt: new Date(0),
+    endsAt: new Date(0),
+    timeZone: 'Europe/London',
+    allDay: false,
+    rrule: null,
+    exdates: [],
+    mode: 'in_person',
+    venue: 'Inverness Town House',
+    address: 'High Street, Inverness IV1 1JJ',
+    onlineUrl: 'https://meet.example.org/og',
+    accessibility: ['bsl'],
+    accessibilityNotes: null,
+    capacity: 30,
+    bookingRequired: true,
+    tags: ['open government'],
+    status: 'published',
+    sequence: 2,
+    returnedReason: null,
+    cancelledReason: null,
+    submittedAt: null,
+    publishedAt: null,
+    cancelledAt: null,
+    createdBy: null,
+    createdAt: new Date('2027-01-01T10:00:00Z'),
+    updatedAt: new Date('2027-01-05T10:00:00Z'),
+    ...fields,
+  }
+}
+
+const weeklyStart = at('2027-10-19', '18:00')
+const spring = allDaySpan('2027-03-27', '2027-03-28')!
+const fixtures = [
+  calendarEvent('11111111-1111-4111-8111-111111111111', 'Summer evening in BST', { startsAt: at('2027-06-15', '18:00'), endsAt: at('2027-06-15', '20:30') }),
+  calendarEvent('22222222-2222-4222-8222-222222222222', 'Winter evening in GMT', { startsAt: at('2027-01-12', '18:00'), endsAt: at('2027-01-12', '20:00') }),
+  // The clocks go back at 02:00 on 31 October 2027: 22:00 BST to 03:00 GMT is six hours.
+  calendarEvent('33333333-3333-4333-8333-333333333333', 'Overnight hackathon across the clock change', { startsAt: at('2027-10-30', '22:00'), endsAt: at('2027-10-31', '03:00') }),
+  calendarEvent('44444444-4444-4444-8444-444444444444', 'Weekend festival (all day)', { ...spring, allDay: true }),
+  calendarEvent('55555555-5555-4555-8555-555555555555', 'Weekly drop-in with a week off', {
+    startsAt: weeklyStart,
+    endsAt: at('2027-10-19', '19:30'),
+    rrule: repeatRule('weekly', 4, weeklyStart),
+    exdates: [at('2027-11-02', '18:00').toISOString()],
+  }),
+]
+
+function icalJsTimes(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone))
+  return calendar.getAllSubcomponents('vevent').map((component) => {
+    const event = new ICAL.Event(component)
+    const starts: string[] = []
+    const iterator = event.iterator()
+    for (let next = iterator.next(); next && starts.length < 60; next = iterator.next()) {
+      starts.push(event.startDate.isDate ? next.toString() : next.toJSDate().toISOString())
+    }
+    return {
+      uid: event.uid,
+      sequence: event.sequence,
+      starts,
+      start: event.startDate.isDate ? event.startDate.toString() : event.startDate.toJSDate().toISOString(),
+      end: event.endDate.isDate ? event.endDate.toString() : event.endDate.toJSDate().toISOString(),
+      status: component.getFirstPropertyValue('status'),
+    }
+  })
+}
+
+function nodeIcalTimes(text: string) {
+  const parsed = nodeIcal.sync.parseICS(text)
+  return Object.values(parsed)
+    .filter((item): item is VEvent => item.type === 'VEVENT')
+    .map((event) => {
+      const instances = nodeIcal.expandRecurringEvent(event, { from: new Date('2026-01-01'), to: new Date('2029-01-01') })
+      const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+      const show = (date: Date) => (instances[0]?.isFullDay ? day(date) : date.toISOString())
+      return { uid: event.uid, starts: instances.map((i) => show(i.start)), start: show(event.start), end: show(event.end!), sequence: Number(event.sequence) }
+    })
+}
+
+/** What a calendar should show for each fixture: the stored instants (or London dates when all day). */
+function expected(event: CalendarEvent) {
+  if (event.allDay) {
+    const days = allDayDates(event)
+    return { start: days.first, end: '2027-03-29', starts: [days.first] }
+  }
+  return { start: event.startsAt.toISOString(), end: event.endsAt.toISOString(), starts: occurrences(event).map((o) => o.startsAt.toISOString()) }
+}
+
+describe('the all-events feed reads the same in ical.js and node-ical as it is stored', () => {
+  const feed = renderFeed('Guth events', fixtures)
+
+  test('the feed carries a Europe/London VTIMEZONE, refresh hints and stable UIDs', () => {
+    expect(feed).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London')
+    expect(feed).toMatch(/REFRESH-INTERVAL;VALUE=DURATION:PT1H/)
+    expect(feed).toMatch(/X-PUBLISHED-TTL:PT1H/)
+    expect(feed).toContain('UID:11111111-1111-4111-8111-111111111111@')
+    expect(feed).toContain('DTSTAMP:20270105T100000Z')
+    expect(renderFeed('Guth events', fixtures)).toBe(feed)
+  })
+
+  for (const parser of [
+    { name: 'ical.js', read: icalJsTimes },
+    { name: 'node-ical', read: nodeIcalTimes },
+  ]) {
+    test(`${parser.name}: BST, GMT, across the October change, all day, and weekly with an exception`, () => {
+      const parsed = parser.read(feed)
+      expect(parsed).toHaveLength(fixtures.length)
+      for (const fixture of fixtures) {
+        const found = parsed.find((event) => event.uid?.startsWith(fixture.id))
+        expect(found, fixture.title).toBeDefined()
+        const want = expected(fixture)
+        expect({ start: found!.start, end: found!.end }, fixture.title).toEqual({ start: want.start, end: want.end })
+        expect(found!.starts, fixture.title).toEqual(want.starts)
+        expect(found!.sequence).toBe(2)
+      }
+    })
+  }
+
+  test('the stored instants are the ones people meant: BST is UTC+1, the change night lasts six hours, the exception is gone', () => {
+    expect(fixtures[0]!.startsAt.toISOString()).toBe('2027-06-15T17:00:00.000Z')
+    expect(fixtures[1]!.startsAt.toISOString()).toBe('2027-01-12T18:00:00.000Z')
+    expect(fixtures[2]!.endsAt.getTime() - fixtures[2]!.startsAt.getTime()).toBe(6 * 3600_000)
+    expect(occurrences(fixtures[4]!).map((o) => o.startsAt.toISOString())).toEqual([
+      '2027-10-19T17:00:00.000Z',
+      '2027-10-26T17:00:00.000Z',
+      '2027-11-09T18:00:00.000Z',
+    ])
+  })
+})
+
+describe('invitations', () => {
+  test('a booking invitation is PUBLISH with the joining link; a cancellation is CANCEL and parses as cancelled', () => {
+    const event = fixtures[0]!
+    const attendee = { name: 'Ailsa', email: 'ailsa@example.org' }
+    const invitation = renderInvitation(event, attendee, 'PUBLISH')
+    expect(invitation).toContain('METHOD:PUBLISH')
+    expect(invitation.replace(/\r\n /g, '')).toContain('https://meet.example.org/og')
+    const cancellation = renderInvitation(event, attendee, 'CANCEL')
+    expect(cancellation).toContain('METHOD:CANCEL')
+    for (const text of [invitation, cancellation]) {
+      const [viaIcalJs] = icalJsTimes(text)
+      const [viaNodeIcal] = nodeIcalTimes(text)
+      expect(viaIcalJs!.start).toBe(event.startsAt.toISOString())
+      expect(viaNodeIcal!.end).toBe(event.endsAt.toISOString())
+    }
+    expect(icalJsTimes(cancellation)[0]!.status).toBe('CANCELLED')
+    expect(cancellation.replace(/\r\n /g, '')).not.toContain('https://meet.example.org/og')
+  })
+
+  test('a public feed never carries the joining link', () => {
+    expect(renderFeed('Guth events', fixtures).replace(/\r\n /g, '')).not.toContain('meet.example.org')
+  })
+})
