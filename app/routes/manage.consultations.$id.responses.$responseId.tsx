@@ -13,6 +13,7 @@ import { requireUser } from '~/modules/accounts'
 import { formatLondon } from '~/modules/consultations/lifecycle'
 import { translate } from '~/modules/consultations/questions'
 import { type AnswerView, getResponse, withdrawResponse } from '~/modules/consultations/responses-admin.server'
+import { deleteVideosOfResponse } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
@@ -58,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.reason === 'not_found') throw notFound()
     return data({ result: submission.reply({ formErrors: ['responses:errors.alreadyWithdrawn'] }) }, { status: 400 })
   }
+  // A BSL video shows the person's face: it goes when the response is withdrawn (the interpretation stays).
+  await deleteVideosOfResponse(params.responseId ?? '')
   return redirect(`/manage/consultations/${params.id}/responses/${params.responseId}?done=withdrawn`, 303)
 }
 
