@@ -3,9 +3,11 @@ import { and, eq, sql } from 'drizzle-orm'
 import { users } from '~/modules/accounts/schema'
 import { pathSegment } from '~/modules/comments/commands.server'
 import { comments, commentSubjects } from '~/modules/comments/schema'
-import { type BodyDoc, blockAnchors } from '~/modules/consultations/body'
+import { seedThreads } from '~/modules/comments/synthetic.server'
+import { assignBlockIds, type BodyDoc, blockAnchors, textToDoc } from '~/modules/consultations/body'
 import { consultations } from '~/modules/consultations/schema'
-import { getDb } from '~/platform/db.server'
+import { getConnection, getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 import { localDemocracySlug } from './consultation'
 
 interface SeedComment {
@@ -29,8 +31,9 @@ const discussion: SeedComment[] = [
   { by: 'official@guth.example', body: 'Welcome to the discussion. Officials read every comment here alongside the formal responses.' },
 ]
 
-/** Seeds the discussion above once (left alone if the bill already has comments). */
+/** Seeds the discussion above once (left alone if the bill already has comments), and the benchmark's if asked. */
 export async function seedDemoComments() {
+  await seedCommentBench(getEnv().SEED_COMMENT_BENCH)
   const db = getDb()
   const [consultation] = await db.select().from(consultations).where(eq(consultations.slug, localDemocracySlug))
   if (!consultation?.body) return
@@ -55,4 +58,34 @@ export async function seedDemoComments() {
       .values({ subjectType: 'consultation', subjectId: consultation.id, topLevelCount: discussion.length })
       .onConflictDoUpdate({ target: [commentSubjects.subjectType, commentSubjects.subjectId], set: { topLevelCount: sql`${commentSubjects.topLevelCount} + ${discussion.length}` } })
   })
+}
+
+export const commentBenchSlug = 'comments-bench'
+
+/**
+ * For the benchmark (SEED_COMMENT_BENCH=20000): an open consultation whose general discussion
+ * holds that many comments in deep and wide threads. Left alone if it exists.
+ */
+export async function seedCommentBench(total: number) {
+  const db = getDb()
+  const [existing] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, commentBenchSlug))
+  if (existing || total <= 0) return
+  const day = 86_400_000
+  const body = assignBlockIds(textToDoc('A paper with a very busy discussion.\n\nA second paragraph.'))
+  const [consultation] = await db
+    .insert(consultations)
+    .values({
+      slug: commentBenchSlug,
+      title: { en: 'A consultation with a very busy discussion' },
+      summary: { en: 'For the comments benchmark.' },
+      body: body as unknown as Record<string, unknown>,
+      team: 'Benchmark Team',
+      contactEmail: 'bench@guth.example',
+      opensAt: new Date(Date.now() - day),
+      closesAt: new Date(Date.now() + 30 * day),
+      publishedAt: new Date(Date.now() - day),
+    })
+    .returning({ id: consultations.id })
+  const authorIds = (await db.select({ id: users.id }).from(users)).map((user) => user.id)
+  await seedThreads(getConnection(), { subjectId: consultation!.id, authorIds, comments: total, roots: Math.max(1, Math.round(total / 100)) })
 }

@@ -16,7 +16,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const mailDir = mkdtempSync(path.join(tmpdir(), 'guth-mail-captured-'))
   const smtp = await startSmtpCapture({ saveTo: mailDir })
-  const server = await startProductionServer({ SMTP_URL: smtp.url })
+  // Reply digests wait seconds, not minutes, so the comments test sees one arrive.
+  const server = await startProductionServer({ SMTP_URL: smtp.url, COMMENT_DIGEST_DELAY_SECONDS: '3' })
   project.provide('baseUrl', server.baseUrl)
   project.provide('mailDir', mailDir)
   return async () => {

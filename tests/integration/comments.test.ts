@@ -4,6 +4,8 @@ import { auditLog } from '~/modules/accounts/schema'
 import { deleteComment, editComment, postComment, reportComment, supportComment } from '~/modules/comments/commands.server'
 import { blockCommenter, getModerationView, listModerationQueue, moderateComment, setPremoderation } from '~/modules/comments/moderation.server'
 import { countCommentsByBlock, loadCommentThread, loadThreadPage } from '~/modules/comments/queries.server'
+import { deleteAccount, exportMyData } from '~/modules/accounts/profile.server'
+import { commentRevisions, comments } from '~/modules/comments/schema'
 import { getDb } from '~/platform/db.server'
 import { setEnvForTests } from '~/platform/env.server'
 import { stopJobs } from '~/platform/jobs.server'
@@ -191,4 +193,23 @@ test('bad input is refused with a reason, never stored', async () => {
   expect(await post({ body: 'Cross-thread', parentId: elsewhere })).toMatchObject({ ok: false, reason: 'parent_unavailable' })
   const closed = await givenDiscussion({ closesAt: new Date(Date.now() - 1000) })
   expect(await postComment(person, { subjectType: 'consultation', subjectId: closed.id, body: 'Too late' })).toMatchObject({ ok: false, reason: 'closed' })
+})
+
+test('download my data includes comments; deleting the account keeps the thread but removes the words and the name', async () => {
+  const consultation = await givenDiscussion()
+  const [leaver, replier] = [await givenPerson('Leaver'), await givenPerson('Replier')]
+  const id = await say(leaver, consultation.id, 'My view on the bill')
+  await editComment(leaver, id, { body: 'My revised view on the bill' })
+  await say(replier, consultation.id, 'A reply to the leaver', { parentId: id })
+  const data = await exportMyData(leaver.id)
+  expect(data.comments.written.map((c) => c.text)).toEqual(['My revised view on the bill'])
+  expect(data.comments.earlierWordings.map((c) => c.text)).toEqual(['My view on the bill'])
+
+  expect(await deleteAccount(leaver)).toMatchObject({ ok: true })
+  const [thread] = (await loadThreadPage(null, general(consultation.id))).threads
+  expect(thread).toMatchObject({ status: 'deleted', body: null, authorName: null })
+  expect(thread!.children[0]!.body).toBe('A reply to the leaver')
+  const [row] = await getDb().select().from(comments).where(eq(comments.id, id))
+  expect(row).toMatchObject({ body: '', authorId: null })
+  expect(await getDb().select().from(commentRevisions).where(eq(commentRevisions.commentId, id))).toEqual([])
 })

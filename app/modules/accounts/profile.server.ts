@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm'
+import { exportMyComments } from '~/modules/comments/export.server'
 import { getAuthGateway } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
 import { getTranslator } from '~/platform/i18n/i18next.server'
@@ -120,6 +121,8 @@ const exportSections = {
         or(eq(auditLog.actorId, person.id), and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, person.id))),
       )
       .orderBy(asc(auditLog.createdAt)),
+
+  comments: exportMyComments,
 } satisfies Record<string, (person: ExportSubject) => Promise<unknown>>
 
 type ExportSections = { [K in keyof typeof exportSections]: Awaited<ReturnType<(typeof exportSections)[K]>> }

@@ -10,6 +10,7 @@ import { canModerateComments } from './permissions'
 export const THREADS_PER_PAGE = 20
 /** Levels shown under a comment before "continue this thread" (top level + 3 = depth 4). */
 export const SHOWN_LEVELS = 3
+const CONTEXT_LEVELS = 3
 export const REPLIES_SHOWN = { page: { first: 5, deeper: 3 }, permalink: { first: 100, deeper: 10 } }
 
 export interface CommentView {
@@ -206,7 +207,9 @@ export async function loadCommentThread(viewer: Viewer, commentId: string) {
     [commentId, viewer?.id ?? null, canModerateComments(viewer)],
   )
   if (!focus) return null
-  const prefixes = Array.from({ length: focus.depth }, (_, level) => focus.path.slice(0, (level + 1) * 6))
+  // Context above: the thread's first comment and the nearest few parents, however deep the chain.
+  const levels = Array.from({ length: focus.depth }, (_, level) => level).filter((level) => level === 0 || level >= focus.depth - CONTEXT_LEVELS)
+  const prefixes = levels.map((level) => focus.path.slice(0, (level + 1) * 6))
   const [ancestors, replies] = await Promise.all([
     prefixes.length
       ? connection.query<Row>(
