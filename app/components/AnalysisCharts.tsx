@@ -1,6 +1,10 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { groups, type SimpleTable, type SplitTable } from '~/modules/analysis/tables'
+import analysisStyles from '~/styles/analysis.css?url'
+
+/** The analysis pages' stylesheet (charts, quotations, print), for a route's `links`. */
+export const analysisLinks = () => [{ rel: 'stylesheet', href: analysisStyles }]
 
 // Server-rendered SVG charts, each followed by the table it draws: the table is the accessible
 // version (and the one screen readers are pointed to), the chart a picture of it.

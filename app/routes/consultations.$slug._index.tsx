@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Trans, useTranslation } from 'react-i18next'
+import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
+import { getAnalysisSummary } from '~/modules/analysis/publication.server'
 import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
 import { renderConsultationBody } from '~/modules/consultations/body.server'
 import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
@@ -89,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     bodyHtml: discussion.bodyHtml,
     comments: discussion.comments,
+    analysis: status === 'analysis_published' ? await getAnalysisSummary(consultation.slug, language) : null,
     headings: headingsOf(bodyHtml),
     documents: documents.map((document) => ({
       id: document.id,
@@ -106,7 +109,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 function KeyDates() {
-  const { consultation } = useLoaderData<typeof loader>()
+  const { consultation, analysis } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')
   const { status } = consultation
   const hasClosed = status === 'closed' || status === 'analysis_published'
@@ -131,6 +134,7 @@ function KeyDates() {
       {status === 'forthcoming' ? <p className="guth-key-dates__note">{t('page.opensOn', { date: consultation.opens })}</p> : null}
       {hasClosed ? <p className="guth-key-dates__note">{t('page.closedOn', { date: consultation.closes })}</p> : null}
       {status === 'analysis_published' ? <p>{t('page.analysisPublished')}</p> : null}
+      <AnalysisSummary summary={analysis} weAsked={consultation.summary.text} />
     </section>
   )
 }

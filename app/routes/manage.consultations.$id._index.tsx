@@ -207,6 +207,9 @@ function Publishing() {
           <Link to={`/manage/consultations/${consultation.id}/responses`}>{t('overview.links.responses')}</Link>
         </li>
         <li>
+          <Link to={`/manage/consultations/${consultation.id}/analysis`}>{t('analysis:dashboard.title')}</Link>
+        </li>
+        <li>
           <Link to={`/manage/consultations/${consultation.id}/bsl-answers`}>{t('bsl:interpret.link')}</Link>
         </li>
         <li>

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BarChart, SimpleTableView, SplitTableView } from '~/components/AnalysisCharts'
+import { analysisLinks, BarChart, SimpleTableView, SplitTableView } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { requireUser } from '~/modules/accounts'
 import { getDashboard } from '~/modules/analysis/dashboard.server'
@@ -15,6 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!dashboard) throw new Response('Not found', { status: 404 })
   return { title: t('dashboard.title'), serviceName, ...dashboard }
 }
+
+export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
@@ -40,8 +42,8 @@ export default function AnalysisDashboard() {
       </nav>
 
       <h2>{t('dashboard.profile')}</h2>
-      <p>{t('dashboard.total', { count: profile.total })}</p>
-      <p>{t('dashboard.bslUsers', { count: profile.bslUsers })}</p>
+      <p>{t('dashboard.total', { n: profile.total })}</p>
+      <p>{t('dashboard.bslUsers', { n: profile.bslUsers })}</p>
       <SimpleTableView caption={t('dashboard.byType')} table={profile.byType} labelOf={(key) => t(key === 'not_given' ? 'responses:notGiven' : `responses:respondentType.${key}`)} />
       <SimpleTableView caption={t('dashboard.byChannel')} table={profile.byChannel} labelOf={(key) => t(`responses:channel.${key}`)} />
       <figure className="guth-analysis-figure">
@@ -76,11 +78,11 @@ export default function AnalysisDashboard() {
         {open.map((q) => (
           <li key={q.questionId}>
             <Link to={`${base}/questions/${q.questionId}`}>{t('questionLabel', { number: q.number, prompt: q.prompt })}</Link>{' '}
-            {t('dashboard.answered', { count: q.answered })}
+            {t('dashboard.answered', { n: q.answered })}
             {q.uninterpreted ? (
               <>
                 {' '}
-                <strong className="ds_tag ds_tag--orange">{t('uninterpreted', { count: q.uninterpreted })}</strong>
+                <strong className="ds_tag ds_tag--orange">{t('uninterpreted', { n: q.uninterpreted })}</strong>
               </>
             ) : null}
           </li>

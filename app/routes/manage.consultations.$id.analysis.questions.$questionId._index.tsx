@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SplitTableView } from '~/components/AnalysisCharts'
 import { AnswerFilterForm } from '~/components/AnalysisFilters'
+import { analysisLinks, SplitTableView } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
@@ -26,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = { title: t('question.title', { number: page.question.number }), serviceName, ...page, query: filters.query, errors: filters.ok ? {} : filters.errors, done }
   return filters.ok ? body : data({ ...body, answers: [] }, { status: 400 })
 }
+
+export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
@@ -57,7 +59,7 @@ export default function QuestionAnswers() {
       {uninterpreted ? (
         <div className="ds_inset-text">
           <p className="ds_inset-text__text">
-            <strong>{t('uninterpreted', { count: uninterpreted })}</strong> {t('question.uninterpretedHelp')}{' '}
+            <strong>{t('uninterpreted', { n: uninterpreted })}</strong> {t('question.uninterpretedHelp')}{' '}
             <Link to={`${base}?bsl=uninterpreted`}>{t('question.showUninterpreted')}</Link>
           </p>
         </div>
@@ -99,7 +101,7 @@ export default function QuestionAnswers() {
         <div className="ds_notification ds_notification--warning" role="alert">
           <div className="ds_notification__text">
             <h3>{t('codes.confirmHeading', { label: outcome.label })}</h3>
-            <p>{t('codes.confirmText', { count: outcome.applied, subCodes: outcome.subCodes })}</p>
+            <p>{t('codes.confirmText', { n: outcome.applied, subCodes: outcome.subCodes })}</p>
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="deleteCode" />

@@ -2,11 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { analysisLinks } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
 import { filterQuery, parseAnswerFilters } from '~/modules/analysis/answer-filters'
+import { sectionKeys } from '~/modules/analysis/report-doc'
 import { changeAnswer, readAnswerPage } from '~/modules/analysis/answer-page.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -19,9 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseAnswerFilters(search)
   const found = await readAnswerPage(user, params.id ?? '', params.questionId ?? '', params.answerId ?? '', filters.ok ? filters.filters : {}, language)
   if (!found) throw new Response('Not found', { status: 404 })
-  const done = ['saved', 'redacted'].find((key) => key === search.get('done')) ?? null
+  const done = ['saved', 'redacted', 'quoted'].find((key) => key === search.get('done')) ?? null
   return { title: t('answer.title', { reference: found.answer.reference }), serviceName, ...found, query: filterQuery(filters.query), done }
 }
+
+export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
@@ -78,7 +82,7 @@ export default function CodeAnswer() {
         <Link to={`${base}${query ? `?${query}` : ''}`}>{t('answer.back')}</Link>
       </p>
       {done ? <NotificationBanner title={t(`answer.done.${done}`)} /> : null}
-      <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ fieldId: `redact-${name}`, message }))} />
+      <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ fieldId: name === 'section' ? 'quote-section' : `redact-${name}`, message }))} />
       <nav aria-label={t('answer.navigation')} className="ds_pagination">
         <ul className="ds_pagination__list">
           {previousId ? (
@@ -161,6 +165,35 @@ export default function CodeAnswer() {
           </tbody>
         </table>
       ) : null}
+
+      <h2 id="quote">{t('quote.heading')}</h2>
+      {answer.consent === 'with_name' || answer.consent === 'anonymous' ? (
+        <Form method="post" noValidate aria-labelledby="quote">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="quote" />
+          <p>{t(`quote.attribution.${answer.consent}`)}</p>
+          <div className="ds_question">
+            <label className="ds_label" htmlFor="quote-section">
+              {t('quote.section')}
+            </label>
+            <div className="ds_select-wrapper">
+              <select id="quote-section" name="section" className="ds_select" defaultValue="questions">
+                {sectionKeys.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`sections.${key}`)}
+                  </option>
+                ))}
+              </select>
+              <span className="ds_select-arrow" aria-hidden="true" />
+            </div>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('quote.submit')}
+          </Button>
+        </Form>
+      ) : (
+        <p>{t('quote.notAllowed')}</p>
+      )}
 
       <h2 id="redact">{t('redact.heading')}</h2>
       <p>{t('redact.lead')}</p>

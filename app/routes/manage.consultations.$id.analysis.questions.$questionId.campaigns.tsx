@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { analysisLinks } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Button, NotificationBanner } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -18,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = new URL(request.url).searchParams.get('found')
   return { title: t('campaigns.title', { number: page.question.number }), serviceName, ...page, found: found && /^\d+$/.test(found) ? Number(found) : null }
 }
+
+export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
@@ -37,7 +40,7 @@ export default function Campaigns() {
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>
-      {found !== null ? <NotificationBanner title={t('campaigns.found', { count: found })} /> : null}
+      {found !== null ? <NotificationBanner title={t('campaigns.found', { n: found })} /> : null}
       <p>{t('campaigns.lead')}</p>
       <Form method="post" noValidate>
         <CsrfInput />
@@ -47,7 +50,7 @@ export default function Campaigns() {
       {groups.map((group, i) => (
         <section key={group.id} aria-labelledby={`campaign-${group.id}`}>
           <h2 id={`campaign-${group.id}`}>{t('campaigns.group', { number: i + 1 })}</h2>
-          <p>{t('campaigns.size', { count: group.size, identical: group.identical })}</p>
+          <p>{t('campaigns.size', { n: group.size, identical: group.identical })}</p>
           <blockquote className="guth-analysis-quote">{group.text}</blockquote>
         </section>
       ))}

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { analysisLinks } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -22,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const count = Number(search.get('count') ?? 0) || 0
   return { title: t('themes.title', { number: page.question.number }), serviceName, ...page, done, count }
 }
+
+export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
@@ -46,7 +49,7 @@ export default function Themes() {
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>
-      {done ? <NotificationBanner title={t(`themes.done.${done}`, { count })} /> : null}
+      {done ? <NotificationBanner title={t(`themes.done.${done}`, { n: count })} /> : null}
       {outcome?.status === 'invalid' ? (
         <ErrorSummary errors={Object.values(outcome.errors).map((message) => ({ fieldId: `label-${outcome.suggestionId}`, message }))} />
       ) : null}
@@ -60,7 +63,7 @@ export default function Themes() {
       {pending.map((s) => (
         <section key={s.id} aria-labelledby={`theme-${s.id}`} className="guth-analysis-theme">
           <h2 id={`theme-${s.id}`}>{s.label}</h2>
-          <p>{t('themes.size', { count: s.size })}</p>
+          <p>{t('themes.size', { n: s.size })}</p>
           <h3>{t('themes.phrases')}</h3>
           <ul>
             {s.phrases.map((p) => (
@@ -80,7 +83,7 @@ export default function Themes() {
             <div className="ds_checkbox ds_checkbox--small">
               <input id={`apply-${s.id}`} name="apply" type="checkbox" value="yes" className="ds_checkbox__input" />
               <label htmlFor={`apply-${s.id}`} className="ds_checkbox__label">
-                {t('themes.apply', { count: s.size })}
+                {t('themes.apply', { n: s.size })}
               </label>
             </div>
             <div className="ds_button-group">
@@ -129,7 +132,7 @@ export default function Themes() {
           <h2>{t('themes.decided')}</h2>
           <ul>
             {decided.map((s) => (
-              <li key={s.id}>{t('themes.decidedItem', { label: s.label, status: t(`themes.status.${s.status}`), count: s.size })}</li>
+              <li key={s.id}>{t('themes.decidedItem', { label: s.label, status: t(`themes.status.${s.status}`), n: s.size })}</li>
             ))}
           </ul>
         </>

@@ -4,6 +4,7 @@ import { answerCodeHistory, codeAnswer } from './coding.server'
 import { fieldErrors, formObject, RedactionSchema } from './forms'
 import { getAnswerForCoding } from './reading.server'
 import { redactPassage } from './redactions.server'
+import { addQuote } from './report.server'
 
 /** One answer to code: the answer, its codes with who applied them, and where next/previous lead. */
 export async function readAnswerPage(actor: Actor, consultationId: string, questionId: string, answerId: string, filters: AnswerFilters, language: string) {
@@ -15,12 +16,18 @@ export async function readAnswerPage(actor: Actor, consultationId: string, quest
 export type AnswerPageOutcome =
   | { status: 'saved'; next: boolean }
   | { status: 'redacted' }
+  | { status: 'quoted' }
   | { status: 'invalid'; errors: Record<string, string> }
   | { status: 'not_found' }
 
-/** Saves the codes (and reviewed mark) of an answer, or redacts a passage of it. */
+/** Saves the codes (and reviewed mark) of an answer, redacts a passage of it, or quotes it in the report. */
 export async function changeAnswer(actor: Actor, consultationId: string, questionId: string, answerId: string, form: FormData): Promise<AnswerPageOutcome> {
   const fields = formObject(form, ['codes'])
+  if (fields.intent === 'quote') {
+    const quoted = await addQuote(actor, consultationId, answerId, String(fields.section ?? ''))
+    if (quoted.ok) return { status: 'quoted' }
+    return quoted.reason === 'not_found' ? { status: 'not_found' } : { status: 'invalid', errors: { section: 'analysis:errors.notConsented' } }
+  }
   if (fields.intent === 'redact') {
     const parsed = RedactionSchema.safeParse(fields)
     if (!parsed.success) return { status: 'invalid', errors: fieldErrors(parsed.error) }

@@ -1,5 +1,7 @@
 import { recordAudit } from '~/modules/accounts/audit.server'
 import type { Actor } from '~/modules/accounts/permissions'
+import { translate } from '~/modules/consultations/questions'
+import { findManagedConsultation } from '~/modules/consultations/responses-admin.server'
 import { getConnection, getDb } from '~/platform/db.server'
 import { findOpenQuestion } from './context.server'
 import { redactions } from './schema'
@@ -40,13 +42,16 @@ export async function redactionsFor(answerIds: string[]) {
   return byAnswer
 }
 
-/** Every redaction of a consultation, newest first, for the officials' list. */
-export async function listRedactions(consultationId: string) {
-  return getConnection().query<{ id: string; passage: string; reason: string; created_at: Date; reference: string; answer_id: string; question_id: string; by: string | null }>(
+/** Every redaction of a consultation, newest first, for the officials' list; null if no such consultation. */
+export async function readRedactionsPage(actor: Actor, consultationId: string, language: string) {
+  const consultation = await findManagedConsultation(actor, consultationId)
+  if (!consultation) return null
+  const redactions = await getConnection().query<{ id: string; passage: string; reason: string; created_at: Date; reference: string; answer_id: string; question_id: string; by: string | null }>(
     `select d.id, d.passage, d.reason, d.created_at, r.reference, a.id as answer_id, a.question_id, coalesce(u.display_name, u.email) as by
      from analysis_redactions d join answers a on a.id = d.answer_id join responses r on r.id = a.response_id left join users u on u.id = d.created_by
      where r.consultation_id = $1 order by d.created_at desc`,
-    [consultationId],
+    [consultation.id],
   )
+  return { consultation: { id: consultation.id, title: translate(consultation.title, language) }, redactions }
 }
 

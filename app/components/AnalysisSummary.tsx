@@ -1,0 +1,29 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+/** "We asked, you said, we did" on a consultation's page, once its analysis is published. */
+export function AnalysisSummary({ summary, weAsked }: { summary: { total: number; youSaid: string; weDid: string; href: string } | null; weAsked: string }) {
+  const { t } = useTranslation('analysis')
+  if (!summary) return null
+  return (
+    <section aria-labelledby="we-asked-you-said" className="ds_inset-text">
+      <div className="ds_inset-text__text">
+        <h2 id="we-asked-you-said">{t('summary.heading')}</h2>
+        <p>
+          <strong>{t('summary.weAsked')}</strong> {weAsked}
+        </p>
+        <p>
+          <strong>{t('summary.youSaid')}</strong> {summary.youSaid || t('summary.total', { n: summary.total })}
+        </p>
+        {summary.weDid ? (
+          <p>
+            <strong>{t('summary.weDid')}</strong> {summary.weDid}
+          </p>
+        ) : null}
+        <p>
+          <Link to={summary.href}>{t('summary.readAnalysis')}</Link>
+        </p>
+      </div>
+    </section>
+  )
+}

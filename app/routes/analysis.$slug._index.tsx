@@ -1,0 +1,63 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AnalysisReportView } from '~/components/AnalysisReport'
+import { analysisLinks } from '~/components/AnalysisCharts'
+import { Page } from '~/components/ds/Page'
+import { getPublishedReport } from '~/modules/analysis/report.server'
+import { formatLondon } from '~/modules/consultations/lifecycle'
+import { translate } from '~/modules/consultations/questions'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export const links: LinksFunction = analysisLinks
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { t, serviceName, language } = await translatorFor(request, 'analysis')
+  const published = await getPublishedReport(params.slug ?? '', language)
+  if (!published) throw new Response('Not found', { status: 404 })
+  return {
+    title: t('public.title'),
+    serviceName,
+    slug: published.consultation.slug,
+    consultationTitle: translate(published.consultation.title, language),
+    publishedAt: formatLondon(published.publishedAt, language),
+    report: published.report,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export default function PublishedAnalysis() {
+  const { slug, consultationTitle, publishedAt, report } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('analysis')
+  return (
+    <Page title={t('public.title')} lead={consultationTitle}>
+      <p>{t('public.published', { date: publishedAt })}</p>
+      <ul className="guth-analysis-noprint">
+        <li>
+          <Link to={`/consultations/${slug}`}>{t('public.consultationLink')}</Link>
+        </li>
+        <li>
+          <Link to={`/analysis/${slug}/responses`}>{t('public.responsesLink')}</Link>
+        </li>
+      </ul>
+      {report.summary.youSaid || report.summary.weDid ? (
+        <section aria-labelledby="we-asked" className="ds_inset-text">
+          <div className="ds_inset-text__text">
+            <h2 id="we-asked">{t('summary.heading')}</h2>
+            <p>
+              <strong>{t('summary.youSaid')}</strong> {report.summary.youSaid || t('summary.total', { n: report.total })}
+            </p>
+            {report.summary.weDid ? (
+              <p>
+                <strong>{t('summary.weDid')}</strong> {report.summary.weDid}
+              </p>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+      <AnalysisReportView report={report} csv={(tableId) => `/analysis/${slug}/tables/${tableId}.csv`} />
+    </Page>
+  )
+}

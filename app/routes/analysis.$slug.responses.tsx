@@ -1,0 +1,56 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { analysisLinks } from '~/components/AnalysisCharts'
+import { Page } from '~/components/ds/Page'
+import { Pagination } from '~/components/ds/Pagination'
+import { pageFrom } from '~/modules/accounts/forms-admin'
+import { listPublishedResponses } from '~/modules/analysis/publication.server'
+import { translate } from '~/modules/consultations/questions'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export const links: LinksFunction = analysisLinks
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { t, serviceName, language } = await translatorFor(request, 'analysis')
+  const list = await listPublishedResponses(params.slug ?? '', language, pageFrom(new URL(request.url).searchParams))
+  if (!list) throw new Response('Not found', { status: 404 })
+  return { title: t('published.title'), serviceName, slug: list.consultation.slug, consultationTitle: translate(list.consultation.title, language), ...list, consultation: undefined }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export default function PublishedResponses() {
+  const { slug, consultationTitle, responses, total, page, pageCount } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('analysis')
+  return (
+    <Page title={t('published.title')} lead={consultationTitle}>
+      <p>
+        <Link to={`/analysis/${slug}`}>{t('published.back')}</Link>
+      </p>
+      <p>{t('published.lead', { n: total })}</p>
+      {responses.map((response, i) => (
+        <section key={response.id} aria-labelledby={`response-${response.id}`}>
+          <h2 id={`response-${response.id}`}>
+            {t('published.response', { number: (page - 1) * 20 + i + 1 })}: {response.attribution.name ?? t(`report.anonymous.${response.attribution.kind}`)}
+          </h2>
+          <dl>
+            {response.answers.map((answer) => (
+              <div key={answer.number}>
+                <dt>
+                  <strong>{t('questionLabel', { number: answer.number, prompt: answer.prompt })}</strong>
+                </dt>
+                <dd className="guth-analysis-quote">
+                  {answer.interpreted ? <span className="visually-hidden">{t('published.interpreted')} </span> : null}
+                  {answer.words}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <Pagination path={`/analysis/${slug}/responses`} page={page} pageCount={pageCount} query={{}} />
+    </Page>
+  )
+}

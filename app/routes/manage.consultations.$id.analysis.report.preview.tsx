@@ -1,0 +1,57 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AnalysisReportView } from '~/components/AnalysisReport'
+import { analysisLinks } from '~/components/AnalysisCharts'
+import { Page } from '~/components/ds/Page'
+import { requireUser } from '~/modules/accounts'
+import { previewReport } from '~/modules/analysis/report.server'
+import { translate } from '~/modules/consultations/questions'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const { t, serviceName, language } = await translatorFor(request, 'analysis')
+  const preview = await previewReport(user, params.id ?? '', language)
+  if (!preview) throw new Response('Not found', { status: 404 })
+  return {
+    title: t('report.previewTitle'),
+    serviceName,
+    consultation: { id: preview.consultation.id, title: translate(preview.consultation.title, language) },
+    report: preview.report,
+    problems: preview.problems,
+  }
+}
+
+export const links = analysisLinks
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export default function ReportPreview() {
+  const { consultation, report, problems } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('analysis')
+  return (
+    <Page title={t('report.previewTitle')} lead={consultation.title}>
+      <p>
+        <Link to={`/manage/consultations/${consultation.id}/analysis/report`}>{t('report.backToBuilder')}</Link>
+      </p>
+      <div className="ds_inset-text">
+        <p className="ds_inset-text__text">{t('report.previewNote')}</p>
+      </div>
+      {problems.length ? (
+        <div className="ds_notification ds_notification--warning">
+          <div className="ds_notification__text">
+            <h2>{t('report.blockedTitle')}</h2>
+            <ul>
+              {problems.map((problem, i) => (
+                <li key={i}>{t(`report.problems.${problem.key}`, { section: problem.section ? t(`sections.${problem.section}`) : '' })}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      <AnalysisReportView report={report} />
+    </Page>
+  )
+}
