@@ -44,7 +44,7 @@ export async function givenResponses(consultationId: string, questionIds: string
         organisationName: r.organisation ?? null,
         publishConsent: r.consent === undefined ? 'anonymous' : r.consent,
         isBslUser: r.bsl ?? r.channel === 'bsl',
-        submittedAt: r.submittedAt ?? new Date('2026-10-01T12:00:00Z'),
+        submittedAt: r.submittedAt ?? new Date(Date.parse('2026-10-01T12:00:00Z') + i * 60_000),
       })
       .returning()
     const ids: Record<number, string> = {}
@@ -69,9 +69,12 @@ export async function givenResponses(consultationId: string, questionIds: string
   return answerIds
 }
 
-/** A consultation with one single-choice question (yes/no/maybe) and one open question. */
-export async function givenAnalysedConsultation() {
+/** A closed consultation with one single-choice question (yes/no/maybe) and one open question. */
+export async function givenAnalysedConsultation(options: { open?: boolean } = {}) {
+  const day = 86_400_000
   return givenConsultation({
+    opensAt: new Date(Date.now() - 30 * day),
+    closesAt: new Date(Date.now() + (options.open ? 7 : -1) * day),
     questions: [
       { kind: 'single', prompt: 'Should community councils have more powers?', options: ['Yes', 'No', 'Maybe'] },
       { kind: 'long_text', prompt: 'What would make local decisions better?' },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { codeAnswer, createCode, deleteCode } from '~/modules/analysis/coding.server'
 import { redactPassage } from '~/modules/analysis/redactions.server'
+import { listPublishedResponses, publishedTableCsv } from '~/modules/analysis/publication.server'
 import { addQuote, changeReport, getPublishedReport, getReportForEditing, publishReport } from '~/modules/analysis/report.server'
 import { getDb } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
@@ -57,6 +58,24 @@ describe('the analysis report', () => {
       ['Island communities need a say on ferries.', { kind: 'organisation', name: 'Orkney Development Trust' }],
     ])
     expect(published!.report.summary.weDid).toBe('We changed the Bill.')
+
+    const csv = await publishedTableCsv(consultation.slug, table.id, 'en', (key) => key)
+    expect(csv!.csv.split('\r\n')[1]).toBe('Yes,2,66.7,2,100,0,0')
+  })
+
+  test('published responses show only those who consented, named only with consent, redactions applied', async () => {
+    const { consultation, questionIds, answerIds, official } = await givenReport()
+    expect(await listPublishedResponses(consultation.slug, 'en', 1)).toBeNull()
+    await redactPassage(official, consultation.id, questionIds[1]!, answerIds[0]!, { passage: 'John Smith', reason: 'Names a third party' })
+    await publishReport(official, consultation.id)
+    const list = await listPublishedResponses(consultation.slug, 'en', 1)
+    expect(list!.total).toBe(2)
+    expect(list!.responses.map((r) => [r.attribution, r.answers.map((a) => a.words)])).toEqual([
+      [{ kind: 'individual', name: null }, ['Yes', 'Community councils need budgets. My neighbour [redacted] agrees.']],
+      [{ kind: 'organisation', name: 'Orkney Development Trust' }, ['No', 'Island communities need a say on ferries.']],
+    ])
+    expect(JSON.stringify(list)).not.toContain('Please keep this private')
+    expect(JSON.stringify(list)).not.toContain('Person 0')
   })
 
   test('publishing is blocked, with reasons, for a deleted code or an empty consultation', async () => {
@@ -75,6 +94,12 @@ describe('the analysis report', () => {
     const empty = await givenAnalysedConsultation()
     const blocked = await publishReport(official, empty.consultation.id)
     expect(blocked.status === 'blocked' && blocked.problems.map((p) => p.key)).toEqual(['empty'])
+  })
+
+  test('an analysis cannot be published while the consultation is still open', async () => {
+    const { consultation, questions: qs } = await givenAnalysedConsultation({ open: true })
+    await givenResponses(consultation.id, qs.map((q) => q.id), [{ answers: { 0: ['yes'] } }])
+    expect(await publishReport(await givenPerson(), consultation.id)).toEqual({ status: 'blocked', problems: [{ key: 'stillOpen' }] })
   })
 
   test('a closed-question block whose question was removed blocks publication', async () => {

@@ -81,7 +81,7 @@ export interface ResolvedReport {
 
 /** Why a report cannot be published, each a translation key with what it needs. */
 export interface PublishProblem {
-  key: 'empty' | 'questionRemoved' | 'codeDeleted' | 'quoteNotConsented' | 'quoteMissing' | 'summaryMissing'
+  key: 'empty' | 'stillOpen' | 'questionRemoved' | 'codeDeleted' | 'quoteNotConsented' | 'quoteMissing'
   section?: SectionKey
   blockId?: string
 }

@@ -39,8 +39,12 @@ export async function getReportForEditing(actor: Actor, consultationId: string) 
 export async function previewReport(actor: Actor, consultationId: string, language: string) {
   const editing = await getReportForEditing(actor, consultationId)
   if (!editing) return null
-  return { ...editing, ...(await resolveReport(editing.doc, editing.consultation.id, language)) }
+  const resolved = await resolveReport(editing.doc, editing.consultation.id, language)
+  return { ...editing, report: resolved.report, problems: [...openProblem(editing.consultation), ...resolved.problems] }
 }
+
+// An analysis is of a finished consultation: publishing one stops it taking responses.
+const openProblem = (consultation: { closesAt: Date }): PublishProblem[] => (consultation.closesAt > new Date() ? [{ key: 'stillOpen' }] : [])
 
 export type ReportOutcome =
   | { status: 'saved' | 'published' }
@@ -126,19 +130,22 @@ export async function addQuote(actor: Actor, consultationId: string, answerId: s
 /**
  * Publishes the report: every number and quotation is worked out now, in English and Gaelic, and
  * frozen; the public page shows only this snapshot. Refused, with the reasons, while any block is
- * broken (a removed question, a deleted code, a quotation without consent) or nobody responded.
+ * broken (a removed question, a deleted code, a quotation without consent), nobody responded, or the
+ * consultation is still open.
  */
 export async function publishReport(actor: Actor, consultationId: string): Promise<ReportOutcome> {
   const editing = await getReportForEditing(actor, consultationId)
   if (!editing) return { status: 'not_found' }
   const [en, gd] = await Promise.all([resolveReport(editing.doc, editing.consultation.id, 'en'), resolveReport(editing.doc, editing.consultation.id, 'gd')])
-  if (en.problems.length) return { status: 'blocked', problems: en.problems }
+  const problems = [...openProblem(editing.consultation), ...en.problems]
+  if (problems.length) return { status: 'blocked', problems }
   const now = new Date()
   await getDb().transaction(async (tx) => {
+    const published = { status: 'published' as const, snapshot: { en: en.report, gd: gd.report } as never, publishedAt: now, publishedBy: actor.id, updatedAt: now }
     await tx
-      .update(analysisReports)
-      .set({ status: 'published', snapshot: { en: en.report, gd: gd.report } as never, publishedAt: now, publishedBy: actor.id, updatedAt: now })
-      .where(eq(analysisReports.consultationId, editing.consultation.id))
+      .insert(analysisReports)
+      .values({ consultationId: editing.consultation.id, doc: editing.doc as never, updatedBy: actor.id, ...published })
+      .onConflictDoUpdate({ target: analysisReports.consultationId, set: published })
     // The consultation's status ("analysis published") is derived from this date.
     await tx.execute(sql`update consultations set analysis_published_at = coalesce(analysis_published_at, now()) where id = ${editing.consultation.id}`)
     await recordAudit({ actorId: actor.id, action: 'analysis.report_published', subjectType: 'consultation', subjectId: editing.consultation.id, details: { total: en.report.total } }, tx)
