@@ -5,8 +5,8 @@ const moderators: Expected = { ...everyone(403), anonymous: 302, moderator: 200,
 
 export const commentCases: RouteCase[] = [
   { files: ['comments.new.tsx'], path: '/comments/new', expect: everyone(200) },
-  { files: ['comments.$id.tsx'], path: `/comments/${NO_SUCH_ID}`, expect: everyone(404) },
-  { files: ['comments.$id.tsx'], path: '/comments/not-a-comment', expect: everyone(404) },
+  { files: ['comments.$id._index.tsx'], path: `/comments/${NO_SUCH_ID}`, expect: everyone(404) },
+  { files: ['comments.$id._index.tsx'], path: '/comments/not-a-comment', expect: everyone(404) },
   { files: ['comments.$id.edit.tsx'], path: `/comments/${NO_SUCH_ID}/edit`, expect: signedIn(404) },
   { files: ['comments.$id.report.tsx'], path: `/comments/${NO_SUCH_ID}/report`, expect: signedIn(404) },
   { files: ['comments.consultations.$slug.$block.tsx'], path: '/comments/consultations/local-democracy-bill/p-nosuchblock', expect: everyone(404) },
