@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { codeAnswer, createCode, deleteCode } from '~/modules/analysis/coding.server'
+import { createCode, deleteCode } from '~/modules/analysis/coding.server'
 import { redactPassage } from '~/modules/analysis/redactions.server'
 import { listPublishedResponses, publishedTableCsv } from '~/modules/analysis/publication.server'
 import { addQuote, changeReport, getPublishedReport, getReportForEditing, publishReport } from '~/modules/analysis/report.server'

@@ -8,7 +8,7 @@ import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { findManagedConsultation } from '~/modules/consultations/responses-admin.server'
 import { getConnection, getDb } from '~/platform/db.server'
 import { listCodes } from './coding.server'
-import { type DataBlock, emptyReport, type PublishProblem, readReport, type ReportDoc, type ResolvedReport, type SectionKey, sectionKeys } from './report-doc'
+import { type DataBlock, type PublishProblem, readReport, type ReportDoc, type ResolvedReport, type SectionKey, sectionKeys } from './report-doc'
 import { isQuotable, resolveReport } from './report-resolve.server'
 import { analysisReports } from './schema'
 
