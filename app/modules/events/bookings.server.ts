@@ -130,7 +130,7 @@ export async function cancelBooking(registrationId: string, key: string, now = n
 }
 
 /** Changes the name or access needs on a live booking (the email is who booked; book again to change it). */
-export async function changeBooking(registrationId: string, key: string, input: BookingInput) {
+export async function changeBooking(registrationId: string, key: string, input: Omit<BookingInput, 'email'>) {
   const found = await findBooking(registrationId, key)
   if (!found || found.registration.status === 'cancelled') return { ok: false as const, reason: 'not_found' as const }
   const parsed = BookingSchema.safeParse({ ...input, email: found.registration.email })

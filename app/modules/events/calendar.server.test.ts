@@ -86,7 +86,7 @@ function icalJsTimes(text: string) {
 function nodeIcalTimes(text: string) {
   const parsed = nodeIcal.sync.parseICS(text)
   return Object.values(parsed)
-    .filter((item): item is VEvent => item.type === 'VEVENT')
+    .filter((item): item is VEvent => item?.type === 'VEVENT')
     .map((event) => {
       const instances = nodeIcal.expandRecurringEvent(event, { from: new Date('2026-01-01'), to: new Date('2029-01-01') })
       const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`

@@ -4,7 +4,7 @@ import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { normaliseDate, normaliseTime, slugify } from '~/modules/consultations/forms-authoring'
 import { isCalendarDate } from '~/modules/consultations/forms-authoring'
 import { getDb } from '~/platform/db.server'
-import type { BodyDoc } from '~/modules/consultations/body'
+import { type BodyDoc, isBodyEmpty, readBodyFromForm } from '~/modules/consultations/body'
 import { type EventField, type EventInput, EventSchema, parseTags } from './forms'
 import { programmes } from './schema'
 import { allDaySpan, londonInstant, londonParts, occurrences, repeatRule } from './time'
@@ -118,4 +118,41 @@ function readTimes(value: Parsed, errors: FieldErrors) {
     return null
   }
   return { ...span, allDay: value.allDay, rrule, exdates }
+}
+
+/** The event form's fields as posted, and its description (tiptap JSON or the no-JavaScript text). */
+export function readEventForm(form: FormData, previous: BodyDoc | null) {
+  const field = (name: string) => {
+    const value = form.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+  const input: EventInput = {
+    title: field('title') ?? '',
+    summary: field('summary') ?? '',
+    organisation: field('organisation') ?? '',
+    programme: field('programme'),
+    consultation: field('consultation'),
+    allDay: field('allDay') === 'on',
+    startDate: field('startDate') ?? '',
+    startTime: field('startTime'),
+    endDate: field('endDate') ?? '',
+    endTime: field('endTime'),
+    repeat: (field('repeat') ?? 'none') as EventInput['repeat'],
+    repeatCount: field('repeatCount') as unknown as number | undefined,
+    exceptions: field('exceptions'),
+    mode: field('mode') as EventInput['mode'],
+    venue: field('venue'),
+    address: field('address'),
+    onlineUrl: field('onlineUrl'),
+    accessibility: form.getAll('accessibility').map(String) as EventInput['accessibility'],
+    accessibilityNotes: field('accessibilityNotes'),
+    bookingRequired: field('bookingRequired') === 'on',
+    capacity: field('capacity') as unknown as number | undefined,
+    tags: field('tags'),
+  }
+  const posted = [form.get('descriptionJson'), form.get('descriptionText')].some((value) => typeof value === 'string' && value.trim())
+  if (!posted) return { input, description: null, descriptionError: null }
+  const read = readBodyFromForm(form, 'description', previous ?? undefined)
+  if (!read.ok) return { input, description: previous, descriptionError: read.reason === 'too_large' ? 'events:errors.descriptionTooLarge' : 'events:errors.descriptionInvalid' }
+  return { input, description: isBodyEmpty(read.doc) ? null : read.doc, descriptionError: null }
 }

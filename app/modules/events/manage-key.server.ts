@@ -14,3 +14,6 @@ export function keyMatches(registrationId: string, key: string) {
   const given = Buffer.from(key)
   return expected.length === given.length && timingSafeEqual(expected, given)
 }
+
+/** The manage-my-booking page; the key in it is the only way in. */
+export const bookingPath = (slug: string, registrationId: string, key: string) => `/events/${slug}/bookings/${registrationId}?key=${encodeURIComponent(key)}`

@@ -11,7 +11,7 @@ import { defineJob, prepareQueue } from '~/platform/jobs.server'
 import { prepareMailQueue, queueMail } from '~/platform/mail.server'
 import { eventLocation, type InvitationMethod, renderInvitation } from './calendar.server'
 import { asJobSession, type Tx } from './jobs-in-transaction.server'
-import { manageKeyFor } from './manage-key.server'
+import { bookingPath, manageKeyFor } from './manage-key.server'
 import { eventRegistrations, events } from './schema'
 import { formatLondon, nextOccurrence } from './time'
 
@@ -42,7 +42,7 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
   const language = languageOf(registration.language)
   const t = await getTranslator(language, 'events')
   const base = getEnv().PUBLIC_URL
-  const manageUrl = `${base}/events/${event.slug}/bookings/${registration.id}?key=${manageKeyFor(registration.id)}`
+  const manageUrl = `${base}${bookingPath(event.slug, registration.id, manageKeyFor(registration.id))}`
   const next = nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
   const when = formatLondon(next.startsAt, language, { time: !event.allDay })
   const place = eventLocation(event)

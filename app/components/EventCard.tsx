@@ -1,0 +1,66 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { EventCard as EventCardData } from '~/modules/events/views.server'
+
+/** One event in a list: title link, when, where, who, and its accessibility at a glance. */
+export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation('events')
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <li className="ds_search-result guth-event-card">
+      <Heading className="ds_search-result__title">
+        <Link className="ds_search-result__link" to={`/events/${event.slug}`}>
+          {event.title}
+        </Link>
+      </Heading>
+      {event.cancelled ? <strong className="ds_tag ds_tag--red">{t('status.cancelled')}</strong> : null}
+      <p className="ds_search-result__summary">{event.summary}</p>
+      <dl className="ds_metadata guth-facts">
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.when')}</dt>
+          <dd className="ds_metadata__value">
+            <time dateTime={event.startsAt}>{event.when}</time>
+            {event.repeats ? ` ${t('card.repeats')}` : ''}
+          </dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.where')}</dt>
+          <dd className="ds_metadata__value">{event.mode === 'online' ? t('mode.online') : [event.place, event.mode === 'hybrid' ? t('card.andOnline') : null].filter(Boolean).join(' ')}</dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.organiser')}</dt>
+          <dd className="ds_metadata__value">{event.organisation}</dd>
+        </div>
+        {event.accessibility.length ? (
+          <div className="ds_metadata__item">
+            <dt className="ds_metadata__key">{t('card.access')}</dt>
+            <dd className="ds_metadata__value">{event.accessibility.map((feature) => t(`access.${feature}`)).join(', ')}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </li>
+  )
+}
+
+/** The https and webcal addresses of a feed, to copy or open in a calendar app. */
+export function FeedLinks({ feed }: { feed: { https: string; webcal: string } }) {
+  const { t } = useTranslation('events')
+  return (
+    <div className="guth-feed-links">
+      <h2 className="ds_h3">{t('feed.heading')}</h2>
+      <p>{t('feed.intro')}</p>
+      <label className="ds_label" htmlFor="feed-url">
+        {t('feed.copyLabel')}
+      </label>
+      <input id="feed-url" className="ds_input" type="text" readOnly value={feed.https} />
+      <ul>
+        <li>
+          <a href={feed.webcal}>{t('feed.openApp')}</a>
+        </li>
+        <li>
+          <a href={feed.https}>{t('feed.download')}</a>
+        </li>
+      </ul>
+    </div>
+  )
+}

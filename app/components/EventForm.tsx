@@ -1,0 +1,101 @@
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
+import { CsrfInput } from '~/components/FormSecurity'
+import { Button, ChoiceGroup, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms'
+import type { BodyDoc } from '~/modules/consultations/body'
+import { ACCESSIBILITY_FEATURES, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
+
+type Errors = Partial<Record<EventField | 'description', string[]>>
+
+// The order of the fields on the page, which is also the error summary's order.
+const ORDER: (EventField | 'description')[] = ['title', 'summary', 'description', 'organisation', 'programme', 'consultation', 'startDate', 'startTime', 'endDate', 'endTime', 'repeat', 'repeatCount', 'exceptions', 'mode', 'venue', 'address', 'onlineUrl', 'accessibility', 'accessibilityNotes', 'bookingRequired', 'capacity', 'tags']
+
+/** The organiser's event form (new and edit): plain fields that work without JavaScript. */
+export function EventForm({
+  values,
+  errors = {},
+  description,
+  organisations,
+  programmes,
+  submitLabel,
+}: {
+  values: Partial<EventInput>
+  errors?: Errors
+  description: BodyDoc | null
+  organisations: { slug: string; name: string }[]
+  programmes: { slug: string; name: string }[]
+  submitLabel: string
+}) {
+  const { t } = useTranslation('events')
+  const m = (key: string) => t(`editor.${key}`, { ns: 'manage' })
+  const editorLabels: Partial<BodyEditorLabels> = {
+    errorPrefix: t('forms.errorPrefix', { ns: 'common' }),
+    ...Object.fromEntries(['toolbar', 'bold', 'italic', 'heading2', 'heading3', 'bulletList', 'orderedList', 'link', 'linkPrompt', 'linkInvalid', 'insertTable', 'addRow', 'addColumn', 'deleteTable', 'blockWithTableNote'].map((key) => [key, m(key)])),
+    tableNote: (rows) => t('editor.tableNote', { ns: 'manage', rows }),
+  }
+  const error = (field: EventField | 'description') => errors[field]?.[0]
+  const text = (field: EventField) => ({ id: `event-${field}`, name: field, error: error(field), defaultValue: String(values[field] ?? ''), label: t(`form.${field}`) })
+  const summary = ORDER.filter((field) => errors[field]?.length).map((field) => ({ fieldId: field === 'description' ? 'description' : `event-${field}`, message: errors[field]![0]! }))
+  const select = (field: 'organisation' | 'programme', options: { slug: string; name: string }[], optional: boolean) => (
+    <div className={error(field) ? 'ds_question ds_question--error' : 'ds_question'}>
+      <label className="ds_label" htmlFor={`event-${field}`}>
+        {t(`form.${field}`)}
+      </label>
+      {error(field) ? (
+        <p className="ds_question__error-message" id={`event-${field}-error`}>
+          {t(error(field)!)}
+        </p>
+      ) : null}
+      <div className="ds_select-wrapper">
+        <select id={`event-${field}`} name={field} className="ds_select" defaultValue={String(values[field] ?? '')} aria-describedby={error(field) ? `event-${field}-error` : undefined}>
+          {optional || options.length !== 1 ? <option value="">{t(optional ? 'form.none' : 'form.choose')}</option> : null}
+          {options.map((option) => (
+            <option key={option.slug} value={option.slug}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+        <span className="ds_select-arrow" aria-hidden="true" />
+      </div>
+    </div>
+  )
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <TextInput {...text('title')} width="fluid-two-thirds" />
+        <TextArea {...text('summary')} hint={t('form.summaryHint')} rows={3} />
+        <BodyEditor name="description" id="description" defaultDoc={description ?? undefined} labels={editorLabels} label={t('form.description')} error={error('description')} formatHelp={t('form.descriptionHelp')} />
+        {select('organisation', organisations, false)}
+        {select('programme', programmes, true)}
+        <TextInput {...text('consultation')} hint={t('form.consultationHint')} width="fluid-two-thirds" />
+        <ChoiceGroup type="checkbox" name="allDay" legend={t('form.allDayLegend')} small defaultValue={values.allDay ? 'on' : ''} choices={[{ value: 'on', label: t('form.allDay') }]} />
+        <fieldset className="ds_question">
+          <legend>{t('form.starts')}</legend>
+          <TextInput {...text('startDate')} hint={t('form.dateHint')} width="fixed-10" autoComplete="off" />
+          <TextInput {...text('startTime')} hint={t('form.timeHint')} width="fixed-5" autoComplete="off" />
+        </fieldset>
+        <fieldset className="ds_question">
+          <legend>{t('form.ends')}</legend>
+          <TextInput {...text('endDate')} hint={t('form.dateHint')} width="fixed-10" autoComplete="off" />
+          <TextInput {...text('endTime')} hint={t('form.timeHint')} width="fixed-5" autoComplete="off" />
+        </fieldset>
+        <ChoiceGroup type="radio" name="repeat" legend={t('form.repeat')} error={error('repeat')} defaultValue={String(values.repeat ?? 'none')} choices={REPEATS.map((r) => ({ value: r, label: t(`form.repeats.${r}`) }))} />
+        <TextInput {...text('repeatCount')} hint={t('form.repeatCountHint')} width="fixed-4" inputMode="numeric" />
+        <TextArea {...text('exceptions')} hint={t('form.exceptionsHint')} rows={3} />
+        <ChoiceGroup type="radio" name="mode" legend={t('form.mode')} error={error('mode')} defaultValue={String(values.mode ?? '')} choices={MODES.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))} />
+        <TextInput {...text('venue')} width="fluid-two-thirds" />
+        <TextArea {...text('address')} rows={3} />
+        <TextInput {...text('onlineUrl')} hint={t('form.onlineUrlHint')} type="url" spellCheck={false} width="fluid-two-thirds" />
+        <ChoiceGroup type="checkbox" name="accessibility" legend={t('form.accessibility')} small defaultValue={(values.accessibility as string[] | undefined) ?? []} choices={ACCESSIBILITY_FEATURES.map((f) => ({ value: f, label: t(`access.${f}`) }))} />
+        <TextArea {...text('accessibilityNotes')} hint={t('form.accessibilityNotesHint')} rows={3} />
+        <ChoiceGroup type="checkbox" name="bookingRequired" legend={t('form.bookingLegend')} small defaultValue={values.bookingRequired ? 'on' : ''} choices={[{ value: 'on', label: t('form.bookingRequired') }]} />
+        <TextInput {...text('capacity')} width="fixed-5" inputMode="numeric" />
+        <TextInput {...text('tags')} hint={t('form.tagsHint')} width="fluid-two-thirds" />
+        <Button type="submit">{submitLabel}</Button>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { forbidden } from '~/modules/accounts/auth.server'
+import type { Actor } from '~/modules/accounts/permissions'
+import { memberships, organisations } from '~/modules/accounts/schema'
+import { neutralise, toCsv } from '~/modules/consultations/export.server'
+import { isUuid } from '~/modules/consultations/forms-authoring'
+import { getDb } from '~/platform/db.server'
+import type { Language } from '~/platform/i18n/config'
+import type { EventInput } from './forms'
+import { canModerateEvents, canOrganise } from './permissions'
+import { eventRegistrations, events, programmes } from './schema'
+import { allDayDates, formatLondon, londonParts, repeatOf } from './time'
+
+/** The organisations the actor may schedule events for: their approved memberships (moderators: all). */
+export async function organisationsFor(actor: Actor) {
+  const db = getDb()
+  const columns = { id: organisations.id, slug: organisations.slug, name: organisations.name }
+  const rows = canModerateEvents(actor)
+    ? await db.select(columns).from(organisations).orderBy(asc(organisations.slug))
+    : await db
+        .select(columns)
+        .from(organisations)
+        .innerJoin(memberships, eq(memberships.organisationId, organisations.id))
+        .where(and(eq(memberships.userId, actor.id), eq(memberships.status, 'approved')))
+        .orderBy(asc(organisations.slug))
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name.en }))
+}
+
+/** Refuses (403) people who neither organise for any organisation nor moderate. */
+export async function assertMayScheduleEvents(actor: Actor) {
+  const organisationList = await organisationsFor(actor)
+  if (!organisationList.length && !canModerateEvents(actor)) forbidden()
+  return organisationList
+}
+
+/** The organiser's and moderator's overview: their organisations' events and, for moderators, the queue. */
+export async function manageOverview(actor: Actor, language: Language) {
+  const organisationList = await assertMayScheduleEvents(actor)
+  const db = getDb()
+  const ids = organisationList.map((o) => o.id)
+  const row = (event: typeof events.$inferSelect) => ({ id: event.id, slug: event.slug, title: event.title, status: event.status, when: formatLondon(event.startsAt, language) })
+  const own = ids.length && !canModerateEvents(actor) ? await db.select().from(events).where(inArray(events.organisationId, ids)).orderBy(desc(events.startsAt)).limit(200) : []
+  const all = canModerateEvents(actor) ? await db.select().from(events).orderBy(desc(events.startsAt)).limit(200) : []
+  return {
+    isModerator: canModerateEvents(actor),
+    queue: all.filter((event) => event.status === 'submitted').map(row),
+    events: (canModerateEvents(actor) ? all : own).map(row),
+  }
+}
+
+/** An event for its edit page, with the form's values; 403 for anyone who may not change it. */
+export async function eventForEditing(actor: Actor, id: string) {
+  if (!isUuid(id)) throw new Response('Not Found', { status: 404 })
+  const [row] = await getDb()
+    .select({ event: events, organisationSlug: organisations.slug, programmeSlug: programmes.slug })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.organisationId))
+    .leftJoin(programmes, eq(programmes.id, events.programmeId))
+    .where(eq(events.id, id))
+  if (!row) throw new Response('Not Found', { status: 404 })
+  const [membership] = await getDb()
+    .select({ role: memberships.role, status: memberships.status })
+    .from(memberships)
+    .where(and(eq(memberships.userId, actor.id), eq(memberships.organisationId, row.event.organisationId)))
+  if (!canOrganise(actor, membership ?? null)) forbidden()
+  const { event } = row
+  const start = londonParts(event.startsAt)
+  const end = event.allDay ? { date: allDayDates(event).last, time: '' } : londonParts(event.endsAt)
+  const repeat = repeatOf(event.rrule)
+  const values: EventInput = {
+    title: event.title,
+    summary: event.summary,
+    organisation: row.organisationSlug,
+    programme: row.programmeSlug ?? '',
+    allDay: event.allDay,
+    startDate: start.date,
+    startTime: event.allDay ? '' : start.time,
+    endDate: end.date,
+    endTime: end.time,
+    repeat: repeat.repeat,
+    repeatCount: repeat.repeat === 'none' ? undefined : repeat.count,
+    exceptions: event.exdates.map((at) => londonParts(new Date(at)).date).join('\n'),
+    mode: event.mode,
+    venue: event.venue ?? '',
+    address: event.address ?? '',
+    onlineUrl: event.onlineUrl ?? '',
+    accessibility: event.accessibility as EventInput['accessibility'],
+    accessibilityNotes: event.accessibilityNotes ?? '',
+    bookingRequired: event.bookingRequired,
+    capacity: event.capacity ?? undefined,
+    tags: event.tags.join(', '),
+  }
+  return { event, values, canModerate: canModerateEvents(actor) }
+}
+
+/** Who has booked (organisers only): names, emails, access needs and status, in booking order. */
+export async function listAttendees(actor: Actor, id: string) {
+  const { event } = await eventForEditing(actor, id)
+  const people = await getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)).orderBy(asc(eventRegistrations.ordinal))
+  return { event, people }
+}
+
+/** The attendee list as CSV for the organiser's spreadsheet (formula-safe, like response exports). */
+export async function attendeesCsv(actor: Actor, id: string) {
+  const { event, people } = await listAttendees(actor, id)
+  const rows = people.map((person) => [person.name, person.email, person.status, person.accessNeeds ?? '', person.createdAt.toISOString()].map(neutralise))
+  return { filename: `${event.slug}-attendees.csv`, csv: toCsv({ headers: ['Name', 'Email', 'Status', 'Access needs', 'Booked at'], rows }) }
+}

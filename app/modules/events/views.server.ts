@@ -1,0 +1,171 @@
+import { DateTime } from 'luxon'
+import { renderBodyHtml } from '~/modules/consultations/body.server'
+import type { Language } from '~/platform/i18n/config'
+import { feedUrls, googleCalendarLink, outlookLink } from './calendar.server'
+import { type EventFilters, readFilters } from './forms'
+import { eventsInRange, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent } from './queries.server'
+import { findBooking } from './bookings.server'
+import { allDayDates, formatLondon, nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
+
+const badRequest = () => new Response('Bad Request', { status: 400 })
+const notFound = () => new Response('Not Found', { status: 404 })
+
+const localTime = (instant: Date, language: Language) =>
+  DateTime.fromJSDate(instant, { zone: ZONE }).toFormat(language === 'gd' ? 'HH:mm' : 'h:mma').replace('AM', 'am').replace('PM', 'pm')
+
+/** "15 June 2027 at 6:00pm to 8:30pm", "27 March 2027 to 28 March 2027" (all day), in Scottish time. */
+export function formatWhen(event: { allDay: boolean }, occurrence: Occurrence, language: Language) {
+  const to = language === 'gd' ? 'gu' : 'to'
+  if (event.allDay) {
+    const days = allDayDates(occurrence)
+    const first = formatLondon(occurrence.startsAt, language, { time: false })
+    if (days.first === days.last) return first
+    return `${first} ${to} ${formatLondon(DateTime.fromISO(days.last, { zone: ZONE }).toJSDate(), language, { time: false })}`
+  }
+  const sameDay = allDayDates({ startsAt: occurrence.startsAt, endsAt: occurrence.startsAt }).first === DateTime.fromJSDate(occurrence.endsAt, { zone: ZONE }).toFormat('yyyy-MM-dd')
+  return `${formatLondon(occurrence.startsAt, language)} ${to} ${sameDay ? localTime(occurrence.endsAt, language) : formatLondon(occurrence.endsAt, language)}`
+}
+
+function card(event: ListedEvent & { next?: Occurrence }, language: Language) {
+  const next = event.next ?? nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
+  return {
+    slug: event.slug,
+    title: event.title,
+    summary: event.summary,
+    when: formatWhen(event, next, language),
+    startsAt: next.startsAt.toISOString(),
+    repeats: occurrences(event).length > 1,
+    mode: event.mode,
+    place: event.venue,
+    organisation: event.organisationName,
+    accessibility: event.accessibility,
+    cancelled: event.status === 'cancelled',
+  }
+}
+export type EventCard = ReturnType<typeof card>
+
+/** The query string of the filters that are set, for links and feeds that keep them. */
+export function filterQuery(filters: Partial<EventFilters>, keep: (keyof EventFilters)[] = ['tag', 'organisation', 'programme', 'mode', 'access', 'from', 'to']) {
+  const params = new URLSearchParams()
+  for (const key of keep) {
+    const value = filters[key]
+    for (const item of [value ?? []].flat()) if (item !== '') params.append(key, String(item))
+  }
+  return params
+}
+
+/** The feed a filtered list can be subscribed to (feeds follow one organisation, tag or programme). */
+function subscribeFeed(filters: Partial<EventFilters>) {
+  const params = filterQuery(filters, ['organisation', 'tag', 'programme'])
+  const first = [...params.entries()][0]
+  return feedUrls(first ? `/feeds/events.ics?${new URLSearchParams([first])}` : '/feeds/events.ics')
+}
+
+/** The public calendar list: its filters, the choices for them and the page of events. Bad filters are a 400. */
+export async function calendarListPage(search: URLSearchParams, language: Language) {
+  const read = readFilters(search)
+  if (!read.ok) throw badRequest()
+  const [found, choices] = await Promise.all([listEvents(read.filters), listFilterChoices()])
+  return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters) }
+}
+
+/** The month grid: weeks of days (Monday first), each with the events on it. */
+export async function calendarMonthPage(search: URLSearchParams, language: Language) {
+  const read = readFilters(search)
+  const month = search.get('month') ?? DateTime.now().setZone(ZONE).toFormat('yyyy-MM')
+  const first = DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE })
+  if (!read.ok || !first.isValid || first.year < 2000 || first.year > 2100) throw badRequest()
+  const gridStart = first.startOf('week')
+  const gridEnd = first.endOf('month').endOf('week').plus({ milliseconds: 1 })
+  const list = await eventsInRange(read.filters, gridStart.toJSDate(), gridEnd.toJSDate())
+  const byDay = new Map<string, { slug: string; title: string; time: string | null; cancelled: boolean }[]>()
+  for (const event of list) {
+    for (const occurrence of occurrences(event)) {
+      for (let day = DateTime.fromJSDate(occurrence.startsAt, { zone: ZONE }).startOf('day'); day.toJSDate() < occurrence.endsAt; day = day.plus({ days: 1 })) {
+        const key = day.toFormat('yyyy-MM-dd')
+        byDay.set(key, [...(byDay.get(key) ?? []), { slug: event.slug, title: event.title, time: event.allDay ? null : localTime(occurrence.startsAt, language), cancelled: event.status === 'cancelled' }])
+      }
+    }
+  }
+  const weeks = []
+  for (let week = gridStart; week < gridEnd; week = week.plus({ weeks: 1 })) {
+    weeks.push(
+      Array.from({ length: 7 }, (_, i) => {
+        const day = week.plus({ days: i })
+        const key = day.toFormat('yyyy-MM-dd')
+        return { date: key, day: day.day, inMonth: day.month === first.month, label: formatLondon(day.toJSDate(), language, { time: false }), events: byDay.get(key) ?? [] }
+      }),
+    )
+  }
+  const name = first.setLocale(language === 'gd' ? 'gd-GB' : 'en-GB').toFormat('LLLL yyyy')
+  return { month, name, previous: first.minus({ months: 1 }).toFormat('yyyy-MM'), next: first.plus({ months: 1 }).toFormat('yyyy-MM'), weeks, filters: read.filters, query: filterQuery(read.filters).toString() }
+}
+
+/** Everything the public event page shows, including the add-to-calendar links. */
+export async function eventPage(slug: string, language: Language) {
+  const found = await getPublicEvent(slug)
+  if (!found) throw notFound()
+  const { event, programme, placesLeft, waiting } = found
+  const now = new Date()
+  const upcoming = occurrences(event).filter((o) => o.endsAt > now)
+  const bookable = event.status === 'published' && event.bookingRequired && upcoming.length > 0
+  return {
+    event: {
+      ...card(event, language),
+      id: event.id,
+      descriptionHtml: event.description ? renderBodyHtml(event.description) : '',
+      address: event.address,
+      accessibilityNotes: event.accessibilityNotes,
+      tags: event.tags,
+      organisationSlug: event.organisationSlug,
+      cancelledReason: event.cancelledReason,
+      bookingRequired: event.bookingRequired,
+      capacity: event.capacity,
+      consultationId: event.consultationId,
+      dates: upcoming.slice(0, 12).map((o) => formatWhen(event, o, language)),
+    },
+    programme: programme ? { slug: programme.slug, name: programme.name } : null,
+    placesLeft,
+    waiting,
+    bookable,
+    past: upcoming.length === 0,
+    addToCalendar: {
+      ics: `/events/${event.slug}/calendar.ics`,
+      google: googleCalendarLink(event),
+      outlook: outlookLink(event),
+      feed: feedUrls(`/feeds/events.ics?organisation=${event.organisationSlug}`),
+    },
+  }
+}
+
+/** A programme's page: its events and progress against its target. */
+export async function programmePage(slug: string, language: Language) {
+  const found = await getProgramme(slug)
+  if (!found) throw notFound()
+  return {
+    programme: { slug: found.programme.slug, name: found.programme.name, description: found.programme.description },
+    held: found.held,
+    target: found.target,
+    events: found.events.map((event) => card(event, language)),
+    feed: feedUrls(`/feeds/events.ics?programme=${found.programme.slug}`),
+  }
+}
+
+/** The manage-my-booking page; a wrong key is a 404 (it says nothing about whether the booking exists). */
+export async function bookingPage(registrationId: string, key: string, language: Language) {
+  const found = await findBooking(registrationId, key)
+  if (!found) throw notFound()
+  const { registration, event } = found
+  const next = nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
+  return {
+    booking: { id: registration.id, name: registration.name, email: registration.email, accessNeeds: registration.accessNeeds ?? '', status: registration.status },
+    event: {
+      slug: event.slug,
+      title: event.title,
+      when: formatWhen(event, next, language),
+      cancelled: event.status === 'cancelled',
+      // The joining link only for people with a confirmed place.
+      onlineUrl: registration.status === 'confirmed' && event.status === 'published' ? event.onlineUrl : null,
+    },
+  }
+}

@@ -1,0 +1,170 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FeedLinks } from '~/components/EventCard'
+import { CsrfInput, Honeypot } from '~/components/FormSecurity'
+import { Page } from '~/components/ds/Page'
+import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { getOptionalUser } from '~/modules/accounts'
+import { bookFromForm } from '~/modules/events/booking-form.server'
+import { eventPage } from '~/modules/events/views.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { isHoneypotFilled } from '~/platform/honeypot'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+import { formatTime } from '~/platform/notice'
+import eventsStyles from '~/styles/events.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: eventsStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, serviceName } = await translatorFor(request, 'events')
+  const page = await eventPage(params.slug!, language)
+  return { title: page.event.title, serviceName, ...page }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const { language } = await translatorFor(request)
+  const { event } = await eventPage(params.slug!, language)
+  const user = await getOptionalUser(request)
+  const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), accessNeeds: String(form.get('accessNeeds') ?? '') }
+  const outcome = await bookFromForm(event, input, { ip: context.clientIp, userId: user?.id ?? null, language, isBot: isHoneypotFilled(form) })
+  if (outcome.ok) return redirect(`${outcome.url}&done=booked`, 303)
+  if (outcome.reason === 'invalid') return data({ fieldErrors: outcome.fieldErrors, refusal: null, retryAt: null, input }, { status: 400 })
+  const retryAt = outcome.reason === 'rate_limited' ? formatTime(outcome.retryAt, language) : null
+  return data({ fieldErrors: {}, refusal: outcome.reason, retryAt, input }, { status: outcome.reason === 'rate_limited' ? 429 : 409 })
+}
+
+function BookingForm() {
+  const { t } = useTranslation('events')
+  const actionData = useActionData<typeof action>()
+  const { placesLeft } = useLoaderData<typeof loader>()
+  const errors = actionData?.fieldErrors as Partial<Record<'name' | 'email' | 'accessNeeds', string[]>> | undefined
+  const summary = (['name', 'email', 'accessNeeds'] as const).filter((f) => errors?.[f]?.length).map((f) => ({ fieldId: `booking-${f}`, message: errors![f]![0]! }))
+  return (
+    <section aria-labelledby="booking-heading" className="guth-event-booking">
+      <h2 id="booking-heading">{t('booking.heading')}</h2>
+      <p>{placesLeft === 0 ? t('booking.full') : placesLeft === null ? null : t('booking.placesLeft', { count: placesLeft })}</p>
+      {actionData?.refusal ? (
+        <NotificationBanner title={t(`booking.refused.${actionData.refusal}`, { time: actionData.retryAt })} />
+      ) : null}
+      <ErrorSummary errors={summary} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <TextInput id="booking-name" name="name" label={t('booking.name')} autoComplete="name" defaultValue={actionData?.input.name} error={errors?.name?.[0]} width="fluid-two-thirds" />
+        <TextInput id="booking-email" name="email" type="email" label={t('booking.email')} hint={t('booking.emailHint')} autoComplete="email" spellCheck={false} defaultValue={actionData?.input.email} error={errors?.email?.[0]} width="fluid-two-thirds" />
+        <TextArea id="booking-accessNeeds" name="accessNeeds" label={t('booking.accessNeeds')} hint={t('booking.accessNeedsHint')} defaultValue={actionData?.input.accessNeeds} error={errors?.accessNeeds?.[0]} rows={3} />
+        <Button type="submit">{placesLeft === 0 ? t('booking.joinWaitlist') : t('booking.submit')}</Button>
+      </Form>
+    </section>
+  )
+}
+
+export default function EventPage() {
+  const { event, programme, bookable, past, addToCalendar } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('events')
+  return (
+    <Page title={event.title} lead={event.summary}>
+      {event.cancelled ? (
+        <NotificationBanner title={t('page.cancelled')}>{event.cancelledReason ? <p>{event.cancelledReason}</p> : null}</NotificationBanner>
+      ) : null}
+      <dl className="ds_metadata guth-facts">
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.when')}</dt>
+          <dd className="ds_metadata__value">
+            {event.dates.length > 1 ? (
+              <ul>
+                {event.dates.map((date) => (
+                  <li key={date}>{date}</li>
+                ))}
+              </ul>
+            ) : (
+              event.when
+            )}
+          </dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.where')}</dt>
+          <dd className="ds_metadata__value">
+            {event.mode === 'online' ? t('mode.online') : [event.place, event.address].filter(Boolean).join(', ')}
+            {event.mode === 'hybrid' ? ` ${t('card.andOnline')}` : ''}
+            {event.mode !== 'in_person' ? <p className="ds_hint-text">{t('page.linkForAttendees')}</p> : null}
+          </dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.organiser')}</dt>
+          <dd className="ds_metadata__value">{event.organisation}</dd>
+        </div>
+        {programme ? (
+          <div className="ds_metadata__item">
+            <dt className="ds_metadata__key">{t('page.programme')}</dt>
+            <dd className="ds_metadata__value">
+              <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {event.tags.length ? (
+          <div className="ds_metadata__item">
+            <dt className="ds_metadata__key">{t('page.tags')}</dt>
+            <dd className="ds_metadata__value">
+              {event.tags.map((tag, i) => (
+                <span key={tag}>
+                  {i ? ', ' : ''}
+                  <Link to={`/events?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+                </span>
+              ))}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {event.descriptionHtml ? <div className="guth-body" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} /> : null}
+
+      <section aria-labelledby="access-heading">
+        <h2 id="access-heading">{t('page.accessibility')}</h2>
+        {event.accessibility.length ? (
+          <ul>
+            {event.accessibility.map((feature) => (
+              <li key={feature}>{t(`access.${feature}`)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('page.noAccessibility')}</p>
+        )}
+        {event.accessibilityNotes ? <p>{event.accessibilityNotes}</p> : null}
+      </section>
+
+      {bookable ? <BookingForm /> : !event.cancelled ? <p>{past ? t('page.past') : t('page.noBooking')}</p> : null}
+
+      <section aria-labelledby="add-heading">
+        <h2 id="add-heading">{t('page.addToCalendar')}</h2>
+        <ul>
+          <li>
+            <a href={addToCalendar.ics} download>
+              {t('page.downloadIcs')}
+            </a>
+          </li>
+          <li>
+            <a href={addToCalendar.google} rel="noopener noreferrer">
+              {t('page.google')}
+            </a>
+          </li>
+          <li>
+            <a href={addToCalendar.outlook} rel="noopener noreferrer">
+              {t('page.outlook')}
+            </a>
+          </li>
+        </ul>
+        <FeedLinks feed={addToCalendar.feed} />
+      </section>
+      <p>
+        <Link to="/events">{t('page.back')}</Link>
+      </p>
+    </Page>
+  )
+}

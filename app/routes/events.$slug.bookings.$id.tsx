@@ -1,0 +1,101 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/FormSecurity'
+import { Page } from '~/components/ds/Page'
+import { Button, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { cancelBooking, changeBooking } from '~/modules/events/bookings.server'
+import { bookingPath } from '~/modules/events/manage-key.server'
+import { bookingPage } from '~/modules/events/views.server'
+import { assertCsrf } from '~/platform/csrf.server'
+import { translatorFor } from '~/platform/i18n/translate.server'
+import { pageMeta } from '~/platform/meta'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { language, t, serviceName } = await translatorFor(request, 'events')
+  const key = new URL(request.url).searchParams.get('key') ?? ''
+  const page = await bookingPage(params.id!, key, language)
+  return { title: t('manageBooking.title'), serviceName, key, ...page }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: 'robots', content: 'noindex' }]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const key = String(form.get('key') ?? '')
+  const back = (done: string) => redirect(`${bookingPath(params.slug!, params.id!, key)}&done=${done}`, 303)
+  if (form.get('intent') === 'cancel') {
+    const outcome = await cancelBooking(params.id!, key)
+    if (!outcome.ok) throw new Response('Not Found', { status: 404 })
+    return back('cancelled')
+  }
+  const outcome = await changeBooking(params.id!, key, { name: String(form.get('name') ?? ''), accessNeeds: String(form.get('accessNeeds') ?? '') })
+  if (outcome.ok) return back('changed')
+  if (outcome.reason === 'not_found') throw new Response('Not Found', { status: 404 })
+  return data({ fieldErrors: outcome.fieldErrors }, { status: 400 })
+}
+
+export default function ManageBooking() {
+  const { booking, event, key } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [search] = useSearchParams()
+  const { t } = useTranslation('events')
+  const done = search.get('done')
+  return (
+    <Page title={t('manageBooking.title')} lead={event.title}>
+      {done ? <NotificationBanner title={t(`manageBooking.done.${done === 'booked' ? booking.status : done}`)} /> : null}
+      <dl className="ds_metadata guth-facts">
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('manageBooking.status')}</dt>
+          <dd className="ds_metadata__value">
+            <strong className="ds_tag">{t(`manageBooking.statuses.${booking.status}`)}</strong>
+          </dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('card.when')}</dt>
+          <dd className="ds_metadata__value">{event.when}</dd>
+        </div>
+        <div className="ds_metadata__item">
+          <dt className="ds_metadata__key">{t('booking.email')}</dt>
+          <dd className="ds_metadata__value">{booking.email}</dd>
+        </div>
+        {event.onlineUrl ? (
+          <div className="ds_metadata__item">
+            <dt className="ds_metadata__key">{t('manageBooking.joining')}</dt>
+            <dd className="ds_metadata__value">
+              <a href={event.onlineUrl}>{event.onlineUrl}</a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {event.cancelled ? <p>{t('page.cancelled')}</p> : null}
+      {booking.status !== 'cancelled' && !event.cancelled ? (
+        <>
+          <h2>{t('manageBooking.changeHeading')}</h2>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="key" value={key} />
+            <TextInput id="booking-name" name="name" label={t('booking.name')} defaultValue={booking.name} error={actionData?.fieldErrors.name?.[0]} width="fluid-two-thirds" />
+            <TextArea id="booking-accessNeeds" name="accessNeeds" label={t('booking.accessNeeds')} hint={t('booking.accessNeedsHint')} defaultValue={booking.accessNeeds} rows={3} />
+            <Button type="submit" name="intent" value="change" variant="secondary">
+              {t('manageBooking.save')}
+            </Button>
+          </Form>
+          <h2>{t('manageBooking.cancelHeading')}</h2>
+          <p>{t('manageBooking.cancelIntro')}</p>
+          <Form method="post" noValidate>
+            <CsrfInput />
+            <input type="hidden" name="key" value={key} />
+            <Button type="submit" name="intent" value="cancel" variant="cancel">
+              {t('manageBooking.cancel')}
+            </Button>
+          </Form>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/events/${event.slug}`}>{t('manageBooking.back')}</Link>
+      </p>
+    </Page>
+  )
+}

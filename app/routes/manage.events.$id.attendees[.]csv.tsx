@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { requireUser } from '~/modules/accounts'
+import { attendeesCsv } from '~/modules/events/manage.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { filename, csv } = await attendeesCsv(await requireUser(request), params.id!)
+  return new Response(csv, {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
+  })
+}
