@@ -16,7 +16,7 @@ type PostResult = { ok: true; id: string; status: string } | { ok: false; error:
  * A new comment, or a reply to `parentId`. Without JavaScript it is a plain POST that comes back
  * to the comment's anchor; with it, the fetcher posts in place and the page's data refreshes.
  */
-export function CommentForm({ data, parentId, onDone, error, defaultBody }: { data: CommentFormTarget; parentId?: string; onDone?: () => void; error?: string; defaultBody?: string }) {
+export function CommentForm({ data, parentId, onDone, error, defaultBody, autoFocus }: { data: CommentFormTarget; parentId?: string; onDone?: () => void; error?: string; defaultBody?: string; autoFocus?: boolean }) {
   const { t } = useTranslation('comments')
   const fetcher = useFetcher<PostResult>()
   const formRef = useRef<HTMLFormElement>(null)
@@ -49,6 +49,7 @@ export function CommentForm({ data, parentId, onDone, error, defaultBody }: { da
         error={shownError}
         maxLength={MAX_COMMENT_LENGTH}
         defaultValue={defaultBody}
+        autoFocus={autoFocus}
       />
       {result?.ok && result.status === 'pending' ? (
         <p role="status" className="ds_hint-text">

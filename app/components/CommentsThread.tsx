@@ -1,6 +1,6 @@
 import './Comments.css'
 import { Link, useFetcher } from '@remix-run/react'
-import { useCallback, useRef } from 'react'
+import { type MouseEvent, useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -66,8 +66,12 @@ function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: 
 /** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
 export function CommentThread({ comment, data, permalinkFocus }: { comment: CommentView; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
   const { t } = useTranslation('comments')
-  const details = useRef<HTMLDetailsElement>(null)
-  const closeReply = useCallback(() => details.current?.removeAttribute('open'), [])
+  const [replying, setReplying] = useState(false)
+  const closeReply = useCallback(() => setReplying(false), [])
+  const openReply = (event: MouseEvent) => {
+    event.preventDefault()
+    setReplying(true)
+  }
   const readable = comment.body !== null && comment.status !== 'deleted'
   const canAct = data.open && data.signedIn && !data.blocked
   return (
@@ -107,13 +111,19 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
             <li>{comment.reported ? t('comment.reported') : <Link to={`/comments/${comment.id}/report`}>{t('comment.report')}</Link>}</li>
           ) : null}
         </ul>
-        {canAct && comment.status === 'visible' && !comment.continues ? (
-          <details className="ds_details guth-comment__reply" ref={details}>
-            <summary className="ds_details__summary">{t('comment.reply')}</summary>
-            <div className="ds_details__text">
-              <CommentForm data={data} parentId={comment.id} onDone={closeReply} />
+        {canAct && comment.status === 'visible' && (permalinkFocus || !comment.continues) ? (
+          permalinkFocus || replying ? (
+            <div id={permalinkFocus ? 'reply' : undefined}>
+              <CommentForm data={data} parentId={comment.id} onDone={permalinkFocus ? undefined : closeReply} autoFocus={replying} />
             </div>
-          </details>
+          ) : (
+            // Without JavaScript the link leads to the comment's own page, which has the reply form.
+            <p className="guth-comment__reply">
+              <Link to={`/comments/${comment.id}#reply`} onClick={openReply}>
+                {t('comment.reply')}
+              </Link>
+            </p>
+          )
         ) : null}
       </article>
       {comment.children.length ? (

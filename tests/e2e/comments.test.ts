@@ -44,10 +44,12 @@ test('without JavaScript: two people discuss a paragraph, and the reply reaches 
 
   const organiser = await asPerson('organiser@guth.example', false)
   await organiser.page.goto(paragraph)
-  const thread = organiser.page.locator(`#comment-${commentId}`)
-  await thread.locator('summary', { hasText: 'Reply' }).first().click()
-  await thread.getByLabel('Your reply').first().fill('A month is not enough for community councils that meet quarterly.')
-  await thread.getByRole('button', { name: 'Post reply' }).first().click()
+  // Without JavaScript, Reply leads to the comment's own page and its reply form.
+  await organiser.page.locator(`#comment-${commentId}`).getByRole('link', { name: 'Reply', exact: true }).first().click()
+  await organiser.page.waitForURL(new RegExp(`/comments/${commentId}#reply$`))
+  await expectAccessible(organiser.page)
+  await organiser.page.getByLabel('Your reply').fill('A month is not enough for community councils that meet quarterly.')
+  await organiser.page.getByRole('button', { name: 'Post reply' }).click()
   await organiser.page.waitForURL(/#comment-/)
   const replyId = commentIdFrom(organiser.page.url())!
   expect(replyId).not.toBe(commentId)
@@ -79,9 +81,9 @@ test('with JavaScript: posting and replying happen in place; a report, a moderat
   await organiser.page.goto(paragraph)
   await organiser.page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
   const thread = organiser.page.locator(`#comment-${commentId}`)
-  await thread.locator('summary', { hasText: 'Reply' }).first().click()
-  await thread.getByLabel('Your reply').first().fill('Agreed, and in Gaelic where councils use it.')
-  await thread.getByRole('button', { name: 'Post reply' }).first().click()
+  await thread.getByRole('link', { name: 'Reply', exact: true }).first().click()
+  await thread.getByLabel('Your reply').fill('Agreed, and in Gaelic where councils use it.')
+  await thread.getByRole('button', { name: 'Post reply' }).click()
   await expect.poll(() => thread.locator('.guth-comments__replies').innerText()).toContain('in Gaelic where councils use it')
   expect(await organiser.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
 

@@ -83,8 +83,8 @@ test('a long run of replies shows the first few and says how many more there are
   const root = await say(people[0]!, consultation.id, 'Busy thread')
   for (let n = 1; n <= 8; n++) await say(people[n]!, consultation.id, `Reply ${n}`, { parentId: root })
   const [thread] = (await loadThreadPage(null, general(consultation.id))).threads
-  expect(thread!.children.map((c) => c.body)).toEqual(['Reply 1', 'Reply 2', 'Reply 3', 'Reply 4', 'Reply 5'])
-  expect(thread!.moreReplies).toBe(3)
+  expect(thread!.children.map((c) => c.body)).toEqual(['Reply 1', 'Reply 2', 'Reply 3'])
+  expect(thread!.moreReplies).toBe(5)
   const all = await loadCommentThread(null, root)
   expect(all!.thread.children).toHaveLength(8)
   expect(all!.thread.moreReplies).toBe(0)

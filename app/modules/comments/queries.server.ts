@@ -11,7 +11,7 @@ export const THREADS_PER_PAGE = 20
 /** Levels shown under a comment before "continue this thread" (top level + 3 = depth 4). */
 export const SHOWN_LEVELS = 3
 const CONTEXT_LEVELS = 3
-export const REPLIES_SHOWN = { page: { first: 5, deeper: 3 }, permalink: { first: 100, deeper: 10 } }
+export const REPLIES_SHOWN = { page: { first: 3, deeper: 2 }, permalink: { first: 100, deeper: 10 } }
 
 export interface CommentView {
   id: string
