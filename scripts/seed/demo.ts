@@ -3,6 +3,7 @@ import { memberships, organisations, userRoles, users } from '~/modules/accounts
 import { getDb } from '~/platform/db.server'
 import { seedLocalDemocracyConsultation } from './consultation'
 import { seedDemoComments } from './comments'
+import { seedDemoEvents } from './events'
 
 // Organisations named in Scotland's Open Government National Action Plan 2016–17 and the
 // civil society partners who worked on it.
@@ -111,4 +112,5 @@ export async function seedDemoContent() {
   })
   await seedLocalDemocracyConsultation()
   await seedDemoComments()
+  await seedDemoEvents()
 }

@@ -135,7 +135,7 @@ export async function feedEvents(scope: FeedScope, now = new Date()): Promise<{ 
 export async function getProgramme(slug: string) {
   const [programme] = await getDb().select().from(programmes).where(eq(programmes.slug, slug))
   if (!programme) return null
-  const list = await eventsInRange({ programme: slug }, new Date(0), new Date(8640000000000000))
+  const list = await eventsInRange({ programme: slug }, new Date('2000-01-01T00:00:00Z'), new Date('9999-12-31T00:00:00Z'))
   const held = list.filter((event) => event.status === 'published').length
   return { programme, events: list, held, target: programme.targetEvents }
 }
