@@ -66,7 +66,7 @@ export default function ReportBuilder() {
           </ul>
         </div>
       ) : null}
-      <ErrorSummary errors={Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }))} />
+      <ErrorSummary errors={Object.entries(errors).map(([field, message]) => ({ fieldId: field.replace(/^section-/, 'prose-'), message }))} />
       <p>
         {status === 'published' ? t('report.statusPublished', { date: publishedAt }) : t('report.statusDraft')}
         {changedSincePublished ? ` ${t('report.changedSincePublished')}` : ''}
@@ -91,6 +91,7 @@ export default function ReportBuilder() {
             <h2 id={`section-${section.key}`}>{t(`sections.${section.key}`)}</h2>
             <BodyEditor
               name={`section-${section.key}`}
+              id={`prose-${section.key}`}
               label={t('report.prose', { section: t(`sections.${section.key}`) })}
               defaultDoc={(section.body as BodyDoc | null) ?? undefined}
               formatHelp={t('report.formatHelp')}

@@ -166,4 +166,4 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   expect([...problems, ...reader.problems]).toEqual([])
   await reader.close()
   await close()
-})
+}, 240_000)
