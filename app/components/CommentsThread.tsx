@@ -1,6 +1,7 @@
 import './Comments.css'
 import { Link, useFetcher } from '@remix-run/react'
 import { type MouseEvent, useCallback, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -33,15 +34,20 @@ export function CommentText({ body }: { body: string }) {
   )
 }
 
-function When({ iso }: { iso: string }) {
-  const { i18n } = useTranslation()
-  const date = new Date(iso)
-  const text = date.toLocaleString(i18n.language === 'gd' ? 'gd-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })
-  return <time dateTime={iso}>{text}</time>
+// Making a formatter is slow (toLocaleString makes one per call); a page shows hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatterFor(language: string) {
+  const locale = language === 'gd' ? 'gd-GB' : 'en-GB'
+  let formatter = formatters.get(locale)
+  if (!formatter) formatters.set(locale, (formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })))
+  return formatter
 }
 
-function Placeholder({ comment }: { comment: CommentView }) {
-  const { t } = useTranslation('comments')
+function When({ iso, language }: { iso: string; language: string }) {
+  return <time dateTime={iso}>{formatterFor(language).format(new Date(iso))}</time>
+}
+
+function Placeholder({ comment, t }: { comment: CommentView; t: TFunction }) {
   if (comment.status === 'deleted') return <p className="guth-comment__placeholder">{t('comment.deleted')}</p>
   if (comment.status === 'hidden' && comment.body === null) return <p className="guth-comment__placeholder">{t('comment.hidden')}</p>
   return null
@@ -65,7 +71,7 @@ function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: 
 
 /** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
 export function CommentThread({ comment, data, permalinkFocus }: { comment: CommentView; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
-  const { t } = useTranslation('comments')
+  const { t, i18n } = useTranslation('comments')
   const [replying, setReplying] = useState(false)
   const closeReply = useCallback(() => setReplying(false), [])
   const openReply = (event: MouseEvent) => {
@@ -79,11 +85,11 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
       <article aria-labelledby={`comment-${comment.id}-by`}>
         <p className="guth-comment__meta" id={`comment-${comment.id}-by`}>
           <strong>{comment.status === 'deleted' ? t('comment.deletedAuthor') : (comment.authorName ?? t('anonymousAuthor'))}</strong>{' '}
-          <When iso={comment.createdAt} />
+          <When iso={comment.createdAt} language={i18n.language} />
           {comment.editedAt ? <span className="guth-comment__edited"> · {t('comment.edited')}</span> : null}
           {comment.status === 'pending' ? <strong className="ds_tag ds_tag--orange guth-comment__tag">{t('comment.pending')}</strong> : null}
         </p>
-        <Placeholder comment={comment} />
+        <Placeholder comment={comment} t={t} />
         {comment.status === 'hidden' && comment.body !== null ? (
           <div className="ds_inset-text">
             <div className="ds_inset-text__text">
@@ -97,7 +103,7 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
         {readable ? <CommentText body={comment.body!} /> : null}
         <ul className="guth-comment__actions guth-inline-list">
           <li>
-            <Link to={`/comments/${comment.id}`}>{t('comment.permalink')}</Link>
+            <a href={`/comments/${comment.id}`}>{t('comment.permalink')}</a>
           </li>
           {comment.status === 'visible' ? (
             <li>{data.signedIn && data.open ? <SupportButton comment={comment} returnTo={data.returnTo} /> : t('comment.supportCount', { count: comment.supportCount })}</li>
@@ -119,9 +125,9 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
           ) : (
             // Without JavaScript the link leads to the comment's own page, which has the reply form.
             <p className="guth-comment__reply">
-              <Link to={`/comments/${comment.id}#reply`} onClick={openReply}>
+              <a href={`/comments/${comment.id}#reply`} onClick={openReply}>
                 {t('comment.reply')}
-              </Link>
+              </a>
             </p>
           )
         ) : null}
@@ -135,12 +141,12 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
       ) : null}
       {comment.moreReplies > 0 ? (
         <p className="guth-comment__more">
-          <Link to={`/comments/${comment.id}#replies`}>{t('comment.moreReplies', { count: comment.moreReplies })}</Link>
+          <a href={`/comments/${comment.id}#replies`}>{t('comment.moreReplies', { count: comment.moreReplies })}</a>
         </p>
       ) : null}
       {comment.continues ? (
         <p className="guth-comment__more">
-          <Link to={`/comments/${comment.id}#replies`}>{t('comment.continue')}</Link>
+          <a href={`/comments/${comment.id}#replies`}>{t('comment.continue')}</a>
         </p>
       ) : null}
     </li>

@@ -43,6 +43,8 @@ export const comments = pgTable(
     uniqueIndex('comments_root_path_key').on(t.rootId, t.path),
     index('comments_parent_path_idx').on(t.parentId, t.path),
     index('comments_author_idx').on(t.authorId),
+    // Per-paragraph counts on the consultation page; general discussions (anchor null) stay out of it.
+    index('comments_anchor_idx').on(t.subjectType, t.subjectId, t.anchor).where(sql`${t.anchor} is not null`),
     index('comments_queue_idx').on(t.createdAt).where(sql`${t.status} = 'pending' or ${t.openFlagCount} > 0`),
   ],
 ).enableRLS()

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_anchor_idx" ON "comments" USING btree ("subject_type","subject_id","anchor") WHERE "comments"."anchor" is not null;
