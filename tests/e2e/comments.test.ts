@@ -15,6 +15,7 @@ async function asPerson(email: string, javaScriptEnabled: boolean) {
 /** Opens the thread of the nth paragraph of the seeded bill from the consultation page. */
 async function openParagraph(page: Page, nth: number) {
   await page.goto(consultation)
+  await expectAccessible(page)
   await page.locator('.guth-block-comments a').nth(nth).click()
   await page.waitForURL(/\/comments\/consultations\/local-democracy-bill\/p-/)
   return page.url()
