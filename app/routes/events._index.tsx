@@ -53,7 +53,7 @@ export default function Events() {
               </ul>
             </nav>
             <section className="ds_tabs__content" aria-labelledby="event-results">
-              <h2 id="event-results" className="ds_h3" role="status">
+              <h2 id="event-results" className="ds_h3">
                 {t('list.count', { count: total })}
               </h2>
               {events.length === 0 ? (

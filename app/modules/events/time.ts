@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module'
 import { DateTime } from 'luxon'
-import { RRule } from 'rrule'
+
+// rrule ships CommonJS for Node: named ESM imports of it fail in the production server.
+const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule')
 import { londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
 
 export { formatLondon, londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
