@@ -7,7 +7,7 @@ export interface SecurityOptions {
 }
 
 /** Content-Security-Policy with a fresh nonce per response; no inline script runs without it. */
-export function contentSecurityPolicy(nonce: string, { production, https }: SecurityOptions) {
+export function contentSecurityPolicy(nonce: string, { production, https }: SecurityOptions, { frameable = false } = {}) {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -19,7 +19,8 @@ export function contentSecurityPolicy(nonce: string, { production, https }: Secu
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Only the embeddable event list (/embed/…) may be shown inside other sites' pages.
+    frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ]
   if (production && https) directives.push('upgrade-insecure-requests')
   return directives.join('; ')
@@ -32,13 +33,14 @@ export function securityHeaders(options: SecurityOptions) {
     res.locals.cspNonce = randomBytes(16).toString('base64')
     // In development Vite injects its own inline client, so the policy only reports there.
     const cspHeader = options.production ? 'Content-Security-Policy' : 'Content-Security-Policy-Report-Only'
-    res.setHeader(cspHeader, contentSecurityPolicy(res.locals.cspNonce, options))
+    const frameable = req.path.startsWith('/embed/')
+    res.setHeader(cspHeader, contentSecurityPolicy(res.locals.cspNonce, options, { frameable }))
     res.setHeader('X-Request-Id', res.locals.requestId)
     res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('X-Frame-Options', 'DENY')
+    if (!frameable) res.setHeader('X-Frame-Options', 'DENY')
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+    res.setHeader('Cross-Origin-Resource-Policy', frameable ? 'cross-origin' : 'same-origin')
     res.setHeader('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(), payment=()')
     if (options.production && options.https) {
       res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { approveEvent, createEvent, returnEvent } from '~/modules/events/commands.server'
-import { calendarFeedResponse, feedScopeFrom } from '~/modules/events/feeds.server'
+import { calendarFeedResponse, embedResponse, feedScopeFrom, syndicationResponse } from '~/modules/events/feeds.server'
 import { getProgramme } from '~/modules/events/queries.server'
 import { calendarListPage, calendarMonthPage, eventPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
@@ -70,6 +70,25 @@ describe('feeds', () => {
     expect((await calendarFeedResponse(new Request('http://localhost/'), feedScopeFrom(new URLSearchParams('tag=a&organisation=b')))).status).toBe(400)
     expect((await calendarFeedResponse(new Request('http://localhost/'), feedScopeFrom(new URLSearchParams('organisation=<script>')))).status).toBe(400)
     expect((await calendarFeedResponse(new Request('http://localhost/'), feedScopeFrom(new URLSearchParams('organisation=nobody-here')))).status).toBe(404)
+  })
+})
+
+describe('RSS, Atom and the embeddable list', () => {
+  test('list upcoming events with escaped text, answer 304 when unchanged, and refuse bad filters', async () => {
+    const { event } = await givenPublishedEvent({ title: 'Tea & <b>talk</b>', tags: 'syndicated' })
+    const rss = await syndicationResponse(new Request('http://localhost/feeds/events.rss?tag=syndicated'), 'rss')
+    const text = await rss.text()
+    expect(rss.headers.get('Content-Type')).toContain('application/rss+xml')
+    expect(text).toContain('<title>Tea &amp; &lt;b&gt;talk&lt;/b&gt;</title>')
+    expect(text).toContain(`/events/${event.slug}`)
+    const again = await syndicationResponse(new Request('http://localhost/feeds/events.rss?tag=syndicated', { headers: { 'If-None-Match': rss.headers.get('ETag')! } }), 'rss')
+    expect(again.status).toBe(304)
+    const atom = await (await syndicationResponse(new Request('http://localhost/feeds/events.atom?tag=syndicated'), 'atom')).text()
+    expect(atom).toContain(`<id>urn:uuid:${event.id}</id>`)
+    const embed = await embedResponse(new Request('http://localhost/embed/events?tag=syndicated&limit=2'))
+    expect(await embed.text()).toContain('Tea &amp; &lt;b&gt;talk&lt;/b&gt;')
+    expect((await embedResponse(new Request('http://localhost/embed/events?limit=0'))).status).toBe(400)
+    expect((await syndicationResponse(new Request('http://localhost/feeds/events.rss?tag=a&programme=b'), 'rss')).status).toBe(400)
   })
 })
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { renderFeed } from './calendar.server'
+import { renderAtom, renderEmbed, renderRss, upcomingForSyndication } from './syndication.server'
 import { type FeedScope, feedEvents } from './queries.server'
 
 const SLUG = /^[a-z0-9-]{1,100}$/
@@ -17,6 +18,30 @@ export function feedScopeFrom(search: URLSearchParams): FeedScope | null {
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
+interface Versioned {
+  version: string
+  lastModified: Date
+  contentType: string
+  headers?: Record<string, string>
+  body: () => string
+}
+
+/** Answers 304 when the client's copy (by ETag, else Last-Modified) is current; otherwise renders. */
+function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
+  const etag = `"${createHash('sha256').update(version).digest('base64url').slice(0, 27)}"`
+  const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000)
+  const headers = new Headers({ ETag: etag, 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'public, max-age=300, must-revalidate' })
+  const ifNoneMatch = request.headers.get('If-None-Match')
+  const ifModifiedSince = request.headers.get('If-Modified-Since')
+  const notModified = ifNoneMatch
+    ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+    : ifModifiedSince !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince)
+  if (notModified) return new Response(null, { status: 304, headers })
+  headers.set('Content-Type', contentType)
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+  return new Response(body(), { status: 200, headers })
+}
+
 /**
  * An iCalendar feed with ETag and Last-Modified, answering 304 when the client's copy is current,
  * so calendar apps that poll every hour cost little.
@@ -25,21 +50,37 @@ export async function calendarFeedResponse(request: Request, scope: FeedScope | 
   if (!scope) return plain(400, 'Unknown feed filter: use one of organisation, tag or programme.')
   const feed = await feedEvents(scope)
   if (!feed) return plain(404, 'No such feed.')
-  const version = `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.lastModified.getTime()}:${feed.events.map((e) => `${e.id}.${e.sequence}`).join(',')}`
-  const etag = `"${createHash('sha256').update(version).digest('base64url').slice(0, 27)}"`
-  const lastModified = new Date(Math.floor(feed.lastModified.getTime() / 1000) * 1000)
-  const headers = new Headers({
-    ETag: etag,
-    'Last-Modified': lastModified.toUTCString(),
-    'Cache-Control': 'public, max-age=300, must-revalidate',
+  return conditional(request, {
+    version: `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.lastModified.getTime()}:${feed.events.map((e) => `${e.id}.${e.sequence}`).join(',')}`,
+    lastModified: feed.lastModified,
+    contentType: 'text/calendar; charset=utf-8',
+    headers: { 'Content-Disposition': `inline; filename="${filename}"` },
+    body: () => renderFeed(feed.name, feed.events),
   })
-  const ifNoneMatch = request.headers.get('If-None-Match')
-  const ifModifiedSince = request.headers.get('If-Modified-Since')
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
-    : ifModifiedSince !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && lastModified.getTime() <= Date.parse(ifModifiedSince)
-  if (notModified) return new Response(null, { status: 304, headers })
-  headers.set('Content-Type', 'text/calendar; charset=utf-8')
-  headers.set('Content-Disposition', `inline; filename="${filename}"`)
-  return new Response(renderFeed(feed.name, feed.events), { status: 200, headers })
 }
+
+const syndicated = { rss: ['application/rss+xml; charset=utf-8', renderRss], atom: ['application/atom+xml; charset=utf-8', renderAtom] } as const
+
+/** RSS or Atom of the upcoming events (optionally one organisation's, tag's or programme's). */
+export async function syndicationResponse(request: Request, format: 'rss' | 'atom') {
+  const scope = feedScopeFrom(new URL(request.url).searchParams)
+  if (!scope) return plain(400, 'Unknown feed filter: use one of organisation, tag or programme.')
+  const items = await upcomingForSyndication('value' in scope ? { [scope.kind]: scope.value } : {})
+  const [contentType, render] = syndicated[format]
+  const text = render(items)
+  return conditional(request, { version: text, lastModified: latest(items), contentType, body: () => text })
+}
+
+/** The embeddable list (/embed/events?organisation=…&limit=…) for other sites' iframes. */
+export async function embedResponse(request: Request) {
+  const search = new URL(request.url).searchParams
+  const limit = Number(search.get('limit') ?? 5)
+  search.delete('limit')
+  const scope = feedScopeFrom(search)
+  if (!scope || !Number.isInteger(limit) || limit < 1 || limit > 20) return plain(400, 'Unknown filter: use one of organisation, tag or programme, and a limit from 1 to 20.')
+  const items = (await upcomingForSyndication('value' in scope ? { [scope.kind]: scope.value } : {})).slice(0, limit)
+  const html = renderEmbed(items, 'Upcoming events')
+  return conditional(request, { version: html, lastModified: latest(items), contentType: 'text/html; charset=utf-8', body: () => html })
+}
+
+const latest = (items: { updatedAt: Date }[]) => new Date(Math.max(0, ...items.map((item) => item.updatedAt.getTime())))

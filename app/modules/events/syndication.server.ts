@@ -1,0 +1,55 @@
+import { getEnv } from '~/platform/env.server'
+import { eventLocation, eventUrl } from './calendar.server'
+import type { EventFilters } from './forms'
+import { listEvents } from './queries.server'
+import { formatWhen } from './views.server'
+
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+
+const upcomingFilters = (filters: Partial<EventFilters>): EventFilters => ({ access: [], when: 'upcoming', page: 1, ...filters })
+
+/** The next upcoming events (as on the calendar's first page) with what a feed reader or embed shows. */
+export async function upcomingForSyndication(filters: Partial<EventFilters> = {}) {
+  const { events } = await listEvents(upcomingFilters(filters))
+  return events.map((event) => ({
+    id: event.id,
+    title: event.title,
+    summary: event.summary,
+    url: eventUrl(event),
+    when: formatWhen(event, event.next, 'en'),
+    where: eventLocation(event) || 'Online',
+    cancelled: event.status === 'cancelled',
+    updatedAt: event.updatedAt,
+    publishedAt: event.publishedAt ?? event.createdAt,
+  }))
+}
+
+type Item = Awaited<ReturnType<typeof upcomingForSyndication>>[number]
+const describe = (item: Item) => `${item.cancelled ? 'CANCELLED. ' : ''}${item.when}. ${item.where}. ${item.summary}`
+
+/** RSS 2.0 of upcoming events. */
+export function renderRss(items: Item[]) {
+  const base = getEnv().PUBLIC_URL
+  const entries = items.map(
+    (item) => `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.url)}</link><guid isPermaLink="false">${item.id}</guid><pubDate>${item.publishedAt.toUTCString()}</pubDate><description>${escapeXml(describe(item))}</description></item>`,
+  )
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Guth: upcoming events</title><link>${base}/events</link><atom:link href="${base}/feeds/events.rss" rel="self" type="application/rss+xml"/><description>Open Government events across Scotland and online</description><language>en-gb</language>${entries.join('')}</channel></rss>\n`
+}
+
+/** Atom 1.0 of upcoming events. */
+export function renderAtom(items: Item[]) {
+  const base = getEnv().PUBLIC_URL
+  const updated = new Date(Math.max(0, ...items.map((item) => item.updatedAt.getTime()))).toISOString()
+  const entries = items.map(
+    (item) => `<entry><id>urn:uuid:${item.id}</id><title>${escapeXml(item.title)}</title><link href="${escapeXml(item.url)}"/><updated>${item.updatedAt.toISOString()}</updated><summary>${escapeXml(describe(item))}</summary></entry>`,
+  )
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>${base}/events</id><title>Guth: upcoming events</title><updated>${updated}</updated><link href="${base}/events"/><link rel="self" href="${base}/feeds/events.atom"/><author><name>Guth</name></author>${entries.join('')}</feed>\n`
+}
+
+/** A small page of upcoming events for other sites to show in an iframe; plain HTML, no script. */
+export function renderEmbed(items: Item[], title: string) {
+  const list = items.length
+    ? `<ul>${items.map((item) => `<li><a href="${escapeXml(item.url)}" target="_top">${escapeXml(item.title)}</a>${item.cancelled ? ' <strong>(cancelled)</strong>' : ''}<br><span>${escapeXml(item.when)}</span><br><span>${escapeXml(item.where)}</span></li>`).join('')}</ul>`
+    : '<p>No upcoming events.</p>'
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title><link rel="stylesheet" href="/embed/events.css"></head><body><main><h1>${escapeXml(title)}</h1>${list}<p><a href="${getEnv().PUBLIC_URL}/events" target="_top">All events on Guth</a></p></main></body></html>`
+}

@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { syndicationResponse } from '~/modules/events/feeds.server'
+
+export const loader = ({ request }: LoaderFunctionArgs) => syndicationResponse(request, 'atom')
