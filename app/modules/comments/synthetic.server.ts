@@ -62,25 +62,25 @@ export async function seedThreads(connection: Pick<Connection, 'query'>, options
   const start = Date.now() - nodes.length * 1000
   for (let at = 0; at < nodes.length; at += 2000) {
     const batch = nodes.slice(at, at + 2000)
+    // One JSON parameter: both drivers pass it the same way (postgres.js cannot bind every array type).
+    const rows = batch.map((node, index) => ({
+      id: node.id,
+      parent_id: node.parentId,
+      root_id: node.rootId,
+      depth: node.depth,
+      path: node.path,
+      author_id: options.authorIds[(at + index) % options.authorIds.length]!,
+      body: `Comment ${at + index + 1} at depth ${node.depth}. Councils should publish their budgets in plain language.`,
+      reply_count: node.replies,
+      support_count: node.supports,
+      created_at: new Date(start + (at + index) * 1000).toISOString(),
+    }))
     await connection.query(
       `INSERT INTO comments (id, subject_type, subject_id, anchor, parent_id, root_id, depth, path, author_id, body, reply_count, support_count, created_at)
        SELECT id, 'consultation', $1, $2, parent_id, root_id, depth, path, author_id, body, reply_count, support_count, created_at
-         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::int[], $7::text[], $8::uuid[], $9::text[], $10::int[], $11::int[], $12::timestamptz[])
-           AS t(id, parent_id, root_id, depth, path, author_id, body, reply_count, support_count, created_at)`,
-      [
-        options.subjectId,
-        options.anchor ?? null,
-        batch.map((node) => node.id),
-        batch.map((node) => node.parentId),
-        batch.map((node) => node.rootId),
-        batch.map((node) => node.depth),
-        batch.map((node) => node.path),
-        batch.map((_, index) => options.authorIds[(at + index) % options.authorIds.length]!),
-        batch.map((node, index) => `Comment ${at + index + 1} at depth ${node.depth}. Councils should publish their budgets in plain language.`),
-        batch.map((node) => node.replies),
-        batch.map((node) => node.supports),
-        batch.map((_, index) => new Date(start + (at + index) * 1000).toISOString()),
-      ],
+         FROM jsonb_to_recordset($3::jsonb)
+           AS t(id uuid, parent_id uuid, root_id uuid, depth int, path text, author_id uuid, body text, reply_count int, support_count int, created_at timestamptz)`,
+      [options.subjectId, options.anchor ?? null, JSON.stringify(rows)],
     )
   }
   await connection.query(
