@@ -77,7 +77,9 @@ export function detectCampaigns(inputs: CampaignInput[], options: CampaignOption
     const w = words(input.text)
     if (w.length < minWords) continue
     const key = w.join(' ')
-    distinct.set(key, [...(distinct.get(key) ?? []), input])
+    const same = distinct.get(key)
+    if (same) same.push(input)
+    else distinct.set(key, [input])
   }
   const keys = [...distinct.keys()].sort()
   const sets = keys.map((key) => shingles(key))
@@ -98,7 +100,11 @@ export function detectCampaigns(inputs: CampaignInput[], options: CampaignOption
 
   // 3. groups, each described by its most repeated wording
   const clusters = new Map<number, number[]>()
-  keys.forEach((_, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), i]))
+  keys.forEach((_, i) => {
+    const members = clusters.get(find(i))
+    if (members) members.push(i)
+    else clusters.set(find(i), [i])
+  })
   const groups: CampaignGroup[] = []
   for (const members of clusters.values()) {
     const size = members.reduce((sum, i) => sum + distinct.get(keys[i]!)!.length, 0)

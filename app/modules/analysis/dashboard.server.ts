@@ -55,36 +55,28 @@ export async function closedQuestionTables(consultationId: string, language: str
   const connection = getConnection()
   const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => isClosedKind(q.kind))
   if (!questions.length) return []
-  const [counts, bases] = await Promise.all([
-    connection.query<{ question_id: string; key: string; respondent_type: string | null; n: number }>(
-      `select a.question_id, c.choice as key, r.respondent_type, count(*)::int as n
-       from answers a join responses r on r.id = a.response_id
-       cross join lateral jsonb_array_elements_text(a.choices) as c(choice)
-       where ${SUBMITTED} and a.question_id = any($2::uuid[])
-       group by 1, 2, 3`,
-      [consultationId, questions.map((q) => q.id)],
-    ),
-    connection.query<{ question_id: string; respondent_type: string | null; n: number }>(
-      `select a.question_id, r.respondent_type, count(*)::int as n
-       from answers a join responses r on r.id = a.response_id
-       where ${SUBMITTED} and a.question_id = any($2::uuid[]) and jsonb_array_length(a.choices) > 0
-       group by 1, 2`,
-      [consultationId, questions.map((q) => q.id)],
-    ),
-  ])
-  const grouped = (rows: { question_id: string; respondent_type: string | null; n: number; key?: string }[], id: string): GroupedCount[] =>
-    rows.filter((row) => row.question_id === id).map((row) => ({ key: row.key ?? '', respondentType: row.respondent_type, n: row.n }))
-  return questions.map((question) => ({
-    questionId: question.id,
-    number: question.number,
-    prompt: translate(question.prompt, language),
-    kind: question.kind,
-    table: splitTable(
-      optionsOf(question).map((o) => ({ key: o.value, label: translate(o.label, language) })),
-      grouped(counts, question.id),
-      grouped(bases, question.id),
-    ) satisfies SplitTable,
-  }))
+  // One pass: grouped by the whole choice list, then each row counts once towards the base and
+  // once for each choice in it (a multiple-choice answer names several).
+  const rows = await connection.query<{ question_id: string; choices: string[]; respondent_type: string | null; n: number }>(
+    `select a.question_id, a.choices, r.respondent_type, count(*)::int as n
+     from answers a join responses r on r.id = a.response_id
+     where ${SUBMITTED} and a.question_id = any($2::uuid[]) and a.choices <> '[]'::jsonb
+     group by 1, 2, 3`,
+    [consultationId, questions.map((q) => q.id)],
+  )
+  const grouped = (id: string) => {
+    const mine = rows.filter((row) => row.question_id === id)
+    return {
+      counts: mine.flatMap((row) => row.choices.map((key): GroupedCount => ({ key, respondentType: row.respondent_type, n: row.n }))),
+      bases: mine.map((row) => ({ respondentType: row.respondent_type, n: row.n })),
+    }
+  }
+  return questions.map((question) => {
+    const given = grouped(question.id)
+    const labels = optionsOf(question).map((o) => ({ key: o.value, label: translate(o.label, language) }))
+    const table: SplitTable = splitTable(labels, given.counts, given.bases)
+    return { questionId: question.id, number: question.number, prompt: translate(question.prompt, language), kind: question.kind, table }
+  })
 }
 
 /** For each open question: how many answered, and how many BSL answers still await interpretation. */

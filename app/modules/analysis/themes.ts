@@ -92,7 +92,13 @@ export function suggestThemes(inputs: ThemeInput[], options: ThemeOptions = {}):
 
   // Seeds: phrases by df × idf, skipping one whose answers mostly overlap a stronger seed's.
   const holders = new Map<number, number[]>()
-  vectors.forEach((v, doc) => v.forEach((_, i) => holders.set(i, [...(holders.get(i) ?? []), doc])))
+  vectors.forEach((v, doc) =>
+    v.forEach((_, i) => {
+      const list = holders.get(i)
+      if (list) list.push(doc)
+      else holders.set(i, [doc])
+    }),
+  )
   const ranked = vocabulary.map((_, i) => i).sort((a, b) => (holders.get(b)?.length ?? 0) * idf[b]! - (holders.get(a)?.length ?? 0) * idf[a]! || a - b)
   const seeds: number[][] = []
   for (const i of ranked) {
