@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { organisations } from '~/modules/accounts/schema'
 import { textToDoc } from '~/modules/consultations/body'
@@ -6,6 +6,7 @@ import { consultations } from '~/modules/consultations/schema'
 import { events, programmes } from '~/modules/events/schema'
 import { londonInstant, occurrences, repeatRule, ZONE } from '~/modules/events/time'
 import { getDb } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
 
 const PIONEER = 'open-government-pioneer-year'
 
@@ -164,6 +165,11 @@ const seedEvents: SeedEvent[] = [
 
 /** The Pioneer-year programme and its events, with dates counted from today. Idempotent by slug. */
 export async function seedDemoEvents() {
+  await seedPioneerYear()
+  await seedEventBench(getEnv().SEED_EVENT_BENCH)
+}
+
+async function seedPioneerYear() {
   const db = getDb()
   const [programme] = await db
     .insert(programmes)
@@ -212,3 +218,22 @@ export async function seedDemoEvents() {
   }
 }
 
+
+/**
+ * For the benchmark (SEED_EVENT_BENCH=2000): that many published one-off events, every four hours
+ * from a month ago onwards, across the organisations, modes, topics and accessibility features.
+ */
+async function seedEventBench(total: number) {
+  if (!total) return
+  await getDb().execute(sql`
+    WITH orgs AS (SELECT array_agg(id ORDER BY slug) AS ids FROM organisations)
+    INSERT INTO events (slug, title, summary, organisation_id, starts_at, ends_at, mode, venue, address, accessibility, capacity, booking_required, tags, status, submitted_at, published_at)
+    SELECT 'bench-event-' || g, 'Community conversation ' || g, 'A local conversation about open government and public services.',
+           orgs.ids[1 + g % cardinality(orgs.ids)],
+           now() - interval '30 days' + g * interval '4 hours', now() - interval '30 days' + g * interval '4 hours' + interval '2 hours',
+           (ARRAY['in_person', 'online', 'hybrid'])[1 + g % 3]::event_mode, 'Community hall', 'High Street',
+           CASE WHEN g % 4 = 0 THEN ARRAY['bsl', 'step_free'] ELSE ARRAY['step_free'] END, 50, true,
+           ARRAY[(ARRAY['open government', 'open data', 'local democracy', 'bsl'])[1 + g % 4]], 'published', now(), now()
+      FROM generate_series(1, ${total}::int) AS g, orgs
+    ON CONFLICT (slug) DO NOTHING`)
+}

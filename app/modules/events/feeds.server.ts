@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { renderFeed } from './calendar.server'
 import { renderAtom, renderEmbed, renderRss, upcomingForSyndication } from './syndication.server'
-import { type FeedScope, feedEvents } from './queries.server'
+import { type FeedScope, feedVersion } from './queries.server'
 
 const SLUG = /^[a-z0-9-]{1,100}$/
 const TAG = /^[\p{L}\p{N} '-]{1,40}$/u
@@ -23,11 +23,11 @@ interface Versioned {
   lastModified: Date
   contentType: string
   headers?: Record<string, string>
-  body: () => string
+  body: () => string | Promise<string>
 }
 
 /** Answers 304 when the client's copy (by ETag, else Last-Modified) is current; otherwise renders. */
-function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
+async function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
   const etag = `"${createHash('sha256').update(version).digest('base64url').slice(0, 27)}"`
   const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000)
   const headers = new Headers({ ETag: etag, 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'public, max-age=300, must-revalidate' })
@@ -39,7 +39,7 @@ function conditional(request: Request, { version, lastModified, contentType, hea
   if (notModified) return new Response(null, { status: 304, headers })
   headers.set('Content-Type', contentType)
   for (const [name, value] of Object.entries(extra)) headers.set(name, value)
-  return new Response(body(), { status: 200, headers })
+  return new Response(await body(), { status: 200, headers })
 }
 
 /**
@@ -48,14 +48,17 @@ function conditional(request: Request, { version, lastModified, contentType, hea
  */
 export async function calendarFeedResponse(request: Request, scope: FeedScope | null, filename = 'guth-events.ics') {
   if (!scope) return plain(400, 'Unknown feed filter: use one of organisation, tag or programme.')
-  const feed = await feedEvents(scope)
+  const feed = await feedVersion(scope)
   if (!feed) return plain(404, 'No such feed.')
   return conditional(request, {
-    version: `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.lastModified.getTime()}:${feed.events.map((e) => `${e.id}.${e.sequence}`).join(',')}`,
+    version: `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.version}`,
     lastModified: feed.lastModified,
     contentType: 'text/calendar; charset=utf-8',
     headers: { 'Content-Disposition': `inline; filename="${filename}"` },
-    body: () => renderFeed(feed.name, feed.events),
+    body: async () => {
+      const { name, events } = await feed.load()
+      return renderFeed(name, events)
+    },
   })
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { organisations } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import type { CalendarEvent } from './calendar.server'
@@ -37,26 +37,34 @@ async function filterConditions(filters: Partial<EventFilters>) {
   return conditions
 }
 
-/** The public calendar list: upcoming (soonest first) or past (latest first), filtered, a page at a time. */
+const listed = () => getDb().select(withOrganisation).from(events).innerJoin(organisations, eq(organisations.id, events.organisationId))
+
+/**
+ * The public calendar list: upcoming (soonest first) or past (latest first), filtered, a page at a
+ * time. One-off events are ordered and cut in SQL; the (few) repeating ones are placed at their
+ * next occurrence in code and merged in.
+ */
 export async function listEvents(filters: EventFilters, now = new Date()) {
   const conditions = await filterConditions(filters)
   const upcoming = filters.when === 'upcoming'
-  conditions.push(upcoming ? or(gte(events.endsAt, now), isNotNull(events.rrule))! : lt(events.endsAt, now))
-  const rows = flatten(
-    await getDb()
-      .select(withOrganisation)
-      .from(events)
-      .innerJoin(organisations, eq(organisations.id, events.organisationId))
-      .where(and(...conditions))
-      .orderBy(upcoming ? asc(events.startsAt) : desc(events.startsAt), asc(events.id)),
-  )
-  // Repeating events are listed at their next occurrence, and only while one is still to come.
-  const placed = rows
-    .map((event) => ({ ...event, next: nextOccurrence(event, now) ?? { startsAt: event.startsAt, endsAt: event.endsAt } }))
-    .filter((event) => (upcoming ? lastEnd(event) >= now : lastEnd(event) < now))
-  if (upcoming) placed.sort((a, b) => a.next.startsAt.getTime() - b.next.startsAt.getTime())
-  const pageCount = Math.max(1, Math.ceil(placed.length / PAGE_SIZE))
-  return { events: placed.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE), total: placed.length, pageCount }
+  const oneOff = and(...conditions, isNull(events.rrule), upcoming ? gte(events.endsAt, now) : lt(events.endsAt, now))
+  const [singles, [counted], repeating] = await Promise.all([
+    listed()
+      .where(oneOff)
+      .orderBy(upcoming ? asc(events.startsAt) : desc(events.startsAt), asc(events.id))
+      .limit(filters.page * PAGE_SIZE),
+    getDb().select({ n: count() }).from(events).innerJoin(organisations, eq(organisations.id, events.organisationId)).where(oneOff),
+    listed().where(and(...conditions, isNotNull(events.rrule))),
+  ])
+  const placed = [
+    ...flatten(singles).map((event) => ({ ...event, next: { startsAt: event.startsAt, endsAt: event.endsAt } })),
+    ...flatten(repeating)
+      .filter((event) => (upcoming ? lastEnd(event) >= now : lastEnd(event) < now))
+      .map((event) => ({ ...event, next: nextOccurrence(event, now) ?? { startsAt: event.startsAt, endsAt: event.endsAt } })),
+  ].sort((a, b) => (upcoming ? 1 : -1) * (a.next.startsAt.getTime() - b.next.startsAt.getTime()))
+  const total = (counted?.n ?? 0) + placed.length - singles.length
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  return { events: placed.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE), total, pageCount }
 }
 
 /** Published events touching a month (for the grid), with the same filters. */
@@ -96,14 +104,18 @@ export async function getPublicEvent(slug: string) {
 
 export type FeedScope = { kind: 'all' } | { kind: 'organisation' | 'tag' | 'programme' | 'event'; value: string }
 
-/** The events of a feed and when any of them last changed (for ETag and Last-Modified); null for an unknown scope. */
-export async function feedEvents(scope: FeedScope, now = new Date()): Promise<{ name: string; events: CalendarEvent[]; lastModified: Date } | null> {
+/** What a feed selects and its name; null for an unknown organisation, programme or event. */
+async function resolveFeed(scope: FeedScope, now: Date) {
   const db = getDb()
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 3600_000)
   const conditions: SQL[] = [visible]
   let name = 'Guth events'
-  if (scope.kind === 'event') conditions.push(eq(events.slug, scope.value))
-  else conditions.push(or(gte(events.endsAt, since), isNotNull(events.rrule))!)
+  if (scope.kind === 'event') {
+    const [event] = await db.select({ title: events.title }).from(events).where(and(visible, eq(events.slug, scope.value)))
+    if (!event) return null
+    conditions.push(eq(events.slug, scope.value))
+    name = event.title
+  } else conditions.push(or(gte(events.endsAt, since), isNotNull(events.rrule))!)
   if (scope.kind === 'tag') {
     conditions.push(sql`${events.tags} @> array[${scope.value.toLowerCase()}]::text[]`)
     name = `Guth events: ${scope.value}`
@@ -120,15 +132,27 @@ export async function feedEvents(scope: FeedScope, now = new Date()): Promise<{ 
     conditions.push(eq(events.programmeId, programme.id))
     name = programme.name
   }
-  const list = flatten(
-    await db.select(withOrganisation).from(events).innerJoin(organisations, eq(organisations.id, events.organisationId)).where(and(...conditions)).orderBy(asc(events.startsAt), asc(events.id)),
-  )
-  if (scope.kind === 'event') {
-    if (!list[0]) return null
-    name = list[0].title
-  }
-  const lastModified = new Date(Math.max(0, ...list.map((event) => event.updatedAt.getTime())))
-  return { name, events: list, lastModified }
+  return { name, where: and(...conditions)! }
+}
+
+/**
+ * A feed's version without loading it: how many events, their latest change and their revisions.
+ * Any edit moves updated_at; an event leaving the window changes the count. Null for an unknown scope.
+ */
+export async function feedVersion(scope: FeedScope, now = new Date()) {
+  const feed = await resolveFeed(scope, now)
+  if (!feed) return null
+  const [row] = await getDb()
+    .select({ n: count(), latest: sql<string | null>`max(${events.updatedAt})`, revisions: sql<number>`coalesce(sum(${events.sequence}), 0)::int` })
+    .from(events)
+    .where(feed.where)
+  const lastModified = row?.latest ? new Date(row.latest) : new Date(0)
+  return { version: `${row?.n ?? 0}:${lastModified.getTime()}:${row?.revisions ?? 0}`, lastModified, load: () => feedEvents(feed) }
+}
+
+async function feedEvents(feed: { name: string; where: SQL }): Promise<{ name: string; events: CalendarEvent[] }> {
+  const list = flatten(await listed().where(feed.where).orderBy(asc(events.startsAt), asc(events.id)))
+  return { name: feed.name, events: list }
 }
 
 /** A programme, its events and how far it is towards its target. */
