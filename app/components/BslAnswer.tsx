@@ -67,7 +67,6 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
         endpoint: '/consultations/_uploads',
         metadata: { purpose: questionId ? 'answer' : 'response', consultation: slug, ...(questionId ? { question: questionId } : {}) },
         maxBytes,
-        note: limits,
         describeRefusal: (code) => t(`refusals.${/^[a-z_]+$/.test(code) ? code : 'failed'}`, { defaultValue: t('refusals.failed') }),
         onDone: () => revalidator.revalidate(),
       })
@@ -86,7 +85,12 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
       <h2 id={`${fieldId}-heading`}>{t(questionId ? 'answer.heading' : 'whole.uploadHeading')}</h2>
       <p>{t(questionId ? 'answer.intro' : 'whole.uploadIntro')}</p>
       {video ? <BslVideoStatus video={video} /> : null}
-      {enhanced ? <p>{t('answer.recordHelp')}</p> : null}
+      {enhanced ? (
+        <>
+          <p>{t('answer.recordHelp')}</p>
+          <p className="ds_hint-text">{limits}</p>
+        </>
+      ) : null}
       <div ref={target} className="guth-bsl-recorder" />
       <form method="post" encType="multipart/form-data" action={`/consultations/${slug}/respond/bsl-upload?back=${encodeURIComponent(back)}`} noValidate>
         <CsrfInput />

@@ -11,7 +11,6 @@ export interface RecorderOptions {
   endpoint: string
   metadata: Record<string, string>
   maxBytes: number
-  note: string
   /** The server's refusal code (bsl:refusals.*) turned into words. */
   describeRefusal(code: string): string
   onDone(): void
@@ -24,7 +23,7 @@ export const VIDEO_FILE_TYPES = ['video/*', '.mp4', '.mov', '.webm', '.mkv', '.m
  * sending) or choose a file, then a resumable tus upload with progress, pause, resume and retry.
  * The tus fingerprint is kept in the browser, so choosing the same file after a reload carries on.
  */
-export function mountRecorder({ target, endpoint, metadata, maxBytes, note, describeRefusal, onDone }: RecorderOptions) {
+export function mountRecorder({ target, endpoint, metadata, maxBytes, describeRefusal, onDone }: RecorderOptions) {
   const uppy = new Uppy({
     autoProceed: false,
     restrictions: { maxNumberOfFiles: 1, maxFileSize: maxBytes, allowedFileTypes: VIDEO_FILE_TYPES },
@@ -35,7 +34,6 @@ export function mountRecorder({ target, endpoint, metadata, maxBytes, note, desc
       inline: true,
       height: 460,
       width: '100%',
-      note,
       proudlyDisplayPoweredByUppy: false,
       hideProgressDetails: false,
       hideRetryButton: false,
@@ -58,7 +56,10 @@ export function mountRecorder({ target, endpoint, metadata, maxBytes, note, desc
     if (file && code) uppy.info(describeRefusal(code), 'error', 10_000)
   })
   uppy.on('complete', (result) => {
-    if (result.successful?.length) onDone()
+    if (!result.successful?.length) return
+    // The page shows the video's status from now on; the recorder is ready to record again.
+    uppy.clear()
+    onDone()
   })
   return () => uppy.destroy()
 }

@@ -22,6 +22,8 @@ export interface FileStore {
    * none (local disk: Guth's own route streams the file after checking permission).
    */
   signedUrl(key: string, options: { expiresInSeconds: number; downloadName?: string }): Promise<string | null>
+  /** Where the file is on this machine's disk (local store only), for streaming byte ranges. */
+  filePath?(key: string): string
 }
 
 const SAFE_KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.[a-z0-9]+$/
@@ -58,6 +60,7 @@ export const localFileStore: FileStore = {
   async signedUrl() {
     return null
   },
+  filePath: localPath,
 }
 
 export interface SupabaseStorageOptions {

@@ -6,12 +6,15 @@ import { waitForCapturedMail } from './smtp'
 
 const withoutJavaScript = new WeakSet<Page>()
 
-/** One Chromium for the test file; each test opens its own context (cookies, JS on or off). */
-export function withBrowser() {
+/**
+ * One Chromium for the test file; each test opens its own context (cookies, JS on or off).
+ * `args` adds launch flags, e.g. a fake camera for recording tests.
+ */
+export function withBrowser(options: { args?: string[] } = {}) {
   const handle = {} as { browser: Browser; baseUrl: string }
   beforeAll(async () => {
     handle.baseUrl = inject('baseUrl')
-    handle.browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+    handle.browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, ...(options.args ?? [])] })
   })
   afterAll(async () => {
     await handle.browser?.close()

@@ -6,8 +6,7 @@ import type { SignedInUser } from '~/modules/accounts'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { canSeePersonalData } from '~/modules/consultations/permissions'
 import { getConsultationById } from '~/modules/consultations/queries.server'
-import { getEnv } from '~/platform/env.server'
-import { getFileStore, localFileStore } from '~/platform/storage.server'
+import { getFileStore } from '~/platform/storage.server'
 import { getMedia } from './queries.server'
 import type { Media } from './schema'
 
@@ -58,12 +57,11 @@ export async function serveMedia(actor: SignedInUser | null, mediaId: string, fi
   const store = getFileStore()
   const signed = await store.signedUrl(key, { expiresInSeconds: SIGNED_URL_SECONDS, downloadName })
   if (signed) return new Response(null, { status: 302, headers: { ...common, Location: signed } })
-  if (store !== localFileStore) return notFound()
-  return streamLocal(key, TYPES[kind], rangeHeader, common)
+  if (!store.filePath) return notFound()
+  return streamLocal(store.filePath(key), TYPES[kind], rangeHeader, common)
 }
 
-async function streamLocal(key: string, type: string, rangeHeader: string | null, headers: Record<string, string>) {
-  const file = path.resolve(getEnv().DATA_DIR, 'files', key)
+async function streamLocal(file: string, type: string, rangeHeader: string | null, headers: Record<string, string>) {
   const info = await stat(file).catch(() => null)
   if (!info?.isFile()) return new Response('Not found', { status: 404 })
   const size = info.size

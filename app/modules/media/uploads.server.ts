@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
+import { finished } from 'node:stream/promises'
 import {
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
+  type UploadHandler,
 } from '@remix-run/node'
 import { and, eq, inArray } from 'drizzle-orm'
 import { findSessionUser } from '~/modules/accounts/sessions.server'
@@ -167,24 +170,40 @@ export interface FormVideo {
 
 /**
  * Reads a multipart form whose `video` file streams to disk, stopping as soon as it passes the
- * size limit. Call `discard` when done: the file is only a staging copy.
+ * size limit (nothing is buffered whole). Call `discard` when done: the file is a staging copy.
  */
 export async function readVideoForm(request: Request) {
+  const max = getEnv().UPLOAD_MAX_BYTES
+  let video: FormVideo | null = null
+  // Our own handler: Remix's on-disk File is not a Blob to Node's FormData, so it would arrive as text.
+  const toDisk: UploadHandler = async ({ name, filename, contentType, data }) => {
+    if (name !== 'video' || !filename) return undefined
+    const file = path.join(formUploadDirectory(), randomUUID())
+    await mkdir(path.dirname(file), { recursive: true })
+    const out = createWriteStream(file)
+    let size = 0
+    try {
+      for await (const chunk of data) {
+        size += chunk.byteLength
+        if (size > max) throw new MaxPartSizeExceededError(name, max)
+        if (!out.write(chunk)) await once(out, 'drain')
+      }
+    } finally {
+      out.end()
+      await finished(out)
+      if (size > max) await rm(file, { force: true })
+    }
+    video = { path: file, size, type: contentType, name: filename.slice(0, 200) }
+    return 'video'
+  }
   let form: FormData
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(
-        unstable_createFileUploadHandler({ directory: formUploadDirectory(), maxPartSize: getEnv().UPLOAD_MAX_BYTES, avoidFileConflicts: true, filter: ({ name }) => name === 'video' }),
-        // Small text parts (the CSRF token, captions, a transcript) stay in memory.
-        unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
-      ),
-    )
+    // Small text parts (the CSRF token, captions, a transcript) stay in memory.
+    form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(toDisk, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })))
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false as const, reason: 'too_big' }
     throw error
   }
-  const part = form.get('video') as (File & { getFilePath?: () => string }) | null
-  const video: FormVideo | null = part && typeof part === 'object' && part.getFilePath ? { path: part.getFilePath(), size: part.size, type: part.type, name: part.name } : null
-  return { ok: true as const, form, video, discard: async () => void (video ? await rm(video.path, { force: true }) : undefined) }
+  const staged = video as FormVideo | null
+  return { ok: true as const, form, video: staged, discard: async () => void (staged ? await rm(staged.path, { force: true }) : undefined) }
 }
