@@ -11,7 +11,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * Puts a link after each top-level block of a rendered (already sanitised) consultation paper:
  * "2 comments on this paragraph", leading to that block's thread. Headings get none.
  */
-export function annotateBlocks(html: string, link: (blockId: string) => { href: string; text: string; lang: string }) {
+export function annotateBlocks(html: string, link: (blockId: string) => { href: string; text: string; lang: string } | null) {
   let out = ''
   let depth = 0
   let last = 0
@@ -31,10 +31,10 @@ export function annotateBlocks(html: string, link: (blockId: string) => { href: 
       continue
     }
     depth--
-    if (depth === 0 && blockId && !heading) {
+    const annotation = depth === 0 && blockId && !heading ? link(blockId) : null
+    if (annotation) {
       const end = match.index + whole.length
-      const { href, text, lang } = link(blockId)
-      out += `${html.slice(last, end)}<p class="guth-block-comments" lang="${lang}"><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></p>`
+      out += `${html.slice(last, end)}<p class="guth-block-comments" lang="${annotation.lang}"><a href="${escapeHtml(annotation.href)}">${escapeHtml(annotation.text)}</a></p>`
       last = end
     }
   }
@@ -53,11 +53,16 @@ export async function loadConsultationDiscussion(request: Request, consultation:
   ])
   const t = await getTranslator(language, 'comments')
   const annotated = bodyHtml
-    ? annotateBlocks(bodyHtml, (blockId) => ({
-        href: `/comments/consultations/${consultation.slug}/${blockId}`,
-        text: counts[blockId] ? t('blocks.count', { count: counts[blockId] }) : t('blocks.none'),
-        lang: language,
-      }))
+    ? annotateBlocks(bodyHtml, (blockId) =>
+        // Once comments close, a paragraph nobody discussed has nothing to open.
+        counts[blockId] || consultation.open
+          ? {
+              href: `/comments/consultations/${consultation.slug}/${blockId}`,
+              text: counts[blockId] ? t('blocks.count', { count: counts[blockId] }) : t('blocks.none'),
+              lang: language,
+            }
+          : null,
+      )
     : bodyHtml
   return { comments, bodyHtml: annotated }
 }
