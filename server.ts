@@ -28,7 +28,8 @@ async function main() {
   app.disable('x-powered-by')
   // Behind a load balancer, the client's address comes from X-Forwarded-For (rate limits use it).
   app.set('trust proxy', env.TRUST_PROXY)
-  app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:') }))
+  const mediaOrigin = env.SUPABASE_URL ? new URL(env.SUPABASE_URL).origin : undefined
+  app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:'), mediaOrigin }))
   // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
   app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
   app.use(compression())

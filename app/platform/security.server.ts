@@ -4,16 +4,19 @@ import type { NextFunction, Request, Response } from 'express'
 export interface SecurityOptions {
   production: boolean
   https: boolean
+  /** Where signed media URLs point (Supabase Storage), so the video player may follow them. */
+  mediaOrigin?: string
 }
 
 /** Content-Security-Policy with a fresh nonce per response; no inline script runs without it. */
-export function contentSecurityPolicy(nonce: string, { production, https }: SecurityOptions, { frameable = false } = {}) {
+export function contentSecurityPolicy(nonce: string, { production, https, mediaOrigin }: SecurityOptions, { frameable = false } = {}) {
+  const media = mediaOrigin ? ` ${mediaOrigin}` : ''
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' blob:${media}`,
     "font-src 'self'",
     production ? "connect-src 'self'" : "connect-src 'self' ws: wss:",
     "object-src 'none'",

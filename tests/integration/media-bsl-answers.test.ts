@@ -21,7 +21,7 @@ import { deleteVideosOfResponse, finishUpload, openUpload } from '~/modules/medi
 import { getDb } from '~/platform/db.server'
 import { setEnvForTests } from '~/platform/env.server'
 import { stopJobs } from '~/platform/jobs.server'
-import { getFileStore } from '~/platform/storage.server'
+import { getFileStore, setFileStoreForTests } from '~/platform/storage.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { validMp4 } from '../helpers/media-videos'
@@ -103,6 +103,28 @@ describe('privacy', () => {
     expect((await seek.arrayBuffer()).byteLength).toBe(100)
     const original = await serveMedia(official, mediaId, 'original', null)
     expect(original.headers.get('content-disposition')).toMatch(/^attachment; filename="bsl-.*\.mp4"$/)
+  })
+
+  test('with Supabase Storage an official is sent to a short-lived signed URL; captions still come through Guth', async () => {
+    const official = await givenPerson(['official'])
+    const { mediaId } = await givenBslResponse()
+    const asked: { key: string; expiresInSeconds: number }[] = []
+    const local = getFileStore()
+    setFileStoreForTests({
+      ...local,
+      filePath: undefined,
+      signedUrl: async (key, { expiresInSeconds }) => (asked.push({ key, expiresInSeconds }), `https://guth-test.supabase.co/storage/v1/object/sign/guth-media/${key}?token=t`),
+    })
+    try {
+      const watched = await serveMedia(official, mediaId, 'video', null)
+      expect(watched.status).toBe(302)
+      expect(watched.headers.get('location')).toMatch(/^https:\/\/guth-test\.supabase\.co\/storage\/v1\/object\/sign\/guth-media\/media\/.*web\.mp4\?token=t$/)
+      expect(watched.headers.get('cache-control')).toBe('private, no-store')
+      expect(asked[0]!.expiresInSeconds).toBeLessThanOrEqual(300)
+      expect((await serveMedia(null, mediaId, 'video', null)).status).toBe(404)
+    } finally {
+      setFileStoreForTests(undefined)
+    }
   })
 
   test('withdrawing a response deletes its videos', async () => {

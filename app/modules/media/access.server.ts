@@ -55,6 +55,11 @@ export async function serveMedia(actor: SignedInUser | null, mediaId: string, fi
   const disposition = downloadName ? `attachment; filename="${downloadName}"` : 'inline'
   const common = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': disposition }
   const store = getFileStore()
+  // Captions are small and a <track> from another origin would need CORS: they always come through us.
+  if (kind === 'captions' && !store.filePath) {
+    const file = await store.get(key)
+    return file ? new Response(file.body, { headers: { ...common, 'Content-Type': TYPES.captions } }) : notFound()
+  }
   const signed = await store.signedUrl(key, { expiresInSeconds: SIGNED_URL_SECONDS, downloadName })
   if (signed) return new Response(null, { status: 302, headers: { ...common, Location: signed } })
   if (!store.filePath) return notFound()
