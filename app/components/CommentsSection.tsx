@@ -87,7 +87,8 @@ function PremoderationSwitch({ data }: { data: CommentsData }) {
       <input type="hidden" name="returnTo" value={data.returnTo} />
       <button type="submit" className="ds_button ds_button--secondary ds_button--small">
         {t(data.premoderated ? 'moderation.premoderationOff' : 'moderation.premoderationOn')}
-      </button>
+      </button>{' '}
+      <Link to="/moderate/comments">{t('queue.title')}</Link>
     </form>
   )
 }

@@ -6,6 +6,7 @@ import { stopJobs } from '~/platform/jobs.server'
 import * as permalink from '~/routes/comments.$id._index'
 import * as newComment from '~/routes/comments.new'
 import * as moderate from '~/routes/moderate.comments.$id'
+import * as queue from '~/routes/moderate.comments._index'
 import { withTestDatabase } from '../helpers/db'
 import { givenConsultation } from '../helpers/consultations'
 import { givenDiscussion, givenPerson, say } from './comments-helpers'
@@ -81,4 +82,17 @@ test('supporting twice and moderating without the role are refused politely', as
   expect(await support()).toMatchObject({ status: 409, data: { ok: false, error: 'comments:errors.already_done' } })
   const decide = await answer(() => moderate.action({ request: post(`/moderate/comments/${id}`, fan.cookie, { intent: 'decide', decision: 'hide', reason: 'No' }), params: { id }, context }))
   expect(decide.status).toBe(403)
+})
+
+test('a moderator turns pre-moderation on from the comments section; the next comment waits', async () => {
+  const consultation = await givenDiscussion()
+  const [moderator, person] = [await signedIn('Mod', ['moderator']), await signedIn('Person')]
+  const fields = { intent: 'premoderation', subjectType: 'consultation', subjectId: consultation.id, on: 'true', returnTo: `/consultations/${consultation.slug}` }
+  expect(await answer(() => queue.action({ request: post('/moderate/comments', person.cookie, fields), params: {}, context }))).toMatchObject({ status: 403 })
+  expect(await answer(() => queue.action({ request: post('/moderate/comments', moderator.cookie, fields), params: {}, context }))).toMatchObject({
+    status: 303,
+    location: `/consultations/${consultation.slug}#comments`,
+  })
+  const posted = await postComment(post('/comments/new', person.cookie, { subjectType: 'consultation', subjectId: consultation.id, returnTo: '/', body: 'Wait for me', js: '1' }))
+  expect(posted).toMatchObject({ status: 200, data: { ok: true, status: 'pending' } })
 })
