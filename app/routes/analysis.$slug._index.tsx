@@ -2,8 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AnalysisReportView } from '~/components/AnalysisReport'
+import { CommentsSection } from '~/components/CommentsSection'
 import { analysisLinks } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
+import { loadReportComments } from '~/modules/analysis/comments.server'
 import { getPublishedReport } from '~/modules/analysis/report.server'
 import { formatLondon } from '~/modules/consultations/lifecycle'
 import { translate } from '~/modules/consultations/questions'
@@ -23,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultationTitle: translate(published.consultation.title, language),
     publishedAt: formatLondon(published.publishedAt, language),
     report: published.report,
+    comments: await loadReportComments(request, published.id),
   }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function PublishedAnalysis() {
-  const { slug, consultationTitle, publishedAt, report } = useLoaderData<typeof loader>()
+  const { slug, consultationTitle, publishedAt, report, comments } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
     <Page title={t('public.title')} lead={consultationTitle}>
@@ -58,6 +61,9 @@ export default function PublishedAnalysis() {
         </section>
       ) : null}
       <AnalysisReportView report={report} csv={(tableId) => `/analysis/${slug}/tables/${tableId}.csv`} />
+      <div className="guth-analysis-noprint">
+        <CommentsSection data={comments} heading={t('public.comments')} />
+      </div>
     </Page>
   )
 }

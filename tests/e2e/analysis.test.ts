@@ -145,6 +145,7 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   expect(text).toContain('Orkney Islands Forum')
   expect(text).toContain('Most respondents want decisions about ferries taken on the islands.')
   expect(text).not.toContain('keep my name private')
+  expect(text).toContain('Comments on this analysis')
   expect(await reader.page.locator('main svg[role="img"]').count()).toBeGreaterThan(0)
   expect(await reader.page.locator('caption', { hasText: 'Answers to question 2, by respondent type' }).count()).toBe(1)
   await expectAccessible(reader.page)
@@ -159,6 +160,12 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   expect(published).toContain('Individual, anonymous')
   expect(published).not.toContain('keep my name private')
   expect(published).not.toContain('Ailsa')
+
+  // Comments on the published report come from the comments module.
+  await page.goto(`/analysis/${slug}`)
+  await page.getByLabel('Add a comment').fill('Thank you for publishing the numbers behind the decision.')
+  await page.getByRole('button', { name: 'Post comment' }).click()
+  await expect.poll(() => page.locator('main').innerText()).toContain('Thank you for publishing the numbers behind the decision.')
 
   await reader.page.goto(`/consultations/${slug}`)
   await expect.poll(() => reader.page.locator('main').innerText()).toContain('We will give island councils a say on ferry timetables.')

@@ -160,5 +160,5 @@ export async function getPublishedReport(slug: string, language: string) {
   const [row] = await getDb().select().from(analysisReports).where(eq(analysisReports.consultationId, found.consultation.id))
   if (!row || row.status !== 'published' || !row.snapshot) return null
   const snapshot = row.snapshot as unknown as Record<'en' | 'gd', ResolvedReport>
-  return { consultation: found.consultation, publishedAt: row.publishedAt!, report: snapshot[language === 'gd' ? 'gd' : 'en'] }
+  return { id: row.id, consultation: found.consultation, publishedAt: row.publishedAt!, report: snapshot[language === 'gd' ? 'gd' : 'en'] }
 }
