@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useMessage } from '~/components/ds/forms'
+import { SelectField } from '~/components/AnalysisFilters'
 
 // Parts of the report builder's single form: every button posts the whole form (so prose typed
 // so far is saved too) with an intent naming what to do, which works the same without JavaScript.
@@ -42,32 +42,10 @@ export function AnalysisBlockList({ blocks }: { blocks: BlockSummary[] }) {
   )
 }
 
-function QuestionSelect({ id, label, options, error }: { id: string; label: string; options: { id: string; number: string; prompt: string }[]; error?: string }) {
+function QuestionSelect({ id, label, options, error }: { id: string; label: string; options: Question[]; error?: string }) {
   const { t } = useTranslation('analysis')
-  const message = useMessage()
-  return (
-    <div className={error ? 'ds_question ds_question--error' : 'ds_question'}>
-      <label className="ds_label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="ds_question__error-message" id={`${id}-error`}>
-          {message(error)}
-        </p>
-      ) : null}
-      <div className="ds_select-wrapper">
-        <select id={id} name={id} className="ds_select" aria-describedby={error ? `${id}-error` : undefined}>
-          <option value="">{t('builder.chooseQuestion')}</option>
-          {options.map((q) => (
-            <option key={q.id} value={q.id}>
-              {t('questionLabel', { number: q.number, prompt: q.prompt })}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
-  )
+  const choices = [{ value: '', label: t('builder.chooseQuestion') }, ...options.map((q) => ({ value: q.id, label: t('questionLabel', { number: q.number, prompt: q.prompt }) }))]
+  return <SelectField id={id} label={label} options={choices} error={error} />
 }
 
 type Question = { id: string; number: string; prompt: string }

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AnswerFilterForm } from '~/components/AnalysisFilters'
+import { AnswerFilterForm, SelectField } from '~/components/AnalysisFilters'
 import { analysisLinks, SplitTableView } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
@@ -140,24 +140,13 @@ export default function QuestionAnswers() {
         <CsrfInput />
         <input type="hidden" name="intent" value="createCode" />
         <TextInput id="code-label" name="label" label={t('codes.label')} error={formErrors.label} width="fluid-two-thirds" />
-        <div className="ds_question">
-          <label className="ds_label" htmlFor="code-parent">
-            {t('codes.parent')}
-          </label>
-          <div className="ds_select-wrapper">
-            <select id="code-parent" name="parentId" className="ds_select" defaultValue="">
-              <option value="">{t('codes.topLevel')}</option>
-              {codes
-                .filter((c) => c.depth === 0)
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-            </select>
-            <span className="ds_select-arrow" aria-hidden="true" />
-          </div>
-        </div>
+        <SelectField
+          id="code-parent"
+          name="parentId"
+          label={t('codes.parent')}
+          value=""
+          options={[{ value: '', label: t('codes.topLevel') }, ...codes.filter((c) => c.depth === 0).map((c) => ({ value: c.id, label: c.label }))]}
+        />
         <Button type="submit">{t('codes.add')}</Button>
       </Form>
     </Page>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-ru
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { SelectField } from '~/components/AnalysisFilters'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -172,21 +173,7 @@ export default function CodeAnswer() {
           <CsrfInput />
           <input type="hidden" name="intent" value="quote" />
           <p>{t(`quote.attribution.${answer.consent}`)}</p>
-          <div className="ds_question">
-            <label className="ds_label" htmlFor="quote-section">
-              {t('quote.section')}
-            </label>
-            <div className="ds_select-wrapper">
-              <select id="quote-section" name="section" className="ds_select" defaultValue="questions">
-                {sectionKeys.map((key) => (
-                  <option key={key} value={key}>
-                    {t(`sections.${key}`)}
-                  </option>
-                ))}
-              </select>
-              <span className="ds_select-arrow" aria-hidden="true" />
-            </div>
-          </div>
+          <SelectField id="quote-section" name="section" label={t('quote.section')} value="questions" options={sectionKeys.map((key) => ({ value: key, label: t(`sections.${key}`) }))} error={errors.section} />
           <Button type="submit" variant="secondary">
             {t('quote.submit')}
           </Button>

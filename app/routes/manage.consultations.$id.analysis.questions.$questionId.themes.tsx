@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { SelectField } from '~/components/AnalysisFilters'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -103,23 +104,7 @@ export default function Themes() {
               <CsrfInput />
               <input type="hidden" name="intent" value="merge" />
               <input type="hidden" name="suggestionId" value={s.id} />
-              <div className="ds_question">
-                <label className="ds_label" htmlFor={`into-${s.id}`}>
-                  {t('themes.mergeInto')}
-                </label>
-                <div className="ds_select-wrapper">
-                  <select id={`into-${s.id}`} name="intoId" className="ds_select">
-                    {pending
-                      .filter((o) => o.id !== s.id)
-                      .map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.label}
-                        </option>
-                      ))}
-                  </select>
-                  <span className="ds_select-arrow" aria-hidden="true" />
-                </div>
-              </div>
+              <SelectField id={`into-${s.id}`} name="intoId" label={t('themes.mergeInto')} options={pending.filter((o) => o.id !== s.id).map((o) => ({ value: o.id, label: o.label }))} />
               <Button type="submit" variant="secondary">
                 {t('themes.merge')}
               </Button>
