@@ -12,7 +12,6 @@ function calendarEvent(id: string, title: string, fields: Partial<CalendarEvent>
     slug: title.toLowerCase().replace(/\W+/g, '-'),
     title,
     summary: `About ${title}`,
-    description: null,
     organisationId: '00000000-0000-4000-8000-000000000001',
     organisationName: 'Scottish OGP Civil Society Network',
     programmeId: null,

@@ -4,7 +4,7 @@ import { getEnv } from '~/platform/env.server'
 import type { events } from './schema'
 import { allDayDates, occurrences, ZONE } from './time'
 
-export type CalendarEvent = typeof events.$inferSelect & { organisationName: string }
+export type CalendarEvent = Omit<typeof events.$inferSelect, 'description'> & { organisationName: string }
 
 // Europe/London since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
 // last Sunday of October. Written out so every client sees the same rules whatever its own tz data.

@@ -50,16 +50,33 @@ export async function calendarFeedResponse(request: Request, scope: FeedScope | 
   if (!scope) return plain(400, 'Unknown feed filter: use one of organisation, tag or programme.')
   const feed = await feedVersion(scope)
   if (!feed) return plain(404, 'No such feed.')
+  const version = `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.version}`
   return conditional(request, {
-    version: `${scope.kind}:${'value' in scope ? scope.value : ''}:${feed.version}`,
+    version,
     lastModified: feed.lastModified,
     contentType: 'text/calendar; charset=utf-8',
     headers: { 'Content-Disposition': `inline; filename="${filename}"` },
-    body: async () => {
+    body: () => renderedOnce(version, async () => {
       const { name, events } = await feed.load()
       return renderFeed(name, events)
-    },
+    }),
   })
+}
+
+// The same version of a feed is the same text: render it once and keep the last few in memory
+// (each instance keeps its own; the version check above is what keeps them right).
+const rendered = new Map<string, Promise<string>>()
+const RENDERED_LIMIT = 20
+
+function renderedOnce(version: string, render: () => Promise<string>) {
+  let text = rendered.get(version)
+  if (!text) {
+    text = render()
+    text.catch(() => rendered.delete(version))
+    if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!)
+    rendered.set(version, text)
+  }
+  return text
 }
 
 const syndicated = { rss: ['application/rss+xml; charset=utf-8', renderRss], atom: ['application/atom+xml; charset=utf-8', renderAtom] } as const

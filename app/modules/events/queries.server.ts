@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { organisations } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import type { CalendarEvent } from './calendar.server'
@@ -11,9 +11,14 @@ const PAGE_SIZE = 20
 const FEED_HISTORY_DAYS = 90
 
 const visible = inArray(events.status, ['published', 'cancelled'])
-const withOrganisation = { event: events, organisationName: sql<string>`${organisations.name}->>'en'`, organisationSlug: organisations.slug }
+const organisationColumns = { organisationName: sql<string>`${organisations.name}->>'en'`, organisationSlug: organisations.slug }
+// Lists and feeds never show the description: leave the largest column behind.
+const { description: _description, ...listColumns } = getTableColumns(events)
+const withOrganisation = { event: listColumns, ...organisationColumns }
 
-function flatten(rows: { event: typeof events.$inferSelect; organisationName: string; organisationSlug: string }[]) {
+type ListRow = Omit<typeof events.$inferSelect, 'description'>
+
+function flatten(rows: { event: ListRow; organisationName: string; organisationSlug: string }[]) {
   return rows.map((row) => ({ ...row.event, organisationName: row.organisationName, organisationSlug: row.organisationSlug }))
 }
 export type ListedEvent = ReturnType<typeof flatten>[number]
@@ -84,7 +89,7 @@ export async function eventsInRange(filters: Partial<EventFilters>, from: Date, 
 /** One public event with its organisation, programme and how many places are left. */
 export async function getPublicEvent(slug: string) {
   const [row] = await getDb()
-    .select({ ...withOrganisation, programme: programmes })
+    .select({ event: events, ...organisationColumns, programme: programmes })
     .from(events)
     .innerJoin(organisations, eq(organisations.id, events.organisationId))
     .leftJoin(programmes, eq(programmes.id, events.programmeId))
@@ -164,8 +169,21 @@ export async function getProgramme(slug: string) {
   return { programme, events: list, held, target: programme.targetEvents }
 }
 
-/** Programmes and organisations to pick from in filters and forms. */
-export async function listFilterChoices() {
+// The filter choices change rarely and every list view needs them: keep them for a minute.
+const CHOICES_TTL_MS = 60_000
+let choicesCache: { at: number; value: Promise<Awaited<ReturnType<typeof loadFilterChoices>>> } | null = null
+
+/** Programmes, organisations and topics to pick from in filters and forms. */
+export function listFilterChoices() {
+  if (!choicesCache || Date.now() - choicesCache.at > CHOICES_TTL_MS) {
+    const value = loadFilterChoices()
+    choicesCache = { at: Date.now(), value }
+    value.catch(() => (choicesCache = null))
+  }
+  return choicesCache.value
+}
+
+async function loadFilterChoices() {
   const db = getDb()
   const [programmeRows, organisationRows, tagRows] = await Promise.all([
     db.select({ slug: programmes.slug, name: programmes.name }).from(programmes).orderBy(asc(programmes.name)),
