@@ -103,6 +103,24 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   await theme.getByRole('button', { name: 'Accept as a code' }).click()
   await expect.poll(() => page.getByText(/The theme is now a code. Answers coded: [1-9]/).count()).toBe(1)
 
+  // With JavaScript, coding is keys: 1 ticks the first code, s saves and moves on.
+  const keyboard = await browser.newPage()
+  await signInWithCode(keyboard.page, 'official@guth.example')
+  await keyboard.page.goto(`${questionPage}?reviewed=no`)
+  await keyboard.page.locator('ol.guth-analysis-answers a').first().click()
+  await expect.poll(() => keyboard.page.locator('input[name="codes"]').count()).toBe(2)
+  const wasTicked = await keyboard.page.locator('input[name="codes"]').first().isChecked()
+  await keyboard.page.keyboard.press('1')
+  expect(await keyboard.page.locator('input[name="codes"]').first().isChecked()).toBe(!wasTicked)
+  await keyboard.page.keyboard.press('s')
+  await expect.poll(() => keyboard.page.getByText('The codes have been saved').count()).toBe(1)
+  // The report builder's prose fields become rich-text editors.
+  await keyboard.page.goto(`${dashboard}/report`)
+  await expect.poll(() => keyboard.page.locator('[role="textbox"][aria-multiline="true"]').count()).toBe(7)
+  await expectAccessible(keyboard.page)
+  expect(keyboard.problems).toEqual([])
+  await keyboard.close()
+
   // A quotation from the organisation that agreed to be named; the unconsented one cannot be quoted.
   await page.goto(`${questionPage}?q=orkney`)
   await page.locator('ol.guth-analysis-answers a').first().click()
