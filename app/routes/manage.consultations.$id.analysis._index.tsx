@@ -5,6 +5,7 @@ import { analysisLinks, BarChart, SimpleTableView, SplitTableView } from '~/comp
 import { Page } from '~/components/ds/Page'
 import { requireUser } from '~/modules/accounts'
 import { getDashboard } from '~/modules/analysis/dashboard.server'
+import { byWeek } from '~/modules/analysis/tables'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -47,7 +48,11 @@ export default function AnalysisDashboard() {
       <SimpleTableView caption={t('dashboard.byType')} table={profile.byType} labelOf={(key) => t(key === 'not_given' ? 'responses:notGiven' : `responses:respondentType.${key}`)} />
       <SimpleTableView caption={t('dashboard.byChannel')} table={profile.byChannel} labelOf={(key) => t(`responses:channel.${key}`)} />
       <figure className="guth-analysis-figure">
-        <BarChart title={t('dashboard.overTime')} bars={profile.overTime.map((d) => ({ label: d.day, value: d.n, text: String(d.n) }))} />
+        {profile.overTime.length > 31 ? (
+          <BarChart title={t('dashboard.overWeeks')} bars={byWeek(profile.overTime).map((w) => ({ label: t('dashboard.weekOf', { date: w.week }), value: w.n, text: String(w.n) }))} />
+        ) : (
+          <BarChart title={t('dashboard.overTime')} bars={profile.overTime.map((d) => ({ label: d.day, value: d.n, text: String(d.n) }))} />
+        )}
         <details className="ds_details">
           <summary className="ds_details__summary">{t('dashboard.overTimeTable')}</summary>
           <div className="ds_details__text">

@@ -63,6 +63,18 @@ export function simpleTable(labels: { key: string; label: string }[], counts: Ma
   return { total, rows: labels.map(({ key, label }) => ({ key, label, n: counts.get(key) ?? 0, pct: percent(counts.get(key) ?? 0, total) })) }
 }
 
+/** Daily counts summed into weeks starting on Monday, for a chart of a long consultation. */
+export function byWeek(days: { day: string; n: number }[]) {
+  const weeks = new Map<string, number>()
+  for (const { day, n } of days) {
+    const date = new Date(`${day}T12:00:00Z`)
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7))
+    const monday = date.toISOString().slice(0, 10)
+    weeks.set(monday, (weeks.get(monday) ?? 0) + n)
+  }
+  return [...weeks.entries()].map(([week, n]) => ({ week, n }))
+}
+
 const csvCell = (value: string | number | null) => {
   const text = value === null ? '' : String(value)
   // A leading = + - @ would be read as a formula by spreadsheets.
