@@ -1,11 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { forbidden } from '~/modules/accounts/auth.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import type { SignedInUser } from '~/modules/accounts'
 import { isQuestionOf } from '~/modules/consultations/bsl-answers.server'
-import { canManageConsultations } from '~/modules/consultations/permissions'
-import { getConsultationById, listQuestions } from '~/modules/consultations/queries.server'
-import { numberQuestions } from '~/modules/consultations/responses-admin.server'
+import { listQuestions } from '~/modules/consultations/queries.server'
+import { findManagedConsultation, numberQuestions } from '~/modules/consultations/responses-admin.server'
 import { translate } from '~/modules/consultations/questions'
 import { getDb } from '~/platform/db.server'
 import { getFileStore } from '~/platform/storage.server'
@@ -37,10 +35,7 @@ export function validateWebVtt(text: string): { ok: true } | { ok: false; error:
   return { ok: true }
 }
 
-async function managed(actor: SignedInUser, consultationId: string) {
-  if (!canManageConsultations(actor)) forbidden()
-  return /^[0-9a-f-]{36}$/.test(consultationId) ? getConsultationById(consultationId) : null
-}
+const managed = findManagedConsultation
 
 /** The consultation and each question with its BSL version (any status), for the officials' page. */
 export async function bslVersionsPage(actor: SignedInUser, consultationId: string, language: string) {

@@ -1,13 +1,12 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { forbidden } from '~/modules/accounts/auth.server'
 import type { Actor } from '~/modules/accounts/permissions'
 import { findPeople } from '~/modules/accounts/queries.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { saveInterpretation, submittedWithAnswers } from '~/modules/consultations/bsl-answers.server'
 import { canManageConsultations } from '~/modules/consultations/permissions'
-import { getConsultationById, listQuestions } from '~/modules/consultations/queries.server'
-import { numberQuestions } from '~/modules/consultations/responses-admin.server'
+import { listQuestions } from '~/modules/consultations/queries.server'
+import { findManagedConsultation, numberQuestions } from '~/modules/consultations/responses-admin.server'
 import { translate } from '~/modules/consultations/questions'
 import { getDb } from '~/platform/db.server'
 import { videoView } from './queries.server'
@@ -18,10 +17,8 @@ export const canInterpret = canManageConsultations
 
 export const INTERPRETATION_LIMIT = 20_000
 
-async function managedConsultation(actor: Actor, consultationId: string) {
-  if (!canInterpret(actor)) forbidden()
-  return /^[0-9a-f-]{36}$/.test(consultationId) ? getConsultationById(consultationId) : null
-}
+// Interpreters are the officials who manage consultations (the same check, the same 403).
+const managedConsultation = findManagedConsultation
 
 /**
  * The "BSL answers" queue of a consultation: every submitted response with a BSL video, its
