@@ -1,34 +1,12 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button, ChoiceGroup } from '~/components/ds/forms'
+import { Button, ChoiceGroup, SelectField } from '~/components/ds/forms'
 import { ACCESSIBILITY_FEATURES, type EventFilters as Filters } from '~/modules/events/forms'
 
 interface Choices {
   programmes: { slug: string; name: string }[]
   organisations: { slug: string; name: string }[]
   tags: string[]
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation('events')
-  return (
-    <div className="ds_question">
-      <label className="ds_label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <div className="ds_select-wrapper">
-        <select id={`filter-${name}`} name={name} className="ds_select" defaultValue={value ?? ''}>
-          <option value="">{t('filters.any')}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
-  )
 }
 
 /** The calendar's filters: a plain GET form, so they work without JavaScript and can be bookmarked. */
@@ -42,9 +20,9 @@ export function EventFiltersForm({ action, filters, choices, extra }: { action: 
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Select name="tag" label={t('filters.tag')} value={filters.tag} options={choices.tags.map((tag) => ({ value: tag, label: tag }))} />
-      <Select name="organisation" label={t('filters.organisation')} value={filters.organisation} options={choices.organisations.map((o) => ({ value: o.slug, label: o.name }))} />
-      <Select name="programme" label={t('filters.programme')} value={filters.programme} options={choices.programmes.map((p) => ({ value: p.slug, label: p.name }))} />
+      <SelectField id="filter-tag" name="tag" label={t('filters.tag')} emptyLabel={t('filters.any')} defaultValue={filters.tag} options={choices.tags.map((tag) => ({ value: tag, label: tag }))} />
+      <SelectField id="filter-organisation" name="organisation" label={t('filters.organisation')} emptyLabel={t('filters.any')} defaultValue={filters.organisation} options={choices.organisations.map((o) => ({ value: o.slug, label: o.name }))} />
+      <SelectField id="filter-programme" name="programme" label={t('filters.programme')} emptyLabel={t('filters.any')} defaultValue={filters.programme} options={choices.programmes.map((p) => ({ value: p.slug, label: p.name }))} />
       <ChoiceGroup
         type="radio"
         name="mode"

@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import { CsrfInput } from '~/components/FormSecurity'
-import { Button, ChoiceGroup, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms'
+import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } from '~/components/ds/forms'
 import type { BodyDoc } from '~/modules/consultations/body'
 import { ACCESSIBILITY_FEATURES, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
 
@@ -38,27 +38,16 @@ export function EventForm({
   const text = (field: EventField) => ({ id: `event-${field}`, name: field, error: error(field), defaultValue: String(values[field] ?? ''), label: t(`form.${field}`) })
   const summary = ORDER.filter((field) => errors[field]?.length).map((field) => ({ fieldId: field === 'description' ? 'description' : `event-${field}`, message: errors[field]![0]! }))
   const select = (field: 'organisation' | 'programme', options: { slug: string; name: string }[], optional: boolean) => (
-    <div className={error(field) ? 'ds_question ds_question--error' : 'ds_question'}>
-      <label className="ds_label" htmlFor={`event-${field}`}>
-        {t(`form.${field}`)}
-      </label>
-      {error(field) ? (
-        <p className="ds_question__error-message" id={`event-${field}-error`}>
-          {t(error(field)!)}
-        </p>
-      ) : null}
-      <div className="ds_select-wrapper">
-        <select id={`event-${field}`} name={field} className="ds_select" defaultValue={String(values[field] ?? '')} aria-describedby={error(field) ? `event-${field}-error` : undefined}>
-          {optional || options.length !== 1 ? <option value="">{t(optional ? 'form.none' : 'form.choose')}</option> : null}
-          {options.map((option) => (
-            <option key={option.slug} value={option.slug}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
+    <SelectField
+      id={`event-${field}`}
+      name={field}
+      label={t(`form.${field}`)}
+      error={error(field)}
+      defaultValue={String(values[field] ?? '')}
+      options={options.map((option) => ({ value: option.slug, label: option.name }))}
+      // With one organisation to choose from, it is already chosen.
+      emptyLabel={optional ? t('form.none') : options.length === 1 ? undefined : t('form.choose')}
+    />
   )
   return (
     <>

@@ -231,3 +231,40 @@ export function NotificationBanner({ title, children }: { title: string; childre
     </div>
   )
 }
+
+/** The design system's select in a question, with an optional first "any/none" choice and an error. */
+export function SelectField({
+  id,
+  name,
+  label,
+  defaultValue,
+  options,
+  emptyLabel,
+  error,
+}: {
+  id: string
+  name: string
+  label: ReactNode
+  defaultValue?: string
+  options: { value: string; label: string }[]
+  emptyLabel?: string
+  error?: string
+}) {
+  return (
+    <FieldFrame id={id} label={label} error={error}>
+      {(describedBy) => (
+        <div className="ds_select-wrapper">
+          <select id={id} name={name} className="ds_select" defaultValue={defaultValue ?? ''} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+            {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <span className="ds_select-arrow" aria-hidden="true" />
+        </div>
+      )}
+    </FieldFrame>
+  )
+}
