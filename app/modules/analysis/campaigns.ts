@@ -35,7 +35,8 @@ function fnv1a(text: string) {
 }
 
 // Fixed multipliers and offsets: the same on every run and every machine.
-const COEFFICIENTS = Array.from({ length: HASHES }, (_, i) => [(fnv1a(`a${i}`) | 1) >>> 0, fnv1a(`b${i}`)] as const)
+const MULTIPLIERS = Uint32Array.from({ length: HASHES }, (_, i) => (fnv1a(`a${i}`) | 1) >>> 0)
+const OFFSETS = Uint32Array.from({ length: HASHES }, (_, i) => fnv1a(`b${i}`))
 
 const K = 5
 
@@ -51,8 +52,7 @@ export function minHash(set: Set<number>): Uint32Array {
   const signature = new Uint32Array(HASHES).fill(0xffffffff)
   for (const x of set) {
     for (let i = 0; i < HASHES; i++) {
-      const [a, b] = COEFFICIENTS[i]!
-      const h = (Math.imul(a, x) + b) >>> 0
+      const h = (Math.imul(MULTIPLIERS[i]!, x) + OFFSETS[i]!) >>> 0
       if (h < signature[i]!) signature[i] = h
     }
   }
@@ -87,11 +87,13 @@ export function detectCampaigns(inputs: CampaignInput[], options: CampaignOption
   // 2. near-identical: candidates from LSH buckets, each checked against the bucket's first text
   const parent = keys.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
-  const buckets = new Map<string, number>()
+  const buckets = new Map<number, number>()
   sets.forEach((set, i) => {
     const signature = minHash(set)
     for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${Array.from(signature.subarray(band * ROWS, (band + 1) * ROWS)).join(',')}`
+      // The band's rows folded into one number; a collision only costs an extra Jaccard check.
+      let key = band
+      for (let r = band * ROWS; r < (band + 1) * ROWS; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0
       const first = buckets.get(key)
       if (first === undefined) buckets.set(key, i)
       else if (find(first) !== find(i) && jaccard(sets[first]!, set) >= threshold) parent[Math.max(find(first), find(i))] = Math.min(find(first), find(i))

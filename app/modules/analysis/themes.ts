@@ -29,7 +29,11 @@ export interface ThemeOptions {
   iterations?: number
 }
 
-type Vector = Map<number, number>
+/** A sparse unit vector: term indices and their weights, side by side. */
+interface Vector {
+  terms: Int32Array
+  weights: Float64Array
+}
 
 const round = (n: number) => Math.round(n * 1000) / 1000
 
@@ -80,48 +84,54 @@ export function suggestThemes(inputs: ThemeInput[], options: ThemeOptions = {}):
 
   // Unit TF-IDF vectors (a phrase counts once per answer; two-word phrases weigh a little more).
   const vectors: Vector[] = perAnswer.map((terms) => {
-    const v: Vector = new Map()
+    const found: [number, number][] = []
     for (const term of terms.keys()) {
       const i = index.get(term)
-      if (i !== undefined) v.set(i, idf[i]! * (term.includes(' ') ? 1.5 : 1))
+      if (i !== undefined) found.push([i, idf[i]! * (term.includes(' ') ? 1.5 : 1)])
     }
-    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1
-    for (const [i, x] of v) v.set(i, x / norm)
-    return v
+    const norm = Math.sqrt(found.reduce((s, [, x]) => s + x * x, 0)) || 1
+    return { terms: Int32Array.from(found, ([i]) => i), weights: Float64Array.from(found, ([, x]) => x / norm) }
   })
 
   // Seeds: phrases by df × idf, skipping one whose answers mostly overlap a stronger seed's.
   const holders = new Map<number, number[]>()
   vectors.forEach((v, doc) =>
-    v.forEach((_, i) => {
+    v.terms.forEach((i) => {
       const list = holders.get(i)
       if (list) list.push(doc)
       else holders.set(i, [doc])
     }),
   )
   const ranked = vocabulary.map((_, i) => i).sort((a, b) => (holders.get(b)?.length ?? 0) * idf[b]! - (holders.get(a)?.length ?? 0) * idf[a]! || a - b)
-  const seeds: number[][] = []
+  const seeds: { docs: number[]; set: Set<number> }[] = []
   for (const i of ranked) {
     if (seeds.length >= maxThemes) break
     const docs = holders.get(i) ?? []
-    const set = new Set(docs)
-    if (seeds.some((seed) => seed.filter((d) => set.has(d)).length > 0.5 * Math.min(seed.length, docs.length))) continue
-    seeds.push(docs)
+    const overlaps = (seed: (typeof seeds)[number]) => {
+      let shared = 0
+      for (const d of docs) if (seed.set.has(d)) shared++
+      return shared > 0.5 * Math.min(seed.docs.length, docs.length)
+    }
+    if (seeds.some(overlaps)) continue
+    seeds.push({ docs, set: new Set(docs) })
   }
 
   const centre = (docs: number[]) => {
     const c = new Float64Array(vocabulary.length)
-    for (const d of docs) for (const [i, x] of vectors[d]!) c[i]! += x
+    for (const d of docs) {
+      const { terms, weights } = vectors[d]!
+      for (let j = 0; j < terms.length; j++) c[terms[j]!]! += weights[j]!
+    }
     const norm = Math.sqrt(c.reduce((s, x) => s + x * x, 0)) || 1
     return c.map((x) => x / norm)
   }
   const cosine = (v: Vector, c: Float64Array) => {
     let s = 0
-    for (const [i, x] of v) s += x * c[i]!
+    for (let j = 0; j < v.terms.length; j++) s += v.weights[j]! * c[v.terms[j]!]!
     return s
   }
 
-  let centres = seeds.map(centre)
+  let centres = seeds.map((seed) => centre(seed.docs))
   let assignment: { cluster: number; similarity: number }[] = []
   for (let round = 0; round < (options.iterations ?? 5); round++) {
     assignment = vectors.map((v) => {
