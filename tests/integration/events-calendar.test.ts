@@ -41,6 +41,18 @@ describe('the public calendar', () => {
     await expect(calendarMonthPage(new URLSearchParams('month=2027-13'), 'en')).rejects.toMatchObject({ status: 400 })
   })
 
+  test('a repeating event is listed at its next occurrence among one-off events, and counted once', async () => {
+    const later = await givenPublishedEvent({ tags: 'merge-check' }, 12)
+    const sooner = await givenPublishedEvent({ tags: 'merge-check' }, 3)
+    // Weekly from eight days ago: its next occurrence is six days from now, between the two.
+    const weekly = await givenPublishedEvent({ tags: 'merge-check', repeat: 'weekly', repeatCount: 4 }, -8)
+    const found = await list('tag=merge-check')
+    expect(found.events.map((e) => e.slug)).toEqual([sooner.event.slug, weekly.event.slug, later.event.slug])
+    expect(found.total).toBe(3)
+    expect(found.events[1]!.repeats).toBe(true)
+    expect((await list('tag=merge-check&when=past')).events).toEqual([])
+  })
+
   test('an event page never shows the joining link to the public', async () => {
     const { event } = await givenPublishedEvent({ mode: 'online', venue: '', onlineUrl: 'https://meet.example.org/secret-room' })
     const page = await eventPage(event.slug, 'en')
