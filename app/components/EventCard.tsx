@@ -64,3 +64,26 @@ export function FeedLinks({ feed }: { feed: { https: string; webcal: string } })
     </div>
   )
 }
+
+/** A short list of what is coming up, with a link to the whole calendar (home page). */
+export function UpcomingEvents({ events }: { events: { slug: string; title: string; when: string }[] }) {
+  const { t } = useTranslation('events')
+  return (
+    <>
+      {events.length ? (
+        <ul className="guth-list-plain">
+          {events.map((event) => (
+            <li key={event.slug}>
+              <Link to={`/events/${event.slug}`}>{event.title}</Link>
+              <br />
+              <span className="ds_hint-text">{event.when}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <Link to="/events">{t('home.all')}</Link>
+      </p>
+    </>
+  )
+}

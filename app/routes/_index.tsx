@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NotificationBanner } from '~/components/ds/forms'
+import { UpcomingEvents } from '~/components/EventCard'
 import { inLanguage } from '~/components/ConsultationCard'
 import { listOrganisations } from '~/modules/accounts/queries.server'
 import { formatLondon } from '~/modules/consultations/lifecycle'
 import { listPublicConsultations } from '~/modules/consultations/queries.server'
+import { upcomingEvents } from '~/modules/events/views.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -13,13 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request)
   const params = new URL(request.url).searchParams
   const notice = params.has('accountDeleted') ? 'home.accountDeleted' : params.has('signedOut') ? 'auth:signedOut' : null
-  const [organisations, open] = await Promise.all([listOrganisations(language), listPublicConsultations({ tab: 'open', pageSize: 5 })])
+  const [organisations, open, events] = await Promise.all([listOrganisations(language), listPublicConsultations({ tab: 'open', pageSize: 5 }), upcomingEvents(language, 3)])
   const openConsultations = open.consultations.map((row) => ({
     slug: row.slug,
     title: inLanguage(row.title, language),
     closes: formatLondon(row.closesAt, language),
   }))
-  return { title: t('home.title'), serviceName, notice, organisations, openConsultations }
+  return { title: t('home.title'), serviceName, notice, organisations, openConsultations, events }
 }
 
 function OpenConsultations() {
@@ -53,7 +55,7 @@ function OpenConsultations() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function Home() {
-  const { organisations, notice } = useLoaderData<typeof loader>()
+  const { organisations, notice, events } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="ds_layout ds_layout--article">
@@ -70,6 +72,7 @@ export default function Home() {
           <section key={section} aria-labelledby={`home-${section}`}>
             <h2 id={`home-${section}`}>{t(`home.${section}.title`)}</h2>
             <p>{t(`home.${section}.body`)}</p>
+            {section === 'events' ? <UpcomingEvents events={events} /> : null}
             {section === 'bsl' ? (
               <p>
                 <Link to="/bsl">{t('bsl:entry.link')}</Link>

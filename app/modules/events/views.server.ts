@@ -169,3 +169,9 @@ export async function bookingPage(registrationId: string, key: string, language:
     },
   }
 }
+
+/** The next few upcoming events, for the home page. */
+export async function upcomingEvents(language: Language, limit: number) {
+  const { events } = await listEvents({ access: [], when: 'upcoming', page: 1 })
+  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: event.title, when: formatWhen(event, event.next, language) }))
+}
