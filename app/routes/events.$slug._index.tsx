@@ -1,13 +1,17 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CommentsSection } from '~/components/CommentsSection'
+import { inLanguage } from '~/components/ConsultationCard'
 import { FeedLinks } from '~/components/EventCard'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { getOptionalUser } from '~/modules/accounts'
 import { bookFromForm } from '~/modules/events/booking-form.server'
+import { loadEventComments } from '~/modules/events/comments.server'
 import { eventPage } from '~/modules/events/views.server'
+import type { Translated } from '~/modules/consultations/schema'
 import { assertCsrf } from '~/platform/csrf.server'
 import { isHoneypotFilled } from '~/platform/honeypot'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -20,7 +24,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: eventsStyl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, serviceName } = await translatorFor(request, 'events')
   const page = await eventPage(params.slug!, language)
-  return { title: page.event.title, serviceName, ...page }
+  return { title: page.event.title, serviceName, language, ...page, comments: await loadEventComments(request, page.event) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
@@ -65,8 +69,21 @@ function BookingForm() {
   )
 }
 
+function ConsultationLink({ consultation, language }: { consultation: { slug: string; title: Translated }; language: string }) {
+  const { t } = useTranslation('events')
+  const title = inLanguage(consultation.title, language)
+  return (
+    <p className="guth-event-consultation">
+      {t('page.feedsConsultation')}{' '}
+      <Link to={`/consultations/${consultation.slug}`} lang={title.lang}>
+        {title.text}
+      </Link>
+    </p>
+  )
+}
+
 export default function EventPage() {
-  const { event, programme, bookable, past, addToCalendar } = useLoaderData<typeof loader>()
+  const { event, programme, consultation, bookable, past, addToCalendar, comments, language } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
   return (
     <Page title={event.title} lead={event.summary}>
@@ -125,6 +142,8 @@ export default function EventPage() {
 
       {event.descriptionHtml ? <div className="guth-body" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} /> : null}
 
+      {consultation ? <ConsultationLink consultation={consultation} language={language} /> : null}
+
       <section aria-labelledby="access-heading">
         <h2 id="access-heading">{t('page.accessibility')}</h2>
         {event.accessibility.length ? (
@@ -162,6 +181,7 @@ export default function EventPage() {
         </ul>
         <FeedLinks feed={addToCalendar.feed} />
       </section>
+      <CommentsSection data={comments} />
       <p>
         <Link to="/events">{t('page.back')}</Link>
       </p>

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import { renderBodyHtml } from '~/modules/consultations/body.server'
+import { statusOf } from '~/modules/consultations/lifecycle'
+import { getConsultationById } from '~/modules/consultations/queries.server'
 import type { Language } from '~/platform/i18n/config'
 import { feedUrls, googleCalendarLink, outlookLink } from './calendar.server'
 import { type EventFilters, readFilters } from './forms'
@@ -101,6 +103,14 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
   return { month, name, previous: first.minus({ months: 1 }).toFormat('yyyy-MM'), next: first.plus({ months: 1 }).toFormat('yyyy-MM'), weeks, filters: read.filters, query: filterQuery(read.filters).toString() }
 }
 
+/** The published consultation an event feeds, for "this event feeds the consultation on …". */
+async function linkedConsultation(id: string | null) {
+  const consultation = id ? await getConsultationById(id) : null
+  const status = consultation ? statusOf(consultation) : null
+  if (!consultation || status === 'draft' || status === 'retracted') return null
+  return { slug: consultation.slug, title: consultation.title }
+}
+
 /** Everything the public event page shows, including the add-to-calendar links. */
 export async function eventPage(slug: string, language: Language) {
   const found = await getPublicEvent(slug)
@@ -125,6 +135,7 @@ export async function eventPage(slug: string, language: Language) {
       dates: upcoming.slice(0, 12).map((o) => formatWhen(event, o, language)),
     },
     programme: programme ? { slug: programme.slug, name: programme.name } : null,
+    consultation: await linkedConsultation(event.consultationId),
     placesLeft,
     waiting,
     bookable,
