@@ -55,9 +55,14 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
   const target = useRef<HTMLDivElement>(null)
   const revalidator = useRevalidator()
   const [enhanced, setEnhanced] = useState(false)
+  // With JavaScript the recorder is offered behind a button: only those answering in BSL load it.
+  const [scripted, setScripted] = useState(false)
+  const [wanted, setWanted] = useState(false)
+  useEffect(() => setScripted(true), [])
   const maxGb = Math.round((maxBytes / 1024 ** 3) * 10) / 10
   const limits = t('answer.limits', { size: maxGb >= 1 ? `${maxGb} GB` : `${Math.round(maxBytes / 1024 ** 2)} MB`, minutes: maxMinutes })
   useEffect(() => {
+    if (!wanted) return
     let unmount: (() => void) | undefined
     let cancelled = false
     void import('./BslRecorder.client').then(({ mountRecorder }) => {
@@ -67,6 +72,7 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
         endpoint: '/consultations/_uploads',
         metadata: { purpose: questionId ? 'answer' : 'response', consultation: slug, ...(questionId ? { question: questionId } : {}) },
         maxBytes,
+        strings: t('uppy', { returnObjects: true }) as Record<string, string>,
         describeRefusal: (code) => t(`refusals.${/^[a-z_]+$/.test(code) ? code : 'failed'}`, { defaultValue: t('refusals.failed') }),
         onDone: () => revalidator.revalidate(),
       })
@@ -78,13 +84,20 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
     }
     // The recorder is set up once per question; revalidation must not rebuild it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slug, questionId])
+  }, [slug, questionId, wanted])
   const fieldId = questionId ? `bsl-video-${questionId}` : 'bsl-video-response'
   return (
     <section id="bsl" className="guth-bsl-answer" aria-labelledby={`${fieldId}-heading`}>
       <h2 id={`${fieldId}-heading`}>{t(questionId ? 'answer.heading' : 'whole.uploadHeading')}</h2>
       <p>{t(questionId ? 'answer.intro' : 'whole.uploadIntro')}</p>
       {video ? <BslVideoStatus video={video} /> : null}
+      {scripted && !wanted ? (
+        <p>
+          <Button type="button" onClick={() => setWanted(true)}>
+            {t(video ? 'answer.openRecorderAgain' : 'answer.openRecorder')}
+          </Button>
+        </p>
+      ) : null}
       {enhanced ? (
         <>
           <p>{t('answer.recordHelp')}</p>

@@ -11,6 +11,8 @@ export interface RecorderOptions {
   endpoint: string
   metadata: Record<string, string>
   maxBytes: number
+  /** Uppy's own words in the page's language (Uppy has no Gaelic of its own). */
+  strings: Record<string, string>
   /** The server's refusal code (bsl:refusals.*) turned into words. */
   describeRefusal(code: string): string
   onDone(): void
@@ -23,11 +25,12 @@ export const VIDEO_FILE_TYPES = ['video/*', '.mp4', '.mov', '.webm', '.mkv', '.m
  * sending) or choose a file, then a resumable tus upload with progress, pause, resume and retry.
  * The tus fingerprint is kept in the browser, so choosing the same file after a reload carries on.
  */
-export function mountRecorder({ target, endpoint, metadata, maxBytes, describeRefusal, onDone }: RecorderOptions) {
+export function mountRecorder({ target, endpoint, metadata, maxBytes, strings, describeRefusal, onDone }: RecorderOptions) {
   const uppy = new Uppy({
     autoProceed: false,
     restrictions: { maxNumberOfFiles: 1, maxFileSize: maxBytes, allowedFileTypes: VIDEO_FILE_TYPES },
     meta: metadata,
+    locale: { strings, pluralize: (n: number) => (n === 1 ? 0 : 1) },
   })
     .use(Dashboard, {
       target,

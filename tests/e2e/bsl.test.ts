@@ -53,6 +53,7 @@ test('BSL respondents record and upload, an official watches and interprets, and
   const recorder = await browser.newPage({ permissions: ['camera', 'microphone'] })
   const { page } = recorder
   await startResponse(page, 'bsl-recorder@example.org')
+  await page.getByRole('button', { name: 'Record or upload a BSL video' }).click()
   await expect.poll(() => page.locator('.uppy-Dashboard').count(), patiently).toBe(1)
   await page.locator('[data-uppy-acquirer-id="Webcam"] button').click()
   await page.getByRole('button', { name: 'Begin video recording' }).click()
