@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language,
     consultation: { id: queue.consultation.id, title: translate(queue.consultation.title, language) },
     pending: queue.pending,
+    limit: INTERPRETATION_LIMIT,
     items: queue.items.map((item) => ({
       ...item,
       submittedAt: when(item.submittedAt),
@@ -64,7 +65,7 @@ export default function BslAnswersQueue() {
         <Link to={`/manage/consultations/${data.consultation.id}`}>{t('interpret.back')}</Link>
       </p>
       {data.saved ? <NotificationBanner title={t('interpret.saved', { reference: data.saved })} /> : null}
-      <ErrorSummary errors={actionData ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: INTERPRETATION_LIMIT }) }] : []} />
+      <ErrorSummary errors={actionData ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: data.limit }) }] : []} />
       <p>{t('interpret.summary', { count: data.items.length, pending: data.pending })}</p>
       {data.items.length === 0 ? <p>{t('interpret.empty')}</p> : null}
       {data.items.map((item) => (
