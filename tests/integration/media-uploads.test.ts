@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { answers } from '~/modules/consultations/schema'
 import { startDraft } from '~/modules/consultations/responding.server'
 import { processMedia } from '~/modules/media/processing.server'
+import { sweepAbandonedUploads } from '~/modules/media/sweep.server'
 import { media } from '~/modules/media/schema'
 import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
 import { getDb } from '~/platform/db.server'
@@ -24,8 +25,10 @@ withTestDatabase()
 let server: Server
 let baseUrl: string
 
+const dataDir = mkdtempSync(path.join(tmpdir(), 'guth-tus-'))
+
 beforeAll(async () => {
-  setEnvForTests({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'guth-tus-')), UPLOAD_MAX_BYTES: String(5 * 1024 * 1024) })
+  setEnvForTests({ DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(5 * 1024 * 1024) })
   const app = express()
   app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
   server = createServer(app)
@@ -142,6 +145,24 @@ test('resuming an expired upload is refused, so the page starts again', async ()
   expect(late.error).toBeNull()
   expect(late.url).not.toBe(started.url)
   expect((await mediaOf(late.url!)).status).toBe('processing')
+})
+
+test('an upload abandoned for a day leaves the disk, and its video asks the respondent to upload again', async () => {
+  const me = await givenRespondent()
+  const metadata = { purpose: 'answer', consultation: me.consultation.slug, question: me.question.id }
+  const started = await send(validMp4(), { cookie: me.cookie, metadata, stopAt: 0.3 })
+  const id = started.url!.split('/').pop()!
+  const part = path.join(dataDir, 'uploads', id)
+  expect(existsSync(part)).toBe(true)
+  const dayAgo = new Date(Date.now() - 25 * 3600_000)
+  const info = JSON.parse(readFileSync(`${part}.json`, 'utf8'))
+  writeFileSync(`${part}.json`, JSON.stringify({ ...info, creation_date: dayAgo.toISOString() }))
+  await getDb().update(media).set({ expiresAt: dayAgo }).where(eq(media.uploadId, id))
+
+  const swept = await sweepAbandonedUploads()
+  expect(swept).toEqual({ parts: 1, videos: 1 })
+  expect(existsSync(part)).toBe(false)
+  expect(await mediaOf(started.url!)).toMatchObject({ status: 'rejected', reason: 'expired' })
 })
 
 test('a file over the size limit is refused before any of it is sent', async () => {
