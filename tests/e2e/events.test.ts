@@ -134,7 +134,7 @@ describe('an event from submission to cancellation', () => {
   test('the month grid, a programme page and the event page read well in Gaelic too', async () => {
     for (const locale of ['en-GB', 'gd']) {
       const { page, problems, close } = await browser.newPage({ javaScriptEnabled: false, locale })
-      for (const path of ['/events', '/events/month', '/programmes/open-government-pioneer-year', '/events/pioneer-year-launch-edinburgh']) {
+      for (const path of ['/events', '/events/month', '/programmes/open-government-pioneer-year', '/events/pioneer-year-launch-edinburgh', '/embed/events?programme=open-government-pioneer-year']) {
         await page.goto(path)
         await expectAccessible(page)
       }

@@ -100,6 +100,10 @@ describe('RSS, Atom and the embeddable list', () => {
     const embed = await embedResponse(new Request('http://localhost/embed/events?tag=syndicated&limit=2'))
     expect(await embed.text()).toContain('Tea &amp; &lt;b&gt;talk&lt;/b&gt;')
     expect((await embedResponse(new Request('http://localhost/embed/events?limit=0'))).status).toBe(400)
+    // A Gaelic site asks for Gaelic; the iframe carries no cookie of ours.
+    const gaelic = await (await embedResponse(new Request('http://localhost/embed/events?tag=syndicated&lang=gd'))).text()
+    expect(gaelic).toContain('<html lang="gd">')
+    expect(gaelic).toContain('Tachartasan ri teachd')
     expect((await syndicationResponse(new Request('http://localhost/feeds/events.rss?tag=a&programme=b'), 'rss')).status).toBe(400)
   })
 })

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { isLanguage } from '~/platform/i18n/config'
+import { getLanguage, getTranslator } from '~/platform/i18n/i18next.server'
 import { renderFeed } from './calendar.server'
 import { renderAtom, renderEmbed, renderRss, upcomingForSyndication } from './syndication.server'
 import { type FeedScope, feedVersion } from './queries.server'
@@ -96,10 +98,15 @@ export async function embedResponse(request: Request) {
   const search = new URL(request.url).searchParams
   const limit = Number(search.get('limit') ?? 5)
   search.delete('limit')
+  // The host page chooses the language (?lang=gd): an iframe on another site has no Guth cookie.
+  const asked = search.get('lang')
+  search.delete('lang')
+  const language = isLanguage(asked) ? asked : await getLanguage(request)
   const scope = feedScopeFrom(search)
   if (!scope || !Number.isInteger(limit) || limit < 1 || limit > 20) return plain(400, 'Unknown filter: use one of organisation, tag or programme, and a limit from 1 to 20.')
-  const items = (await upcomingForSyndication('value' in scope ? { [scope.kind]: scope.value } : {})).slice(0, limit)
-  const html = renderEmbed(items, 'Upcoming events')
+  const items = (await upcomingForSyndication('value' in scope ? { [scope.kind]: scope.value } : {}, language)).slice(0, limit)
+  const t = await getTranslator(language, 'events')
+  const html = renderEmbed(items, { language, title: t('embed.title'), online: t('mode.online'), cancelled: t('embed.cancelled'), none: t('embed.none'), all: t('embed.all') })
   return conditional(request, { version: html, lastModified: latest(items), contentType: 'text/html; charset=utf-8', body: () => html })
 }
 

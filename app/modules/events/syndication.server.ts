@@ -1,4 +1,5 @@
 import { getEnv } from '~/platform/env.server'
+import type { Language } from '~/platform/i18n/config'
 import { eventLocation, eventUrl } from './calendar.server'
 import type { EventFilters } from './forms'
 import { listEvents } from './queries.server'
@@ -9,15 +10,15 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt
 const upcomingFilters = (filters: Partial<EventFilters>): EventFilters => ({ access: [], when: 'upcoming', page: 1, ...filters })
 
 /** The next upcoming events (as on the calendar's first page) with what a feed reader or embed shows. */
-export async function upcomingForSyndication(filters: Partial<EventFilters> = {}) {
+export async function upcomingForSyndication(filters: Partial<EventFilters> = {}, language: Language = 'en') {
   const { events } = await listEvents(upcomingFilters(filters))
   return events.map((event) => ({
     id: event.id,
     title: event.title,
     summary: event.summary,
     url: eventUrl(event),
-    when: formatWhen(event, event.next, 'en'),
-    where: eventLocation(event) || 'Online',
+    when: formatWhen(event, event.next, language),
+    where: eventLocation(event) || null,
     cancelled: event.status === 'cancelled',
     updatedAt: event.updatedAt,
     publishedAt: event.publishedAt ?? event.createdAt,
@@ -25,7 +26,7 @@ export async function upcomingForSyndication(filters: Partial<EventFilters> = {}
 }
 
 type Item = Awaited<ReturnType<typeof upcomingForSyndication>>[number]
-const describe = (item: Item) => `${item.cancelled ? 'CANCELLED. ' : ''}${item.when}. ${item.where}. ${item.summary}`
+const describe = (item: Item) => `${item.cancelled ? 'CANCELLED. ' : ''}${item.when}. ${item.where ?? 'Online'}. ${item.summary}`
 
 /** RSS 2.0 of upcoming events. */
 export function renderRss(items: Item[]) {
@@ -46,10 +47,19 @@ export function renderAtom(items: Item[]) {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>${base}/events</id><title>Guth: upcoming events</title><updated>${updated}</updated><link href="${base}/events"/><link rel="self" href="${base}/feeds/events.atom"/><author><name>Guth</name></author>${entries.join('')}</feed>\n`
 }
 
+export interface EmbedWords {
+  language: Language
+  title: string
+  online: string
+  cancelled: string
+  none: string
+  all: string
+}
+
 /** A small page of upcoming events for other sites to show in an iframe; plain HTML, no script. */
-export function renderEmbed(items: Item[], title: string) {
+export function renderEmbed(items: Item[], words: EmbedWords) {
   const list = items.length
-    ? `<ul>${items.map((item) => `<li><a href="${escapeXml(item.url)}" target="_top">${escapeXml(item.title)}</a>${item.cancelled ? ' <strong>(cancelled)</strong>' : ''}<br><span>${escapeXml(item.when)}</span><br><span>${escapeXml(item.where)}</span></li>`).join('')}</ul>`
-    : '<p>No upcoming events.</p>'
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title><link rel="stylesheet" href="/embed/events.css"></head><body><main><h1>${escapeXml(title)}</h1>${list}<p><a href="${getEnv().PUBLIC_URL}/events" target="_top">All events on Guth</a></p></main></body></html>`
+    ? `<ul>${items.map((item) => `<li><a href="${escapeXml(item.url)}" target="_top">${escapeXml(item.title)}</a>${item.cancelled ? ` <strong>(${escapeXml(words.cancelled)})</strong>` : ''}<br><span>${escapeXml(item.when)}</span><br><span>${escapeXml(item.where ?? words.online)}</span></li>`).join('')}</ul>`
+    : `<p>${escapeXml(words.none)}</p>`
+  return `<!DOCTYPE html><html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(words.title)}</title><link rel="stylesheet" href="/embed/events.css"></head><body><main><h1>${escapeXml(words.title)}</h1>${list}<p><a href="${getEnv().PUBLIC_URL}/events" target="_top">${escapeXml(words.all)}</a></p></main></body></html>`
 }
