@@ -25,5 +25,7 @@ export async function sweepAbandonedUploads(now = new Date()) {
 export const sweepUploadsJob = defineJob({
   name: 'media-sweep-uploads',
   cron: '23 * * * *',
-  run: () => sweepAbandonedUploads(),
+  run: async () => {
+    await sweepAbandonedUploads()
+  },
 })
