@@ -17,6 +17,7 @@ test('an admin finds a person, gives them a role, and sees it in the audit log',
   await expectAccessible(page)
   await page.locator('table tbody tr a').first().click()
   await expect.poll(() => page.locator('h1').textContent()).toContain('Ailsa Citizen')
+  const personPage = page.url()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Give the Moderator role' }).click()
   await expect.poll(() => page.getByText('now has the Moderator role').count()).toBeGreaterThan(0)
@@ -24,6 +25,10 @@ test('an admin finds a person, gives them a role, and sees it in the audit log',
   await expect.poll(() => page.locator('table tbody tr').count()).toBe(1)
   expect(await page.locator('table tbody tr').first().textContent()).toContain('Morag Admin')
   await expectAccessible(page)
+  // Take it back: later tests (the role matrix) visit as the seeded citizen, who has no role.
+  await page.goto(personPage)
+  await page.getByRole('button', { name: 'Take away the Moderator role' }).click()
+  await expect.poll(() => page.getByText('no longer has the Moderator role').count()).toBeGreaterThan(0)
   await page.goto('/admin/organisations')
   await expectAccessible(page)
   await page.goto('/admin/organisations/scottish-ogp-civil-society-network')
