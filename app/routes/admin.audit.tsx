@@ -2,11 +2,10 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
-import { Button, ErrorSummary, TextInput } from '~/components/ds/forms'
+import { Button, ErrorSummary, SelectField, TextInput } from '~/components/ds/forms'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireRole, requireUser } from '~/modules/accounts'
 import { auditFilterChoices, formatLondon, listAudit } from '~/modules/accounts/audit-queries.server'
@@ -49,26 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-function Select({ id, name, label, value, options }: { id: string; name: string; label: ReactNode; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="ds_question">
-      <label className="ds_label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="ds_select-wrapper">
-        <select id={id} name={name} className="ds_select" defaultValue={value}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
-  )
-}
-
 export default function AuditLog() {
   const { filters, choices, result, entries, total, page, pageCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')
@@ -94,12 +73,12 @@ export default function AuditLog() {
       <ErrorSummary errors={summaryErrors([fields.action, fields.actor, fields.subjectType, fields.from, fields.to])} />
       <Form method="get" {...getFormProps(form)} aria-labelledby="audit-filters">
         <h2 id="audit-filters">{t('audit.filters.heading')}</h2>
-        <Select
+        <SelectField
           id={fields.action.id}
           name={fields.action.name}
           key={`action-${filters.action}`}
           label={t('audit.filters.action')}
-          value={filters.action}
+          defaultValue={filters.action}
           options={[{ value: '', label: t('audit.filters.anyAction') }, ...choices.actions.map((value) => ({ value, label: value }))]}
         />
         <TextInput
@@ -113,12 +92,12 @@ export default function AuditLog() {
           spellCheck={false}
           width="fluid-two-thirds"
         />
-        <Select
+        <SelectField
           id={fields.subjectType.id}
           name={fields.subjectType.name}
           key={`subjectType-${filters.subjectType}`}
           label={t('audit.filters.subjectType')}
-          value={filters.subjectType}
+          defaultValue={filters.subjectType}
           options={[
             { value: '', label: t('audit.filters.anySubjectType') },
             ...choices.subjectTypes.map((value) => ({ value, label: value })),

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
-import { Button, ChoiceGroup, ErrorSummary, TextInput } from '~/components/ds/forms'
+import { Button, ChoiceGroup, ErrorSummary, SelectField, TextInput } from '~/components/ds/forms'
 import { requireUser } from '~/modules/accounts'
 import { pageFrom } from '~/modules/accounts/forms-admin'
 import { formatLondon } from '~/modules/consultations/lifecycle'
@@ -11,7 +11,6 @@ import { translate } from '~/modules/consultations/questions'
 import {
   channels,
   consents,
-  type FilterName,
   listResponses,
   parseResponseFilters,
   respondentTypes,
@@ -47,26 +46,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
-
-function Select({ name, label, value, options }: { name: FilterName; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="ds_question">
-      <label className="ds_label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <div className="ds_select-wrapper">
-        <select id={`filter-${name}`} name={name} className="ds_select" defaultValue={value}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
-  )
-}
 
 export default function ResponsesList() {
   const { consultation, query, errors, summary, showPersonalData, choices, responses, total, page, pageCount } = useLoaderData<typeof loader>()
@@ -116,9 +95,9 @@ export default function ResponsesList() {
 
       <Form method="get" aria-labelledby="response-filters">
         <h2 id="response-filters">{t('list.filters.heading')}</h2>
-        <Select name="type" key={`type-${query.type}`} label={t('list.filters.type')} value={query.type} options={any(t('list.filters.anyType'), choices.respondentTypes, 'respondentType')} />
-        <Select name="channel" key={`channel-${query.channel}`} label={t('list.filters.channel')} value={query.channel} options={any(t('list.filters.anyChannel'), choices.channels, 'channel')} />
-        <Select name="consent" key={`consent-${query.consent}`} label={t('list.filters.consent')} value={query.consent} options={any(t('list.filters.anyConsent'), choices.consents, 'consent')} />
+        <SelectField id="filter-type" name="type" key={`type-${query.type}`} label={t('list.filters.type')} defaultValue={query.type} options={any(t('list.filters.anyType'), choices.respondentTypes, 'respondentType')} />
+        <SelectField id="filter-channel" name="channel" key={`channel-${query.channel}`} label={t('list.filters.channel')} defaultValue={query.channel} options={any(t('list.filters.anyChannel'), choices.channels, 'channel')} />
+        <SelectField id="filter-consent" name="consent" key={`consent-${query.consent}`} label={t('list.filters.consent')} defaultValue={query.consent} options={any(t('list.filters.anyConsent'), choices.consents, 'consent')} />
         {dateInput('from')}
         {dateInput('to')}
         <ChoiceGroup
