@@ -4,6 +4,7 @@ import { createCode, deleteCode } from '~/modules/analysis/coding.server'
 import { redactPassage } from '~/modules/analysis/redactions.server'
 import { listPublishedResponses, publishedTableCsv } from '~/modules/analysis/publication.server'
 import { addQuote, changeReport, getPublishedReport, getReportForEditing, publishReport } from '~/modules/analysis/report.server'
+import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { getDb } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
 import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
@@ -61,6 +62,16 @@ describe('the analysis report', () => {
 
     const csv = await publishedTableCsv(consultation.slug, table.id, 'en', (key) => key)
     expect(csv!.csv.split('\r\n')[1]).toBe('Yes,2,66.7,2,100,0,0')
+  })
+
+  test('publishing moves the consultation to "analysis published", and publishing again keeps the first date', async () => {
+    const { consultation, official } = await givenReport()
+    expect((await getPublicConsultation(consultation.slug))!.status).not.toBe('analysis_published')
+    await publishReport(official, consultation.id)
+    const first = await getPublicConsultation(consultation.slug)
+    expect(first!.status).toBe('analysis_published')
+    await publishReport(official, consultation.id)
+    expect((await getPublicConsultation(consultation.slug))!.consultation.analysisPublishedAt).toEqual(first!.consultation.analysisPublishedAt)
   })
 
   test('published responses show only those who consented, named only with consent, redactions applied', async () => {

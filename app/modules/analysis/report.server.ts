@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { isUuid } from '~/modules/accounts/forms-admin'
 import type { Actor } from '~/modules/accounts/permissions'
 import { isBodyEmpty, readBodyFromForm } from '~/modules/consultations/body'
+import { markAnalysisPublished } from '~/modules/consultations/commands.server'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { findManagedConsultation } from '~/modules/consultations/responses-admin.server'
 import { getConnection, getDb } from '~/platform/db.server'
@@ -146,8 +147,7 @@ export async function publishReport(actor: Actor, consultationId: string): Promi
       .insert(analysisReports)
       .values({ consultationId: editing.consultation.id, doc: editing.doc as never, updatedBy: actor.id, ...published })
       .onConflictDoUpdate({ target: analysisReports.consultationId, set: published })
-    // The consultation's status ("analysis published") is derived from this date.
-    await tx.execute(sql`update consultations set analysis_published_at = coalesce(analysis_published_at, now()) where id = ${editing.consultation.id}`)
+    await markAnalysisPublished(tx, actor, editing.consultation.id)
     await recordAudit({ actorId: actor.id, action: 'analysis.report_published', subjectType: 'consultation', subjectId: editing.consultation.id, details: { total: en.report.total } }, tx)
   })
   return { status: 'published' }

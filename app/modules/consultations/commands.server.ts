@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray, max, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { forbidden } from '~/modules/accounts/auth.server'
 import type { Actor } from '~/modules/accounts/permissions'
@@ -33,7 +33,7 @@ import type { QuestionKind } from './questions'
 import { answers, consultationDocuments, consultations, questions, type QuestionOption, responses, type Translated } from './schema'
 
 type Db = ReturnType<typeof getDb>
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type FieldErrors<F extends string> = Partial<Record<F, string[]>>
 type Invalid<F extends string> = { ok: false; reason: 'invalid'; fieldErrors: FieldErrors<F> }
 type NotFound = { ok: false; reason: 'not_found' }
@@ -268,6 +268,18 @@ export function retractConsultation(actor: Actor, id: string) {
 /** Puts a retracted consultation back where its dates say it is. */
 export function reinstateConsultation(actor: Actor, id: string) {
   return changeLifecycle(actor, id, 'reinstated', async (current) => (current.retractedAt ? null : 'not_retracted'), { retractedAt: null })
+}
+
+/**
+ * Marks the consultation's analysis as published (its status is derived from this date), inside the
+ * caller's transaction so it stands or falls with the report. The first publication's date is kept.
+ */
+export async function markAnalysisPublished(tx: Tx, actor: Actor, consultationId: string) {
+  assertCanManage(actor)
+  await tx
+    .update(consultations)
+    .set({ analysisPublishedAt: sql`coalesce(${consultations.analysisPublishedAt}, now())` })
+    .where(eq(consultations.id, consultationId))
 }
 
 /** The next unused `<slug>-vN` for a copy. */
