@@ -37,7 +37,9 @@ async function main() {
 
   const work = mkdtempSync(path.join(tmpdir(), 'guth-bench-'))
   cleanups.push(() => rmSync(work, { recursive: true, force: true }))
-  const env: Record<string, string> = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' }
+  // No SMTP_URL: email goes to the local outbox, where scenarios that sign in read their code.
+  const env: Record<string, string> = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', SMTP_URL: '' }
+  const context = { mailDir: path.join(env.DATA_DIR!, 'mail') }
   if (postgresUrl) {
     const database = await createScratchDatabase(postgresUrl)
     cleanups.push(() => database.drop())
@@ -55,7 +57,7 @@ async function main() {
   const figures: ScenarioFigures[] = []
   for (const scenario of scenarios) {
     console.log(`… ${scenario.name}`)
-    figures.push(await measure(server.baseUrl, scenario, load))
+    figures.push(await measure(server.baseUrl, scenario, load, context))
   }
   console.log()
   printTable(figures)

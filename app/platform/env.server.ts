@@ -31,6 +31,8 @@ const EnvSchema = z
     SEED_COMMENT_BENCH: z.coerce.number().int().min(0).max(1_000_000).default(0),
     // Benchmark only: the seed adds this many published events (bench/scenarios/events.ts).
     SEED_EVENT_BENCH: z.coerce.number().int().min(0).max(100_000).default(0),
+    // Benchmark only: the seed adds the synthetic consultation synth-1 with this many respondents (bench/scenarios/analysis.ts).
+    SEED_ANALYSIS_BENCH: z.coerce.number().int().min(0).max(1_000_000).default(0),
     // Media (BSL videos): the private bucket, the video tools and the upload limits.
     STORAGE_BUCKET: z.string().regex(/^[a-z0-9-]+$/).default('guth-media'),
     FFMPEG_PATH: z.string().min(1).optional(),

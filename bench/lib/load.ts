@@ -1,5 +1,5 @@
 import autocannon from 'autocannon'
-import type { Scenario, ScenarioRequest } from './scenario'
+import type { Scenario, ScenarioRequest, SetupContext } from './scenario'
 
 export interface LoadOptions {
   connections: number
@@ -39,8 +39,8 @@ function fire(baseUrl: string, request: ScenarioRequest, connections: number, du
 }
 
 /** Warms up, then measures one scenario against the running server. */
-export async function measure(baseUrl: string, scenario: Scenario, options: LoadOptions): Promise<ScenarioFigures> {
-  const extra = (await scenario.setup?.(baseUrl)) ?? {}
+export async function measure(baseUrl: string, scenario: Scenario, options: LoadOptions, context: SetupContext): Promise<ScenarioFigures> {
+  const extra = (await scenario.setup?.(baseUrl, context)) ?? {}
   const request = { ...scenario, ...extra, headers: { ...scenario.headers, ...extra.headers } }
   await fire(baseUrl, request, options.connections, options.warmUpSeconds)
   const result = await fire(baseUrl, request, options.connections, options.durationSeconds)

@@ -9,12 +9,18 @@ export interface ScenarioRequest {
   body?: string
 }
 
+/** What a scenario's setup may use besides the server's address. */
+export interface SetupContext {
+  /** The server's local outbox, where sign-in codes arrive (HttpVisitor.signIn reads them). */
+  mailDir: string
+}
+
 /** One measured request, repeated for the whole run. */
 export interface Scenario extends ScenarioRequest {
   name: string
   /** Runs once against the live server before the warm-up (sign in, create a row…); what it
    * returns replaces fields of the request, and its headers are added (e.g. a session cookie). */
-  setup?: (baseUrl: string) => Promise<Partial<ScenarioRequest> | void>
+  setup?: (baseUrl: string, context: SetupContext) => Promise<Partial<ScenarioRequest> | void>
 }
 
 const folder = path.resolve(import.meta.dirname, '../scenarios')

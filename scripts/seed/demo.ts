@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
+import { seedAnalysisBench } from './analysis'
 import { seedLocalDemocracyConsultation } from './consultation'
 import { seedDemoComments } from './comments'
 import { seedDemoEvents } from './events'
@@ -113,4 +114,5 @@ export async function seedDemoContent() {
   await seedLocalDemocracyConsultation()
   await seedDemoComments()
   await seedDemoEvents()
+  await seedAnalysisBench()
 }
