@@ -48,6 +48,19 @@ describe('reading open answers', () => {
     expect((await listOpenAnswers(official, consultationId, questionId, { bsl: 'uninterpreted' }, 1, 'en'))!.total).toBe(1)
   })
 
+  test('totals per respondent type and of reviewed answers match the answers listed', async () => {
+    const { consultationId, questionId, answerIds, official } = await givenOpenAnswers()
+    const read = (filters: object) => listOpenAnswers(official, consultationId, questionId, filters, 1, 'en')
+    const individuals = await read({ type: 'individual' })
+    expect([individuals!.total, individuals!.uninterpreted, individuals!.answers.length]).toEqual([4, 1, 4])
+    expect((await read({ type: 'organisation', bsl: 'uninterpreted' }))!.total).toBe(0)
+    await codeAnswer(official, consultationId, questionId, answerIds[1]!, [], true)
+    await codeAnswer(official, consultationId, questionId, answerIds[2]!, [], true)
+    expect((await read({}))!.reviewed).toBe(2)
+    expect((await read({ type: 'individual' }))!.reviewed).toBe(1)
+    expect((await read({ reviewed: 'no' }))!.total).toBe(3)
+  })
+
   test('next and previous follow the reading order within the filters', async () => {
     const { consultationId, questionId, answerIds, official } = await givenOpenAnswers()
     const second = await getAnswerForCoding(official, consultationId, questionId, answerIds[1]!, {}, 'en')

@@ -4,6 +4,7 @@ import { isUuid } from '~/modules/accounts/forms-admin'
 import type { Actor } from '~/modules/accounts/permissions'
 import { getConnection, getDb } from '~/platform/db.server'
 import { findOpenQuestion } from './context.server'
+import { answerTallies, typeOf } from './dashboard.server'
 import { analysisCodes, answerCodes, answerReviews } from './schema'
 import { type SplitTable, splitTable } from './tables'
 
@@ -126,7 +127,7 @@ export async function codeFrequencies(questionId: string): Promise<SplitTable> {
   const connection = getConnection()
   const codes = await listCodes(questionId)
   const answered = `a.question_id = $1 and r.status = 'submitted' and (coalesce(a.text, '') <> '' or coalesce(a.interpretation, '') <> '')`
-  const [counts, bases] = await Promise.all([
+  const [counts, tallies] = await Promise.all([
     connection.query<{ key: string; respondent_type: string | null; n: number }>(
       `select c.key, r.respondent_type, count(distinct a.id)::int as n
        from answers a join responses r on r.id = a.response_id
@@ -135,14 +136,11 @@ export async function codeFrequencies(questionId: string): Promise<SplitTable> {
        where ${answered} group by 1, 2`,
       [questionId],
     ),
-    connection.query<{ respondent_type: string | null; n: number }>(
-      `select r.respondent_type, count(*)::int as n from answers a join responses r on r.id = a.response_id where ${answered} group by 1`,
-      [questionId],
-    ),
+    answerTallies([questionId], ['answered']),
   ])
   return splitTable(
     codes.map((c) => ({ key: c.id, label: c.depth ? `— ${c.label}` : c.label })),
     counts.map((c) => ({ key: c.key, respondentType: c.respondent_type, n: c.n })),
-    bases.map((b) => ({ respondentType: b.respondent_type, n: b.n })),
+    tallies.map((b) => ({ respondentType: typeOf(b.respondent_type), n: b.n })),
   )
 }

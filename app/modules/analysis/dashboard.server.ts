@@ -5,10 +5,11 @@ import { channels, findManagedConsultation, numberQuestions, respondentTypes } f
 import { getConnection } from '~/platform/db.server'
 import { type GroupedCount, type SimpleTable, type SplitTable, simpleTable, splitTable } from './tables'
 
-// Aggregate SQL over consultations' responses and answers: the analysis reads those tables
-// directly here because grouped counts at 500,000 responses cannot go through row-level queries.
+// The dashboard reads the tallies that triggers keep as responses and answers change
+// (analysis_response_tallies, analysis_answer_tallies): a few hundred rows whatever the number of
+// responses. In the tallies a respondent who gave no type is 'not_given'.
 
-const SUBMITTED = `r.consultation_id = $1 and r.status = 'submitted'`
+export const typeOf = (stored: string) => (stored === 'not_given' ? null : stored)
 
 export interface Profile {
   total: number
@@ -20,55 +21,56 @@ export interface Profile {
 
 /** Who responded: totals by respondent type, by channel, BSL users, and per day (Scottish dates). */
 export async function respondentProfile(consultationId: string): Promise<Profile> {
-  const connection = getConnection()
-  const [totals, byDay] = await Promise.all([
-    connection.query<{ respondent_type: string | null; channel: string; bsl: boolean; n: number }>(
-      `select r.respondent_type, r.channel, coalesce(r.is_bsl_user, false) as bsl, count(*)::int as n
-       from responses r where ${SUBMITTED} group by 1, 2, 3`,
-      [consultationId],
-    ),
-    connection.query<{ day: string; n: number }>(
-      `select to_char(r.submitted_at at time zone 'Europe/London', 'YYYY-MM-DD') as day, count(*)::int as n
-       from responses r where ${SUBMITTED} group by 1 order by 1`,
-      [consultationId],
-    ),
-  ])
-  const total = totals.reduce((sum, row) => sum + row.n, 0)
-  const tally = (key: (row: (typeof totals)[number]) => string) => {
+  const rows = await getConnection().query<{ day: string; respondent_type: string; channel: string; bsl: boolean; n: number }>(
+    `select to_char(day, 'YYYY-MM-DD') as day, respondent_type, channel, bsl, n
+     from analysis_response_tallies where consultation_id = $1 and n <> 0 order by day`,
+    [consultationId],
+  )
+  const tally = (key: (row: (typeof rows)[number]) => string) => {
     const counts = new Map<string, number>()
-    for (const row of totals) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.n)
+    for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.n)
     return counts
   }
-  const typeCounts = tally((row) => row.respondent_type ?? 'not_given')
+  const total = rows.reduce((sum, row) => sum + row.n, 0)
+  const typeCounts = tally((row) => row.respondent_type)
   const typeKeys = [...respondentTypes, ...(typeCounts.has('not_given') ? ['not_given'] : [])]
   return {
     total,
     byType: simpleTable(typeKeys.map((key) => ({ key, label: key })), typeCounts, total),
     byChannel: simpleTable(channels.map((key) => ({ key, label: key })), tally((row) => row.channel), total),
-    bslUsers: totals.filter((row) => row.bsl).reduce((sum, row) => sum + row.n, 0),
-    overTime: byDay,
+    bslUsers: rows.filter((row) => row.bsl).reduce((sum, row) => sum + row.n, 0),
+    overTime: [...tally((row) => row.day)].map(([day, n]) => ({ day, n })),
   }
+}
+
+export interface AnswerTally {
+  question_id: string
+  measure: 'base' | 'choice' | 'answered' | 'uninterpreted'
+  choice: string
+  respondent_type: string
+  n: number
+}
+
+/** The answer tallies of some questions under some measures. */
+export function answerTallies(questionIds: string[], measures: AnswerTally['measure'][]) {
+  return getConnection().query<AnswerTally>(
+    `select question_id, measure, choice, respondent_type, n from analysis_answer_tallies
+     where consultation_id in (select consultation_id from questions where id = any($1::uuid[]))
+       and question_id = any($1::uuid[]) and measure = any($2::text[]) and n <> 0`,
+    [questionIds, measures],
+  )
 }
 
 /** For each closed question, n and % per choice, for everyone and per respondent type. */
 export async function closedQuestionTables(consultationId: string, language: string) {
-  const connection = getConnection()
   const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => isClosedKind(q.kind))
   if (!questions.length) return []
-  // One pass: grouped by the whole choice list, then each row counts once towards the base and
-  // once for each choice in it (a multiple-choice answer names several).
-  const rows = await connection.query<{ question_id: string; choices: string[]; respondent_type: string | null; n: number }>(
-    `select a.question_id, a.choices, r.respondent_type, count(*)::int as n
-     from answers a join responses r on r.id = a.response_id
-     where ${SUBMITTED} and a.question_id = any($2::uuid[]) and a.choices <> '[]'::jsonb
-     group by 1, 2, 3`,
-    [consultationId, questions.map((q) => q.id)],
-  )
+  const rows = await answerTallies(questions.map((q) => q.id), ['base', 'choice'])
   const grouped = (id: string) => {
     const mine = rows.filter((row) => row.question_id === id)
     return {
-      counts: mine.flatMap((row) => row.choices.map((key): GroupedCount => ({ key, respondentType: row.respondent_type, n: row.n }))),
-      bases: mine.map((row) => ({ respondentType: row.respondent_type, n: row.n })),
+      counts: mine.filter((row) => row.measure === 'choice').map((row): GroupedCount => ({ key: row.choice, respondentType: typeOf(row.respondent_type), n: row.n })),
+      bases: mine.filter((row) => row.measure === 'base').map((row) => ({ respondentType: typeOf(row.respondent_type), n: row.n })),
     }
   }
   return questions.map((question) => {
@@ -83,21 +85,14 @@ export async function closedQuestionTables(consultationId: string, language: str
 export async function openQuestionSummaries(consultationId: string, language: string) {
   const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => !isClosedKind(q.kind))
   if (!questions.length) return []
-  const rows = await getConnection().query<{ question_id: string; answered: number; uninterpreted: number }>(
-    `select a.question_id,
-            count(*) filter (where coalesce(a.text, '') <> '' or coalesce(a.interpretation, '') <> '')::int as answered,
-            count(*) filter (where ${UNINTERPRETED})::int as uninterpreted
-     from answers a join responses r on r.id = a.response_id
-     where ${SUBMITTED} and a.question_id = any($2::uuid[]) group by 1`,
-    [consultationId, questions.map((q) => q.id)],
-  )
-  const byId = new Map(rows.map((row) => [row.question_id, row]))
+  const rows = await answerTallies(questions.map((q) => q.id), ['answered', 'uninterpreted'])
+  const sum = (id: string, measure: AnswerTally['measure']) => rows.filter((row) => row.question_id === id && row.measure === measure).reduce((n, row) => n + row.n, 0)
   return questions.map((q) => ({
     questionId: q.id,
     number: q.number,
     prompt: translate(q.prompt, language),
-    answered: byId.get(q.id)?.answered ?? 0,
-    uninterpreted: byId.get(q.id)?.uninterpreted ?? 0,
+    answered: sum(q.id, 'answered'),
+    uninterpreted: sum(q.id, 'uninterpreted'),
   }))
 }
 

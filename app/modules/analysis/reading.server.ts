@@ -4,7 +4,7 @@ import { getConnection } from '~/platform/db.server'
 import type { AnswerFilters } from './answer-filters'
 import { listCodes } from './coding.server'
 import { findOpenQuestion } from './context.server'
-import { UNINTERPRETED } from './dashboard.server'
+import { type AnswerTally, answerTallies, UNINTERPRETED } from './dashboard.server'
 
 // Reading open answers. Reads consultations' answers and responses directly (joined with the
 // analysis tables) because filtering and full-text search have to happen in one SQL statement.
@@ -66,6 +66,33 @@ const toView = (row: AnswerRow) => ({
   codeIds: row.codes ?? [],
 })
 
+/**
+ * How many answers the filters select, how many of those await interpretation and how many are
+ * reviewed. With no filter but respondent type or "awaiting interpretation", the first two come
+ * from the kept tallies (an answer in words or a BSL answer without words is exactly one of
+ * 'answered' or 'uninterpreted'); other filters are counted.
+ */
+async function answerTotals(questionId: string, filters: AnswerFilters, from: string, params: unknown[]) {
+  const connection = getConnection()
+  const tallied = Object.entries(filters).every(([name, value]) => !value || name === 'type' || name === 'bsl')
+  const reviewed = `exists (select 1 from analysis_answer_reviews ar where ar.answer_id = a.id)`
+  if (!tallied) {
+    const [row] = await connection.query<{ total: number; uninterpreted: number; reviewed: number }>(
+      `select count(*)::int as total, count(*) filter (where ${UNINTERPRETED})::int as uninterpreted, count(*) filter (where ${reviewed})::int as reviewed ${from}`,
+      params,
+    )
+    return { total: row?.total ?? 0, uninterpreted: row?.uninterpreted ?? 0, reviewed: row?.reviewed ?? 0 }
+  }
+  const [tallies, [review]] = await Promise.all([
+    answerTallies([questionId], ['answered', 'uninterpreted']),
+    connection.query<{ n: number }>(`select count(*)::int as n ${from} and ${reviewed}`, params),
+  ])
+  const sum = (measure: AnswerTally['measure']) =>
+    tallies.filter((row) => row.measure === measure && (!filters.type || row.respondent_type === filters.type)).reduce((n, row) => n + row.n, 0)
+  const uninterpreted = sum('uninterpreted')
+  return { total: filters.bsl ? uninterpreted : uninterpreted + sum('answered'), uninterpreted, reviewed: review?.n ?? 0 }
+}
+
 /** One page of a question's open answers under the filters, with totals and the coding frame. */
 export async function listOpenAnswers(actor: Actor, consultationId: string, questionId: string, filters: AnswerFilters, page: number, language: string) {
   const found = await findOpenQuestion(actor, consultationId, questionId, language)
@@ -73,25 +100,19 @@ export async function listOpenAnswers(actor: Actor, consultationId: string, ques
   const connection = getConnection()
   const { sql, params } = answerConditions(questionId, filters)
   const from = `from answers a join responses r on r.id = a.response_id where ${sql}`
-  const [[totals], rows, codes] = await Promise.all([
-    connection.query<{ total: number; uninterpreted: number; reviewed: number }>(
-      `select count(*)::int as total, count(*) filter (where ${UNINTERPRETED})::int as uninterpreted,
-              count(*) filter (where exists (select 1 from analysis_answer_reviews ar where ar.answer_id = a.id))::int as reviewed ${from}`,
-      params,
-    ),
+  const [totals, rows, codes] = await Promise.all([
+    answerTotals(questionId, filters, from, params),
     connection.query<AnswerRow>(
       `select ${ANSWER_COLUMNS} ${from} order by r.submitted_at, a.id limit ${ANSWERS_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * ANSWERS_PAGE_SIZE}`,
       params,
     ),
     listCodes(questionId),
   ])
-  const total = totals?.total ?? 0
+  const { total } = totals
   return {
     ...found,
     answers: rows.map(toView),
-    total,
-    uninterpreted: totals?.uninterpreted ?? 0,
-    reviewed: totals?.reviewed ?? 0,
+    ...totals,
     page: Math.max(1, page),
     pageCount: Math.max(1, Math.ceil(total / ANSWERS_PAGE_SIZE)),
     codes,

@@ -1,10 +1,52 @@
-import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '~/modules/accounts/schema'
 import { answers, consultations, questions } from '~/modules/consultations/schema'
 import { at, createdAt, id, updatedAt } from '~/platform/columns'
 
 // Tables of the analysis module: the coding frame, reviews, suggested themes, campaign groups,
 // reports and redactions. Answers and responses belong to consultations; these only point at them.
+
+// The dashboard's numbers, kept up to date by triggers on responses and answers as they change
+// (supabase/migrations/*_analysis_tallies.sql), so that reading them costs the same at 500 responses
+// as at 500,000. `respondent_type` is 'not_given' where the respondent gave none.
+
+/** Submitted responses counted by the day they arrived (Scottish date), type, channel and BSL use. */
+export const responseTallies = pgTable(
+  'analysis_response_tallies',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    respondentType: text('respondent_type').notNull(),
+    channel: text('channel').notNull(),
+    bsl: boolean('bsl').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.day, t.respondentType, t.channel, t.bsl] })],
+).enableRLS()
+
+/**
+ * Submitted answers counted per question and respondent type. `measure` is 'base' (a closed
+ * question answered), 'choice' (one choice, named in `choice`), 'answered' (an open answer in
+ * words) or 'uninterpreted' (a BSL answer still waiting for its English).
+ */
+export const answerTallies = pgTable(
+  'analysis_answer_tallies',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    measure: text('measure').notNull(),
+    choice: text('choice').notNull(),
+    respondentType: text('respondent_type').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.questionId, t.measure, t.choice, t.respondentType] })],
+).enableRLS()
 
 export const codeSource = pgEnum('analysis_code_source', ['human', 'suggested'])
 export const suggestionStatus = pgEnum('analysis_suggestion_status', ['pending', 'accepted', 'rejected', 'merged'])
