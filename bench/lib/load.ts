@@ -20,6 +20,7 @@ export interface ScenarioFigures {
   sentRequests: number
   meanResponseBytes: number
   non2xx: number
+  expectStatus?: number
   errors: number
   timeouts: number
   statusCodes: Record<string, number>
@@ -57,6 +58,7 @@ export async function measure(baseUrl: string, scenario: Scenario, options: Load
     sentRequests: result.requests.sent,
     meanResponseBytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     non2xx: result.non2xx,
+    expectStatus: scenario.expectStatus,
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),

@@ -30,8 +30,10 @@ export function describeRun(settings: Omit<RunMetadata, 'date' | 'gitCommit' | '
   }
 }
 
-/** Requests that did not end in a 2xx: other statuses, plus socket errors (timeouts included). */
-const failures = (f: ScenarioFigures) => f.non2xx + f.errors
+/** Requests that did not end in a 2xx (or the scenario's expected status): other statuses, plus
+ * socket errors (timeouts included). */
+const failures = (f: ScenarioFigures) =>
+  (f.expectStatus ? Object.entries(f.statusCodes).reduce((n, [code, count]) => n + (Number(code) === f.expectStatus ? 0 : count), 0) : f.non2xx) + f.errors
 
 const ratioToHealthz = (f: ScenarioFigures, all: ScenarioFigures[]) => {
   const healthz = all.find((s) => s.name === 'healthz')

@@ -18,6 +18,8 @@ export interface SetupContext {
 /** One measured request, repeated for the whole run. */
 export interface Scenario extends ScenarioRequest {
   name: string
+  /** The status every answer should have, when it is not a 2xx (a conditional GET expects 304). */
+  expectStatus?: number
   /** Runs once against the live server before the warm-up (sign in, create a row…); what it
    * returns replaces fields of the request, and its headers are added (e.g. a session cookie). */
   setup?: (baseUrl: string, context: SetupContext) => Promise<Partial<ScenarioRequest> | void>

@@ -20,6 +20,6 @@ export default [
   { name: 'events-month', path: '/events/month', headers: { 'accept-language': 'en' } },
   // A calendar app fetching the whole feed, and polling it again unchanged (ETag → 304).
   { name: 'events-feed-all', path: '/feeds/events.ics' },
-  { name: 'events-feed-304', path: '/feeds/events.ics', setup: currentEtag },
+  { name: 'events-feed-304', path: '/feeds/events.ics', setup: currentEtag, expectStatus: 304 },
   { name: 'events-rss', path: '/feeds/events.rss' },
 ] satisfies Scenario[]
