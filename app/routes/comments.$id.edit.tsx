@@ -1,13 +1,12 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ErrorSummary, TextArea } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
-import { changeOwnComment, loadOwnComment } from '~/modules/comments/pages.server'
+import { changeOwnComment, commentFormAction, loadOwnComment } from '~/modules/comments/pages.server'
 import { MAX_COMMENT_LENGTH } from '~/modules/comments/text'
-import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -20,14 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
-  assertCsrf(request, form)
-  const user = await requireUser(request)
-  const outcome = await changeOwnComment(request, user, params.id ?? '', form)
-  if (!outcome.ok) return data(outcome, { status: 400 })
-  return redirect(outcome.location, 303)
-}
+export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', changeOwnComment)
 
 export default function EditComment() {
   const { comment } = useLoaderData<typeof loader>()

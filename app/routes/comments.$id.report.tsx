@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CommentText } from '~/components/CommentsThread'
@@ -7,8 +7,7 @@ import { Page } from '~/components/ds/Page'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
 import { flagReasons } from '~/modules/comments/forms'
-import { loadPermalink, reportFromForm } from '~/modules/comments/pages.server'
-import { assertCsrf } from '~/platform/csrf.server'
+import { commentFormAction, loadPermalink, reportFromForm } from '~/modules/comments/pages.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -22,14 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
-  assertCsrf(request, form)
-  const user = await requireUser(request)
-  const outcome = await reportFromForm(request, user, params.id ?? '', form)
-  if (!outcome.ok) return data(outcome, { status: 400 })
-  return redirect(outcome.location, 303)
-}
+export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', reportFromForm)
 
 export default function ReportComment() {
   const { comment } = useLoaderData<typeof loader>()

@@ -1,7 +1,9 @@
-import { getOptionalUser, type SignedInUser } from '~/modules/accounts'
+import { data, redirect } from '@remix-run/node'
+import { getOptionalUser, requireUser, type SignedInUser } from '~/modules/accounts'
 import type { BodyDoc } from '~/modules/consultations/body'
 import { blockAnchors } from '~/modules/consultations/body'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
+import { assertCsrf } from '~/platform/csrf.server'
 import { type CommandFailure, deleteComment, editComment, reportComment, supportComment } from './commands.server'
 import { loadComments } from './index'
 import { loadCommentThread } from './queries.server'
@@ -65,4 +67,20 @@ export async function reportFromForm(request: Request, user: SignedInUser, comme
     return { ok: false as const, error: await refusalMessage(request, outcome as CommandFailure), values: { details: String(form.get('details') ?? '') } }
   }
   return { ok: true as const, location: `/comments/${commentId}?reported=1` }
+}
+
+type Done = { ok: true; location: string }
+
+/** The action of a signed-in comment form (edit, report): refused, back to the form with the message (400); done, on to where the change says (303). */
+export async function commentFormAction<Outcome extends Done | { ok: false }>(
+  request: Request,
+  commentId: string,
+  change: (request: Request, user: SignedInUser, commentId: string, form: FormData) => Promise<Outcome>,
+) {
+  const form = await request.formData()
+  assertCsrf(request, form)
+  const user = await requireUser(request)
+  const outcome = await change(request, user, commentId, form)
+  if (outcome.ok) return redirect((outcome as Done).location, 303)
+  return data(outcome as Exclude<Outcome, Done>, { status: 400 })
 }
