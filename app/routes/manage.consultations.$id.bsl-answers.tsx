@@ -1,31 +1,24 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Page } from '~/components/ds/Page'
-import { Button, ErrorSummary, NotificationBanner, TextArea } from '~/components/ds/forms'
+import { BslOfficialPage } from '~/components/BslOfficialPage'
+import { Button, TextArea } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { VideoPlayer } from '~/components/VideoPlayer'
 import { requireUser } from '~/modules/accounts'
 import { formatLondon } from '~/modules/consultations/lifecycle'
-import { translate } from '~/modules/consultations/questions'
+import { loadBslPage } from '~/modules/media/bsl-pages.server'
 import { INTERPRETATION_LIMIT, InterpretationSchema, interpretationQueue, interpretResponse } from '~/modules/media/interpretation.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
 const notFound = () => new Response('Not found', { status: 404 })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const { t, serviceName, language } = await translatorFor(request, 'bsl')
-  const queue = await interpretationQueue(user, params.id ?? '', language)
-  if (!queue) throw notFound()
-  const when = (date: Date | null) => (date ? formatLondon(date, language) : null)
+  const { page: queue, heading } = await loadBslPage(request, params.id ?? '', 'interpret.title', interpretationQueue)
+  const when = (date: Date | null) => (date ? formatLondon(date, heading.language) : null)
   return {
-    title: t('interpret.title'),
-    serviceName,
-    language,
-    consultation: { id: queue.consultation.id, title: translate(queue.consultation.title, language) },
+    ...heading,
     pending: queue.pending,
     limit: INTERPRETATION_LIMIT,
     items: queue.items.map((item) => ({
@@ -33,7 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submittedAt: when(item.submittedAt),
       questions: item.questions.map((q) => ({ ...q, interpretedAt: when(q.interpretedAt) })),
     })),
-    saved: new URL(request.url).searchParams.get('saved'),
   }
 }
 
@@ -60,12 +52,12 @@ export default function BslAnswersQueue() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('bsl')
   return (
-    <Page title={t('interpret.title')} lead={data.consultation.title}>
-      <p>
-        <Link to={`/manage/consultations/${data.consultation.id}`}>{t('interpret.back')}</Link>
-      </p>
-      {data.saved ? <NotificationBanner title={t('interpret.saved', { reference: data.saved })} /> : null}
-      <ErrorSummary errors={actionData ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: data.limit }) }] : []} />
+    <BslOfficialPage
+      title={t('interpret.title')}
+      consultation={data.consultation}
+      saved={data.saved ? t('interpret.saved', { reference: data.saved }) : null}
+      errors={actionData ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: data.limit }) }] : []}
+    >
       <p>{t('interpret.summary', { count: data.items.length, pending: data.pending })}</p>
       {data.items.length === 0 ? <p>{t('interpret.empty')}</p> : null}
       {data.items.map((item) => (
@@ -111,7 +103,7 @@ export default function BslAnswersQueue() {
           </Form>
         </section>
       ))}
-    </Page>
+    </BslOfficialPage>
   )
 }
 

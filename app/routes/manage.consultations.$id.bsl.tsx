@@ -1,32 +1,21 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BslVideoStatus } from '~/components/BslAnswer'
-import { Page } from '~/components/ds/Page'
-import { Button, ErrorSummary, NotificationBanner, TextArea } from '~/components/ds/forms'
+import { BslOfficialPage } from '~/components/BslOfficialPage'
+import { Button, TextArea } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { VideoPlayer } from '~/components/VideoPlayer'
 import { requireUser } from '~/modules/accounts'
-import { translate } from '~/modules/consultations/questions'
+import { loadBslPage } from '~/modules/media/bsl-pages.server'
 import { attachBslVersion, bslVersionsPage } from '~/modules/media/bsl-versions.server'
 import { readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request)
-  const { t, serviceName, language } = await translatorFor(request, 'bsl')
-  const page = await bslVersionsPage(user, params.id ?? '', language)
-  if (!page) throw new Response('Not found', { status: 404 })
-  return {
-    title: t('versions.title'),
-    serviceName,
-    language,
-    consultation: { id: page.consultation.id, title: translate(page.consultation.title, language) },
-    targets: page.targets,
-    saved: new URL(request.url).searchParams.get('saved'),
-  }
+  const { page, heading } = await loadBslPage(request, params.id ?? '', 'versions.title', bslVersionsPage)
+  return { ...heading, targets: page.targets }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
@@ -61,12 +50,12 @@ export default function BslVersions() {
   const { t } = useTranslation('bsl')
   const errorFor = (target: string) => (actionData?.target === target ? actionData.error : undefined)
   return (
-    <Page title={t('versions.title')} lead={data.consultation.title}>
-      <p>
-        <Link to={`/manage/consultations/${data.consultation.id}`}>{t('interpret.back')}</Link>
-      </p>
-      {data.saved ? <NotificationBanner title={t('versions.saved')} /> : null}
-      <ErrorSummary errors={actionData ? [{ fieldId: `video-${actionData.target ?? 'consultation'}`, message: t(actionData.error) }] : []} />
+    <BslOfficialPage
+      title={t('versions.title')}
+      consultation={data.consultation}
+      saved={data.saved ? t('versions.saved') : null}
+      errors={actionData ? [{ fieldId: `video-${actionData.target ?? 'consultation'}`, message: t(actionData.error) }] : []}
+    >
       <p>{t('versions.lead')}</p>
       {data.targets.map((target) => (
         <section key={target.id} id={`target-${target.id}`} aria-labelledby={`heading-${target.id}`}>
@@ -99,6 +88,6 @@ export default function BslVersions() {
           </form>
         </section>
       ))}
-    </Page>
+    </BslOfficialPage>
   )
 }
