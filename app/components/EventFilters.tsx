@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button, ChoiceGroup, SelectField } from '~/components/ds/forms'
+import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
 import { ACCESSIBILITY_FEATURES, type EventFilters as Filters } from '~/modules/events/forms'
 
 interface Choices {
@@ -36,18 +36,8 @@ export function EventFiltersForm({ action, filters, choices, extra }: { action: 
         ]}
       />
       <ChoiceGroup type="checkbox" name="access" legend={t('filters.access')} small defaultValue={filters.access} choices={ACCESSIBILITY_FEATURES.map((f) => ({ value: f, label: t(`access.${f}`) }))} />
-      <div className="ds_question">
-        <label className="ds_label" htmlFor="filter-from">
-          {t('filters.from')}
-        </label>
-        <input id="filter-from" name="from" type="date" className="ds_input ds_input--fixed-10" defaultValue={filters.from} />
-      </div>
-      <div className="ds_question">
-        <label className="ds_label" htmlFor="filter-to">
-          {t('filters.to')}
-        </label>
-        <input id="filter-to" name="to" type="date" className="ds_input ds_input--fixed-10" defaultValue={filters.to} />
-      </div>
+      <TextInput id="filter-from" name="from" type="date" width="fixed-10" label={t('filters.from')} defaultValue={filters.from} />
+      <TextInput id="filter-to" name="to" type="date" width="fixed-10" label={t('filters.to')} defaultValue={filters.to} />
       <Button type="submit">{t('filters.apply')}</Button>
       <p>
         <Link to={action}>{t('filters.clear')}</Link>
