@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ConsultationCard, inLanguage } from '~/components/ConsultationCard'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
+import { LinkTabs } from '~/components/ds/Tabs'
 import { Button } from '~/components/ds/forms'
 import { pageFrom } from '~/modules/accounts/forms-admin'
 import { formatLondon, statusOf } from '~/modules/consultations/lifecycle'
@@ -92,21 +93,11 @@ export default function Consultations() {
         ) : null}
       </Form>
 
-      <div className="ds_tabs ds_tabs--links">
-        <nav className="ds_tabs__navigation" aria-labelledby="consultation-tabs">
-          <h2 id="consultation-tabs" className="ds_tabs__title">
-            {t('list.tabsTitle')}
-          </h2>
-          <ul className="ds_tabs__list" id="consultation-tab-list">
-            {tabs.map((name) => (
-              <li key={name} className={name === tab ? 'ds_tabs__tab ds_current' : 'ds_tabs__tab'}>
-                <Link className="ds_tabs__tab-link" to={tabHref(name, q)} aria-current={name === tab ? 'page' : undefined}>
-                  {t(`list.tabs.${name}`, { total: counts[name] })}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      <LinkTabs
+        id="consultation-tabs"
+        title={t('list.tabsTitle')}
+        tabs={tabs.map((name) => ({ key: name, href: tabHref(name, q), label: t(`list.tabs.${name}`, { total: counts[name] }), current: name === tab }))}
+      >
         <section className="ds_tabs__content" aria-labelledby="consultation-results">
           <h2 id="consultation-results" className="visually-hidden">
             {t(`list.caption.${tab}`)}
@@ -127,7 +118,7 @@ export default function Consultations() {
           )}
           <Pagination path="/consultations" page={page} pageCount={pageCount} query={{ tab, q }} />
         </section>
-      </div>
+      </LinkTabs>
     </Page>
   )
 }

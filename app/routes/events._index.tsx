@@ -5,6 +5,7 @@ import { EventCard, FeedLinks } from '~/components/EventCard'
 import { EventFiltersForm } from '~/components/EventFilters'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
+import { LinkTabs } from '~/components/ds/Tabs'
 import { calendarListPage, filterQuery } from '~/modules/events/views.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
@@ -37,21 +38,11 @@ export default function Events() {
       <div className="guth-events-layout">
         <EventFiltersForm action="/events" filters={filters} choices={choices} extra={when === 'past' ? { when: 'past' } : undefined} />
         <div>
-          <div className="ds_tabs ds_tabs--links">
-            <nav className="ds_tabs__navigation" aria-labelledby="event-tabs">
-              <h2 id="event-tabs" className="ds_tabs__title">
-                {t('list.tabsTitle')}
-              </h2>
-              <ul className="ds_tabs__list">
-                {(['upcoming', 'past'] as const).map((tab) => (
-                  <li key={tab} className={tab === when ? 'ds_tabs__tab ds_current' : 'ds_tabs__tab'}>
-                    <Link className="ds_tabs__tab-link" to={tabHref(tab)} aria-current={tab === when ? 'page' : undefined}>
-                      {t(`list.tabs.${tab}`)}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+          <LinkTabs
+            id="event-tabs"
+            title={t('list.tabsTitle')}
+            tabs={(['upcoming', 'past'] as const).map((tab) => ({ key: tab, href: tabHref(tab), label: t(`list.tabs.${tab}`), current: tab === when }))}
+          >
             <section className="ds_tabs__content" aria-labelledby="event-results">
               <h2 id="event-results" className="ds_h3">
                 {t('list.count', { count: total })}
@@ -67,7 +58,7 @@ export default function Events() {
               )}
               <Pagination path="/events" page={filters.page} pageCount={pageCount} query={{ ...(when === 'past' ? { when } : {}), ...Object.fromEntries(new URLSearchParams(queryString)) }} />
             </section>
-          </div>
+          </LinkTabs>
           <FeedLinks feed={feed} />
         </div>
       </div>
