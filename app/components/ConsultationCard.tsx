@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { MetadataItem } from '~/components/ds/Metadata'
 import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
 import type { Translated } from '~/modules/consultations/schema'
 
@@ -59,21 +60,9 @@ export function ConsultationCard({ consultation, headingLevel = 2 }: { consultat
         <StatusTag status={status} />
       </p>
       <dl className="ds_metadata guth-consultation-card__dates">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t(hasOpened ? 'card.opened' : 'card.opens')}</dt>
-          {' '}
-          <dd className="ds_metadata__value">{consultation.opens}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t(hasClosed ? 'card.closed' : 'card.closes')}</dt>
-          {' '}
-          <dd className="ds_metadata__value">{consultation.closes}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.team')}</dt>
-          {' '}
-          <dd className="ds_metadata__value">{consultation.team}</dd>
-        </div>
+        <MetadataItem label={t(hasOpened ? 'card.opened' : 'card.opens')}>{consultation.opens}</MetadataItem>
+        <MetadataItem label={t(hasClosed ? 'card.closed' : 'card.closes')}>{consultation.closes}</MetadataItem>
+        <MetadataItem label={t('card.team')}>{consultation.team}</MetadataItem>
       </dl>
     </li>
   )

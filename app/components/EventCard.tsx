@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { MetadataItem } from '~/components/ds/Metadata'
 import type { EventCard as EventCardData } from '~/modules/events/views.server'
 
 /** One event in a list: title link, when, where, who, and its accessibility at a glance. */
@@ -16,26 +17,14 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
       {event.cancelled ? <strong className="ds_tag ds_tag--red">{t('status.cancelled')}</strong> : null}
       <p className="ds_search-result__summary">{event.summary}</p>
       <dl className="ds_metadata guth-facts">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.when')}</dt>
-          <dd className="ds_metadata__value">
-            <time dateTime={event.startsAt}>{event.when}</time>
-            {event.repeats ? ` ${t('card.repeats')}` : ''}
-          </dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.where')}</dt>
-          <dd className="ds_metadata__value">{event.mode === 'online' ? t('mode.online') : [event.place, event.mode === 'hybrid' ? t('card.andOnline') : null].filter(Boolean).join(' ')}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.organiser')}</dt>
-          <dd className="ds_metadata__value">{event.organisation}</dd>
-        </div>
+        <MetadataItem label={t('card.when')}>
+          <time dateTime={event.startsAt}>{event.when}</time>
+          {event.repeats ? ` ${t('card.repeats')}` : ''}
+        </MetadataItem>
+        <MetadataItem label={t('card.where')}>{event.mode === 'online' ? t('mode.online') : [event.place, event.mode === 'hybrid' ? t('card.andOnline') : null].filter(Boolean).join(' ')}</MetadataItem>
+        <MetadataItem label={t('card.organiser')}>{event.organisation}</MetadataItem>
         {event.accessibility.length ? (
-          <div className="ds_metadata__item">
-            <dt className="ds_metadata__key">{t('card.access')}</dt>
-            <dd className="ds_metadata__value">{event.accessibility.map((feature) => t(`access.${feature}`)).join(', ')}</dd>
-          </div>
+          <MetadataItem label={t('card.access')}>{event.accessibility.map((feature) => t(`access.${feature}`)).join(', ')}</MetadataItem>
         ) : null}
       </dl>
     </li>

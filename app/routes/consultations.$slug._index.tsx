@@ -5,6 +5,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { getAnalysisSummary } from '~/modules/analysis/publication.server'
 import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
 import { renderConsultationBody } from '~/modules/consultations/body.server'
@@ -119,16 +120,8 @@ function KeyDates() {
         {t('page.keyDates')}
       </h2>
       <dl className="ds_metadata guth-facts">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t(status === 'forthcoming' ? 'page.opens' : 'page.opened')}</dt>
-          {' '}
-          <dd className="ds_metadata__value">{consultation.opens}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t(hasClosed ? 'page.closed' : 'page.closes')}</dt>
-          {' '}
-          <dd className="ds_metadata__value">{consultation.closes}</dd>
-        </div>
+        <MetadataItem label={t(status === 'forthcoming' ? 'page.opens' : 'page.opened')}>{consultation.opens}</MetadataItem>
+        <MetadataItem label={t(hasClosed ? 'page.closed' : 'page.closes')}>{consultation.closes}</MetadataItem>
       </dl>
       {consultation.countdown ? <p className="guth-key-dates__note">{consultation.countdown}</p> : null}
       {status === 'forthcoming' ? <p className="guth-key-dates__note">{t('page.opensOn', { date: consultation.opens })}</p> : null}
@@ -202,21 +195,9 @@ function Documents() {
             </a>
             <div id={`document-${document.id}`} className="ds_file-download__details">
               <dl className="ds_metadata ds_metadata--inline">
-                <div className="ds_metadata__item">
-                  <dt className="ds_metadata__key">{t('page.documents.kind')}</dt>
-                  {' '}
-                  <dd className="ds_metadata__value">{t(`documentKind.${document.kind}`)}</dd>
-                </div>
-                <div className="ds_metadata__item">
-                  <dt className="ds_metadata__key">{t('page.documents.type')}</dt>
-                  {' '}
-                  <dd className="ds_metadata__value">{document.type}</dd>
-                </div>
-                <div className="ds_metadata__item">
-                  <dt className="ds_metadata__key">{t('page.documents.size')}</dt>
-                  {' '}
-                  <dd className="ds_metadata__value">{document.size}</dd>
-                </div>
+                <MetadataItem label={t('page.documents.kind')}>{t(`documentKind.${document.kind}`)}</MetadataItem>
+                <MetadataItem label={t('page.documents.type')}>{document.type}</MetadataItem>
+                <MetadataItem label={t('page.documents.size')}>{document.size}</MetadataItem>
               </dl>
             </div>
           </div>
@@ -289,24 +270,12 @@ export default function ConsultationPage() {
         <section aria-labelledby="contact">
           <h2 id="contact">{t('page.contact.heading')}</h2>
           <dl className="ds_metadata guth-facts">
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{t('page.contact.team')}</dt>
-              {' '}
-              <dd className="ds_metadata__value">{consultation.team}</dd>
-            </div>
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{t('page.contact.email')}</dt>
-              {' '}
-              <dd className="ds_metadata__value">
-                <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a>
-              </dd>
-            </div>
+            <MetadataItem label={t('page.contact.team')}>{consultation.team}</MetadataItem>
+            <MetadataItem label={t('page.contact.email')}>
+              <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a>
+            </MetadataItem>
             {consultation.postalAddress.length ? (
-              <div className="ds_metadata__item">
-                <dt className="ds_metadata__key">{t('page.contact.address')}</dt>
-                {' '}
-                <dd className="ds_metadata__value">{consultation.postalAddress.join(', ')}</dd>
-              </div>
+              <MetadataItem label={t('page.contact.address')}>{consultation.postalAddress.join(', ')}</MetadataItem>
             ) : null}
           </dl>
         </section>

@@ -7,6 +7,7 @@ import { FeedLinks } from '~/components/EventCard'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { getOptionalUser } from '~/modules/accounts'
 import { bookFromForm } from '~/modules/events/booking-form.server'
 import { loadEventComments } from '~/modules/events/comments.server'
@@ -91,52 +92,37 @@ export default function EventPage() {
         <NotificationBanner title={t('page.cancelled')}>{event.cancelledReason ? <p>{event.cancelledReason}</p> : null}</NotificationBanner>
       ) : null}
       <dl className="ds_metadata guth-facts">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.when')}</dt>
-          <dd className="ds_metadata__value">
-            {event.dates.length > 1 ? (
-              <ul>
-                {event.dates.map((date) => (
-                  <li key={date}>{date}</li>
-                ))}
-              </ul>
-            ) : (
-              event.when
-            )}
-          </dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.where')}</dt>
-          <dd className="ds_metadata__value">
-            {event.mode === 'online' ? t('mode.online') : [event.place, event.address].filter(Boolean).join(', ')}
-            {event.mode === 'hybrid' ? ` ${t('card.andOnline')}` : ''}
-            {event.mode !== 'in_person' ? <p className="ds_hint-text">{t('page.linkForAttendees')}</p> : null}
-          </dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.organiser')}</dt>
-          <dd className="ds_metadata__value">{event.organisation}</dd>
-        </div>
+        <MetadataItem label={t('card.when')}>
+          {event.dates.length > 1 ? (
+            <ul>
+              {event.dates.map((date) => (
+                <li key={date}>{date}</li>
+              ))}
+            </ul>
+          ) : (
+            event.when
+          )}
+        </MetadataItem>
+        <MetadataItem label={t('card.where')}>
+          {event.mode === 'online' ? t('mode.online') : [event.place, event.address].filter(Boolean).join(', ')}
+          {event.mode === 'hybrid' ? ` ${t('card.andOnline')}` : ''}
+          {event.mode !== 'in_person' ? <p className="ds_hint-text">{t('page.linkForAttendees')}</p> : null}
+        </MetadataItem>
+        <MetadataItem label={t('card.organiser')}>{event.organisation}</MetadataItem>
         {programme ? (
-          <div className="ds_metadata__item">
-            <dt className="ds_metadata__key">{t('page.programme')}</dt>
-            <dd className="ds_metadata__value">
-              <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
-            </dd>
-          </div>
+          <MetadataItem label={t('page.programme')}>
+            <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
+          </MetadataItem>
         ) : null}
         {event.tags.length ? (
-          <div className="ds_metadata__item">
-            <dt className="ds_metadata__key">{t('page.tags')}</dt>
-            <dd className="ds_metadata__value">
-              {event.tags.map((tag, i) => (
-                <span key={tag}>
-                  {i ? ', ' : ''}
-                  <Link to={`/events?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
-                </span>
-              ))}
-            </dd>
-          </div>
+          <MetadataItem label={t('page.tags')}>
+            {event.tags.map((tag, i) => (
+              <span key={tag}>
+                {i ? ', ' : ''}
+                <Link to={`/events?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+              </span>
+            ))}
+          </MetadataItem>
         ) : null}
       </dl>
 

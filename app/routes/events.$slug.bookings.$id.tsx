@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Page } from '~/components/ds/Page'
 import { Button, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { cancelBooking, changeBooking } from '~/modules/events/bookings.server'
 import { bookingPath } from '~/modules/events/manage-key.server'
 import { bookingPage } from '~/modules/events/views.server'
@@ -46,27 +47,15 @@ export default function ManageBooking() {
     <Page title={t('manageBooking.title')} lead={event.title}>
       {done ? <NotificationBanner title={t(`manageBooking.done.${done === 'booked' ? booking.status : done}`)} /> : null}
       <dl className="ds_metadata guth-facts">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('manageBooking.status')}</dt>
-          <dd className="ds_metadata__value">
-            <strong className="ds_tag">{t(`manageBooking.statuses.${booking.status}`)}</strong>
-          </dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('card.when')}</dt>
-          <dd className="ds_metadata__value">{event.when}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('booking.email')}</dt>
-          <dd className="ds_metadata__value">{booking.email}</dd>
-        </div>
+        <MetadataItem label={t('manageBooking.status')}>
+          <strong className="ds_tag">{t(`manageBooking.statuses.${booking.status}`)}</strong>
+        </MetadataItem>
+        <MetadataItem label={t('card.when')}>{event.when}</MetadataItem>
+        <MetadataItem label={t('booking.email')}>{booking.email}</MetadataItem>
         {event.onlineUrl ? (
-          <div className="ds_metadata__item">
-            <dt className="ds_metadata__key">{t('manageBooking.joining')}</dt>
-            <dd className="ds_metadata__value">
-              <a href={event.onlineUrl}>{event.onlineUrl}</a>
-            </dd>
-          </div>
+          <MetadataItem label={t('manageBooking.joining')}>
+            <a href={event.onlineUrl}>{event.onlineUrl}</a>
+          </MetadataItem>
         ) : null}
       </dl>
       {event.cancelled ? <p>{t('page.cancelled')}</p> : null}

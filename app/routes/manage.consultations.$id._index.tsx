@@ -7,6 +7,7 @@ import { DetailsFields, detailsErrors } from '~/components/AuthoringForms'
 import { StatusTag } from '~/components/ConsultationCard'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner } from '~/components/ds/forms'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
@@ -171,20 +172,11 @@ function Publishing() {
     <section aria-labelledby="publishing">
       <h2 id="publishing">{t('overview.publishing.heading')}</h2>
       <dl className="ds_metadata">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('overview.publishing.status')}</dt>
-          <dd className="ds_metadata__value">
-            <StatusTag status={consultation.status} />
-          </dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('overview.publishing.opens')}</dt>
-          <dd className="ds_metadata__value">{consultation.opens}</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('overview.publishing.closes')}</dt>
-          <dd className="ds_metadata__value">{consultation.closes}</dd>
-        </div>
+        <MetadataItem label={t('overview.publishing.status')}>
+          <StatusTag status={consultation.status} />
+        </MetadataItem>
+        <MetadataItem label={t('overview.publishing.opens')}>{consultation.opens}</MetadataItem>
+        <MetadataItem label={t('overview.publishing.closes')}>{consultation.closes}</MetadataItem>
       </dl>
       <p>{t(`overview.publishing.explain.${consultation.status}`)}</p>
       {!consultation.published ? <IntentButton intent="publish">{t('overview.publishing.publish')}</IntentButton> : null}

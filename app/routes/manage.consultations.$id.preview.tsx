@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatusTag } from '~/components/ConsultationCard'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { QuestionPreview } from '~/components/QuestionPreview'
 import { requireUser } from '~/modules/accounts'
 import { renderBodyHtml } from '~/modules/consultations/body.server'
@@ -92,14 +93,8 @@ export default function PreviewConsultation() {
         <section aria-labelledby="key-dates">
           <h2 id="key-dates">{c('page.keyDates')}</h2>
           <dl className="ds_metadata">
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{c('page.opens')}</dt>
-              <dd className="ds_metadata__value">{consultation.opens}</dd>
-            </div>
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{c('page.closes')}</dt>
-              <dd className="ds_metadata__value">{consultation.closes}</dd>
-            </div>
+            <MetadataItem label={c('page.opens')}>{consultation.opens}</MetadataItem>
+            <MetadataItem label={c('page.closes')}>{consultation.closes}</MetadataItem>
           </dl>
         </section>
 
@@ -121,19 +116,10 @@ export default function PreviewConsultation() {
         <section aria-labelledby="contact">
           <h2 id="contact">{c('page.contact.heading')}</h2>
           <dl className="ds_metadata">
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{c('page.contact.team')}</dt>
-              <dd className="ds_metadata__value">{consultation.team}</dd>
-            </div>
-            <div className="ds_metadata__item">
-              <dt className="ds_metadata__key">{c('page.contact.email')}</dt>
-              <dd className="ds_metadata__value">{consultation.contactEmail}</dd>
-            </div>
+            <MetadataItem label={c('page.contact.team')}>{consultation.team}</MetadataItem>
+            <MetadataItem label={c('page.contact.email')}>{consultation.contactEmail}</MetadataItem>
             {consultation.postalAddress.length ? (
-              <div className="ds_metadata__item">
-                <dt className="ds_metadata__key">{c('page.contact.address')}</dt>
-                <dd className="ds_metadata__value">{consultation.postalAddress.join(', ')}</dd>
-              </div>
+              <MetadataItem label={c('page.contact.address')}>{consultation.postalAddress.join(', ')}</MetadataItem>
             ) : null}
           </dl>
         </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CommentText } from '~/components/CommentsThread'
 import { Button, ChoiceGroup, ErrorSummary, TextArea } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'
+import { MetadataItem } from '~/components/ds/Metadata'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
 import { getModerationView, moderateFromForm } from '~/modules/comments/moderation.server'
@@ -48,12 +49,8 @@ export default function ModerateComment() {
         <Link to="/moderate/comments">{t('moderate.back')}</Link> · <Link to={`/comments/${comment.id}`}>{t('moderate.inContext')}</Link>
       </p>
       <dl className="ds_metadata">
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('moderate.author')}</dt> <dd className="ds_metadata__value">{view.authorName ?? t('anonymousAuthor')} ({view.authorEmail})</dd>
-        </div>
-        <div className="ds_metadata__item">
-          <dt className="ds_metadata__key">{t('queue.status')}</dt> <dd className="ds_metadata__value">{t(`status.${comment.status}`)}</dd>
-        </div>
+        <MetadataItem label={t('moderate.author')}>{view.authorName ?? t('anonymousAuthor')} ({view.authorEmail})</MetadataItem>
+        <MetadataItem label={t('queue.status')}>{t(`status.${comment.status}`)}</MetadataItem>
       </dl>
       <CommentText body={comment.body} />
       {view.revisions.length ? (
