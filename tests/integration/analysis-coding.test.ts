@@ -3,7 +3,7 @@ import { auditLog } from '~/modules/accounts/schema'
 import { answerCodeHistory, codeAnswer, codeFrequencies, createCode, deleteCode, listCodes } from '~/modules/analysis/coding.server'
 import { getAnswerForCoding, listOpenAnswers } from '~/modules/analysis/reading.server'
 import { redactPassage } from '~/modules/analysis/redactions.server'
-import { getDb } from '~/platform/db.server'
+import { getConnection, getDb } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
 import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
 
@@ -59,6 +59,19 @@ describe('reading open answers', () => {
     expect((await read({}))!.reviewed).toBe(2)
     expect((await read({ type: 'individual' }))!.reviewed).toBe(1)
     expect((await read({ reviewed: 'no' }))!.total).toBe(3)
+    expect((await read({ reviewed: 'no', type: 'individual' }))!.total).toBe(3)
+    expect((await read({ reviewed: 'no', bsl: 'uninterpreted' }))!.total).toBe(1)
+    expect([(await read({ channel: 'bsl' }))!.total, (await read({ channel: 'bsl', consent: 'anonymous' }))!.uninterpreted]).toEqual([2, 1])
+  })
+
+  test('search finds words added after sending (an interpretation) and forgets words taken away', async () => {
+    const { consultationId, questionId, answerIds, official } = await givenOpenAnswers()
+    const search = async (q: string) => (await listOpenAnswers(official, consultationId, questionId, { q }, 1, 'en'))!.answers.map((a) => a.id)
+    expect(await search('ferry')).toEqual([answerIds[1]])
+    await getConnection().query(`update answers set interpretation = 'Ferries to the islands are too dear.' where id = $1`, [answerIds[4]])
+    await getConnection().query(`update answers set text = 'Island voices matter.' where id = $1`, [answerIds[1]])
+    expect(await search('ferry')).toEqual([answerIds[4]])
+    expect(await search('islands')).toEqual([answerIds[1], answerIds[4]])
   })
 
   test('next and previous follow the reading order within the filters', async () => {
@@ -104,6 +117,9 @@ describe('the coding frame', () => {
     expect(reviewed!.answers.map((a) => a.id)).toEqual([answerIds[2], answerIds[3], answerIds[4]])
     expect((await listOpenAnswers(official, consultationId, questionId, { code: money.id }, 1, 'en'))!.total).toBe(3)
     expect((await listOpenAnswers(official, consultationId, questionId, { code: 'none' }, 1, 'en'))!.total).toBe(2)
+    // Answer 1 is coded and reviewed: it is taken away once.
+    expect((await listOpenAnswers(official, consultationId, questionId, { code: 'none', reviewed: 'no' }, 1, 'en'))!.total).toBe(2)
+    expect((await listOpenAnswers(official, consultationId, questionId, { code: 'none', type: 'organisation' }, 1, 'en'))!.total).toBe(0)
   })
 
   test('deleting a code in use is refused until confirmed, then audited', async () => {

@@ -17,8 +17,8 @@ async function keptCounts(consultationId: string) {
     [consultationId],
   )
   const [answers] = await connection.query<{ rows: unknown }>(
-    `select coalesce(jsonb_agg(t order by question_id, measure, choice, respondent_type), '[]') as rows
-     from (select question_id, measure, choice, respondent_type, n from analysis_answer_tallies where consultation_id = $1 and n <> 0) t`,
+    `select coalesce(jsonb_agg(t order by question_id, measure, choice, respondent_type, channel, consent), '[]') as rows
+     from (select question_id, measure, choice, respondent_type, channel, consent, n from analysis_answer_tallies where consultation_id = $1 and n <> 0) t`,
     [consultationId],
   )
   return { people: people!.rows, answers: answers!.rows }

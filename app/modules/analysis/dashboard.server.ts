@@ -48,13 +48,15 @@ export interface AnswerTally {
   measure: 'base' | 'choice' | 'answered' | 'uninterpreted'
   choice: string
   respondent_type: string
+  channel: string
+  consent: string
   n: number
 }
 
 /** The answer tallies of some questions under some measures. */
 export function answerTallies(questionIds: string[], measures: AnswerTally['measure'][]) {
   return getConnection().query<AnswerTally>(
-    `select question_id, measure, choice, respondent_type, n from analysis_answer_tallies
+    `select question_id, measure, choice, respondent_type, channel, consent, n from analysis_answer_tallies
      where consultation_id in (select consultation_id from questions where id = any($1::uuid[]))
        and question_id = any($1::uuid[]) and measure = any($2::text[]) and n <> 0`,
     [questionIds, measures],

@@ -10,8 +10,6 @@ import { type AnswerTally, answerTallies, UNINTERPRETED } from './dashboard.serv
 // analysis tables) because filtering and full-text search have to happen in one SQL statement.
 
 export const ANSWERS_PAGE_SIZE = 25
-// Must match the expression of the index in supabase/migrations/*_analysis_search.sql.
-export const SEARCH_VECTOR = `to_tsvector('english'::regconfig, coalesce(a.text, '') || ' ' || coalesce(a.interpretation, ''))`
 
 /** The SQL condition and parameters selecting a question's submitted open answers under the filters. */
 export function answerConditions(questionId: string, filters: AnswerFilters, first = 1) {
@@ -19,6 +17,9 @@ export function answerConditions(questionId: string, filters: AnswerFilters, fir
   const p = (value: unknown) => `$${params.push(value) + first - 1}`
   const where = [
     `a.question_id = $${first}`,
+    // Redundant with the question, but it lets the planner walk the consultation's submitted
+    // responses in reading order and stop after a page, instead of sorting every answer.
+    `r.consultation_id = (select q.consultation_id from questions q where q.id = $${first})`,
     `r.status = 'submitted'`,
     `(coalesce(a.text, '') <> '' or coalesce(a.interpretation, '') <> '' or a.media_id is not null or r.channel = 'bsl')`,
   ]
@@ -32,7 +33,11 @@ export function answerConditions(questionId: string, filters: AnswerFilters, fir
   }
   if (filters.reviewed) where.push(`${filters.reviewed === 'yes' ? '' : 'not '}exists (select 1 from analysis_answer_reviews ar where ar.answer_id = a.id)`)
   if (filters.bsl) where.push(UNINTERPRETED)
-  if (filters.q?.trim()) where.push(`${SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${p(filters.q.trim())})`)
+  if (filters.q?.trim()) {
+    // The stored, stemmed words of each answer (analysis_answer_documents, kept by a trigger).
+    where.push(`a.id in (select d.answer_id from analysis_answer_documents d
+      where d.question_id = $${first} and d.document @@ websearch_to_tsquery('english', ${p(filters.q.trim())}))`)
+  }
   return { sql: where.join(' and '), params }
 }
 
@@ -66,31 +71,55 @@ const toView = (row: AnswerRow) => ({
   codeIds: row.codes ?? [],
 })
 
+/** Filters the kept tallies can answer: who answered. */
+const talliedFilters = new Set<string>(['type', 'channel', 'consent', 'bsl'])
+
 /**
  * How many answers the filters select, how many of those await interpretation and how many are
- * reviewed. With no filter but respondent type or "awaiting interpretation", the first two come
- * from the kept tallies (an answer in words or a BSL answer without words is exactly one of
- * 'answered' or 'uninterpreted'); other filters are counted.
+ * reviewed. Under filters of who answered, the first two come from the kept tallies (an answer in
+ * words or a BSL answer without words is exactly one of 'answered' or 'uninterpreted'); "not
+ * coded" and "not reviewed" are those less the coded or reviewed ones, which are counted from the
+ * codes' and reviews' side (officials mark thousands, not hundreds of thousands). A search or a
+ * particular code is counted directly.
  */
-async function answerTotals(questionId: string, filters: AnswerFilters, from: string, params: unknown[]) {
+async function answerTotals(questionId: string, filters: AnswerFilters) {
   const connection = getConnection()
-  const tallied = Object.entries(filters).every(([name, value]) => !value || name === 'type' || name === 'bsl')
-  const reviewed = `exists (select 1 from analysis_answer_reviews ar where ar.answer_id = a.id)`
-  if (!tallied) {
-    const [row] = await connection.query<{ total: number; uninterpreted: number; reviewed: number }>(
-      `select count(*)::int as total, count(*) filter (where ${UNINTERPRETED})::int as uninterpreted, count(*) filter (where ${reviewed})::int as reviewed ${from}`,
-      params,
-    )
-    return { total: row?.total ?? 0, uninterpreted: row?.uninterpreted ?? 0, reviewed: row?.reviewed ?? 0 }
+  const whoAnswered = Object.fromEntries(Object.entries(filters).filter(([name]) => talliedFilters.has(name))) as AnswerFilters
+  const rest = Object.entries(filters).filter(([name, value]) => value && !talliedFilters.has(name))
+  const subtractable = rest.every(([name, value]) => (name === 'code' && value === 'none') || (name === 'reviewed' && value === 'no'))
+  const counts = (from: string, { sql, params }: { sql: string; params: unknown[] }) =>
+    connection
+      .query<{ total: number; uninterpreted: number }>(
+        `select count(*)::int as total, count(*) filter (where ${UNINTERPRETED})::int as uninterpreted ${from} where ${sql}`,
+        params,
+      )
+      .then(([row]) => ({ total: row?.total ?? 0, uninterpreted: row?.uninterpreted ?? 0 }))
+  const reviewedCount =
+    filters.reviewed === 'no'
+      ? 0
+      : counts('from analysis_answer_reviews ar join answers a on a.id = ar.answer_id join responses r on r.id = a.response_id', answerConditions(questionId, filters)).then((c) => c.total)
+  if (!subtractable) {
+    const [counted, reviewed] = await Promise.all([counts('from answers a join responses r on r.id = a.response_id', answerConditions(questionId, filters)), reviewedCount])
+    return { ...counted, reviewed }
   }
-  const [tallies, [review]] = await Promise.all([
+  const marked = [
+    ...(filters.code === 'none' ? ['select ac.answer_id from analysis_answer_codes ac join analysis_codes c on c.id = ac.code_id where c.question_id = $1'] : []),
+    ...(filters.reviewed === 'no' ? ['select ar.answer_id from analysis_answer_reviews ar'] : []),
+  ]
+  const [tallies, less, reviewed] = await Promise.all([
     answerTallies([questionId], ['answered', 'uninterpreted']),
-    connection.query<{ n: number }>(`select count(*)::int as n ${from} and ${reviewed}`, params),
+    marked.length
+      ? counts(`from (select distinct answer_id from (${marked.join(' union all ')}) x) m join answers a on a.id = m.answer_id join responses r on r.id = a.response_id`, answerConditions(questionId, whoAnswered))
+      : { total: 0, uninterpreted: 0 },
+    reviewedCount,
   ])
-  const sum = (measure: AnswerTally['measure']) =>
-    tallies.filter((row) => row.measure === measure && (!filters.type || row.respondent_type === filters.type)).reduce((n, row) => n + row.n, 0)
-  const uninterpreted = sum('uninterpreted')
-  return { total: filters.bsl ? uninterpreted : uninterpreted + sum('answered'), uninterpreted, reviewed: review?.n ?? 0 }
+  const mine = tallies.filter(
+    (row) =>
+      (!filters.type || row.respondent_type === filters.type) && (!filters.channel || row.channel === filters.channel) && (!filters.consent || row.consent === filters.consent),
+  )
+  const sum = (measure: AnswerTally['measure']) => mine.filter((row) => row.measure === measure).reduce((n, row) => n + row.n, 0)
+  const uninterpreted = sum('uninterpreted') - less.uninterpreted
+  return { total: (filters.bsl ? sum('uninterpreted') : sum('uninterpreted') + sum('answered')) - less.total, uninterpreted, reviewed }
 }
 
 /** One page of a question's open answers under the filters, with totals and the coding frame. */
@@ -101,7 +130,7 @@ export async function listOpenAnswers(actor: Actor, consultationId: string, ques
   const { sql, params } = answerConditions(questionId, filters)
   const from = `from answers a join responses r on r.id = a.response_id where ${sql}`
   const [totals, rows, codes] = await Promise.all([
-    answerTotals(questionId, filters, from, params),
+    answerTotals(questionId, filters),
     connection.query<AnswerRow>(
       `select ${ANSWER_COLUMNS} ${from} order by r.submitted_at, a.id limit ${ANSWERS_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * ANSWERS_PAGE_SIZE}`,
       params,

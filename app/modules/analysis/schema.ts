@@ -1,4 +1,4 @@
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '~/modules/accounts/schema'
 import { answers, consultations, questions } from '~/modules/consultations/schema'
 import { at, createdAt, id, updatedAt } from '~/platform/columns'
@@ -23,13 +23,14 @@ export const responseTallies = pgTable(
     bsl: boolean('bsl').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consultationId, t.day, t.respondentType, t.channel, t.bsl] })],
+  (t) => [primaryKey({ name: 'analysis_response_tallies_pkey', columns: [t.consultationId, t.day, t.respondentType, t.channel, t.bsl] })],
 ).enableRLS()
 
 /**
- * Submitted answers counted per question and respondent type. `measure` is 'base' (a closed
- * question answered), 'choice' (one choice, named in `choice`), 'answered' (an open answer in
- * words) or 'uninterpreted' (a BSL answer still waiting for its English).
+ * Submitted answers counted per question and by who answered (respondent type, channel, consent to
+ * publish: 'not_given' where none), so the reading page's totals under those filters are tallied
+ * too. `measure` is 'base' (a closed question answered), 'choice' (one choice, named in `choice`),
+ * 'answered' (an answer in words) or 'uninterpreted' (a BSL answer still waiting for its English).
  */
 export const answerTallies = pgTable(
   'analysis_answer_tallies',
@@ -43,9 +44,30 @@ export const answerTallies = pgTable(
     measure: text('measure').notNull(),
     choice: text('choice').notNull(),
     respondentType: text('respondent_type').notNull(),
+    channel: text('channel').notNull(),
+    consent: text('consent').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consultationId, t.questionId, t.measure, t.choice, t.respondentType] })],
+  (t) => [primaryKey({ name: 'analysis_answer_tallies_pkey', columns: [t.consultationId, t.questionId, t.measure, t.choice, t.respondentType, t.channel, t.consent] })],
+).enableRLS()
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+/**
+ * The words of each answer (text and BSL interpretation) stemmed for full-text search, kept by a
+ * trigger on answers. Stored, not computed at search time: checking 40,000 matches against a
+ * stored vector is cheap, stemming 40,000 answers again is not.
+ */
+export const answerDocuments = pgTable(
+  'analysis_answer_documents',
+  {
+    answerId: uuid('answer_id')
+      .primaryKey()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').notNull(),
+    document: tsvector('document').notNull(),
+  },
+  (t) => [index('analysis_answer_documents_question_idx').on(t.questionId), index('analysis_answer_documents_search_idx').using('gin', t.document)],
 ).enableRLS()
 
 export const codeSource = pgEnum('analysis_code_source', ['human', 'suggested'])
