@@ -130,5 +130,5 @@ export async function synthesise(connection: Connection, options: SynthOptions) 
     )
     log(`${Math.min(options.respondents, start + BATCH)} / ${options.respondents} respondents`)
   }
-  return { consultationId, slug, questionIds: questions.map((q) => q.id), openAnswers }
+  return { consultationId, slug, questionIds: questions.map((q) => q.id), openAnswers, respondents: options.respondents }
 }

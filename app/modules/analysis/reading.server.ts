@@ -160,14 +160,17 @@ export async function getAnswerForCoding(actor: Actor, consultationId: string, q
   )
   if (!row) return null
   const { sql, params } = answerConditions(questionId, filters, 3)
-  // Keyset neighbours in reading order (submitted_at, id): cheap at any position in the list.
-  const neighbour = (direction: 'next' | 'previous') =>
-    connection.query<{ id: string }>(
+  // Keyset neighbours in reading order (submitted_at, id): cheap at any position in the list. The
+  // bound on submitted_at alone lets the responses' index start the walk at this answer.
+  const neighbour = (direction: 'next' | 'previous') => {
+    const [after, order] = direction === 'next' ? ['>', 'asc'] : ['<', 'desc']
+    return connection.query<{ id: string }>(
       `select a.id from answers a join responses r on r.id = a.response_id
-       where ${sql} and (r.submitted_at, a.id) ${direction === 'next' ? '>' : '<'} ($1::timestamptz, $2::uuid)
-       order by r.submitted_at ${direction === 'next' ? 'asc' : 'desc'}, a.id ${direction === 'next' ? 'asc' : 'desc'} limit 1`,
+       where ${sql} and r.submitted_at ${after}= $1::timestamptz and (r.submitted_at ${after} $1::timestamptz or a.id ${after} $2::uuid)
+       order by r.submitted_at ${order}, a.id ${order} limit 1`,
       [row.submitted_at, row.id, ...params],
     )
+  }
   const [[next], [previous], codes, redactions] = await Promise.all([
     neighbour('next'),
     neighbour('previous'),
