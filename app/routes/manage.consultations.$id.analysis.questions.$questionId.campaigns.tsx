@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { AnalysisRunStatus, runIsActive } from '~/components/AnalysisRun'
 import { Page } from '~/components/ds/Page'
 import { Button, NotificationBanner } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -16,8 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, serviceName, language } = await translatorFor(request, 'analysis')
   const page = await readCampaignsPage(user, params.id ?? '', params.questionId ?? '', language)
   if (!page) throw new Response('Not found', { status: 404 })
-  const found = new URL(request.url).searchParams.get('found')
-  return { title: t('campaigns.title', { number: page.question.number }), serviceName, ...page, found: found && /^\d+$/.test(found) ? Number(found) : null }
+  const asked = new URL(request.url).searchParams.get('asked')
+  return { title: t('campaigns.title', { number: page.question.number }), serviceName, ...page, asked: asked === 'queued' || asked === 'already' ? asked : null }
 }
 
 export const links = analysisLinks
@@ -27,25 +28,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
   assertCsrf(request, form)
-  const count = await findCampaigns(await requireUser(request), params.id ?? '', params.questionId ?? '')
-  if (count === null) throw new Response('Not found', { status: 404 })
-  return redirect(`/manage/consultations/${params.id}/analysis/questions/${params.questionId}/campaigns?found=${count}`, 303)
+  const asked = await findCampaigns(await requireUser(request), params.id ?? '', params.questionId ?? '')
+  if (asked === null) throw new Response('Not found', { status: 404 })
+  return redirect(`/manage/consultations/${params.id}/analysis/questions/${params.questionId}/campaigns?asked=${asked}`, 303)
 }
 
 export default function Campaigns() {
-  const { consultation, question, groups, found } = useLoaderData<typeof loader>()
+  const { consultation, question, groups, asked, run } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
     <Page title={t('campaigns.title', { number: question.number })} lead={question.prompt}>
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>
-      {found !== null ? <NotificationBanner title={t('campaigns.found', { n: found })} /> : null}
+      {asked ? <NotificationBanner title={t(`run.${asked}`)} /> : null}
       <p>{t('campaigns.lead')}</p>
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <Button type="submit">{t('campaigns.detect')}</Button>
-      </Form>
+      <AnalysisRunStatus kind="campaigns" run={run} href={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}/campaigns`} />
+      {runIsActive(run) ? null : (
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <Button type="submit">{t('campaigns.detect')}</Button>
+        </Form>
+      )}
       {groups.length === 0 ? <p>{t('campaigns.none')}</p> : null}
       {groups.map((group, i) => (
         <section key={group.id} aria-labelledby={`campaign-${group.id}`}>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { AnalysisRunStatus, runIsActive } from '~/components/AnalysisRun'
 import { SelectField } from '~/components/AnalysisFilters'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
@@ -12,7 +13,7 @@ import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
-const doneKeys = ['computed', 'accept', 'rename', 'merge', 'reject']
+const doneKeys = ['queued', 'already', 'accept', 'rename', 'merge', 'reject']
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Themes() {
-  const { consultation, question, suggestions, done, count } = useLoaderData<typeof loader>()
+  const { consultation, question, suggestions, done, count, run } = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()
   const { t } = useTranslation('analysis')
   const pending = suggestions.filter((s) => s.status === 'pending')
@@ -55,11 +56,14 @@ export default function Themes() {
         <ErrorSummary errors={Object.values(outcome.errors).map((message) => ({ fieldId: `label-${outcome.suggestionId}`, message }))} />
       ) : null}
       <p>{t('themes.lead')}</p>
-      <Form method="post" noValidate>
-        <CsrfInput />
-        <input type="hidden" name="intent" value="compute" />
-        <Button type="submit">{t('themes.compute')}</Button>
-      </Form>
+      <AnalysisRunStatus kind="themes" run={run} href={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}/themes`} />
+      {runIsActive(run) ? null : (
+        <Form method="post" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="compute" />
+          <Button type="submit">{t('themes.compute')}</Button>
+        </Form>
+      )}
       {pending.length === 0 ? <p>{t('themes.none')}</p> : null}
       {pending.map((s) => (
         <section key={s.id} aria-labelledby={`theme-${s.id}`} className="guth-analysis-theme">

@@ -42,6 +42,14 @@ async function givenConsultation(page: Page) {
 }
 
 /** A citizen responds through the public pages, as a browser without JavaScript would. */
+/** Whether the page says `done`; if not, follows its "Check again" link for next time. */
+async function checkAgainFor(page: Page, done: RegExp) {
+  if (await page.getByText(done).count()) return true
+  const again = page.getByRole('link', { name: 'Check again' })
+  if (await again.count()) await again.click()
+  return false
+}
+
 async function respond(about: Record<string, string>, words: string, choice: string) {
   const citizen = new HttpVisitor(inject('baseUrl'))
   const base = `/consultations/${slug}/respond`
@@ -95,7 +103,9 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   // A suggested theme, accepted and applied to its answers.
   await page.goto(`${questionPage}/themes`)
   await page.getByRole('button', { name: 'Suggest themes from the answers' }).click()
-  await expect.poll(() => page.getByText(/Themes suggested: [1-9]/).count()).toBe(1)
+  await expect.poll(() => page.getByText('Suggesting themes has started').count()).toBe(1)
+  // Worked out by a background job: without JavaScript, "Check again" until they are there.
+  await expect.poll(() => checkAgainFor(page, /Themes suggested: [1-9]/), { timeout: 30_000, interval: 500 }).toBe(true)
   await expectAccessible(page)
   const theme = page.locator('section.guth-analysis-theme').first()
   await theme.getByLabel('Name of the code').fill('Suggested: shared concern')
@@ -114,6 +124,12 @@ test('an official codes answers, accepts a suggested theme, builds and publishes
   expect(await keyboard.page.locator('input[name="codes"]').first().isChecked()).toBe(!wasTicked)
   await keyboard.page.keyboard.press('s')
   await expect.poll(() => keyboard.page.getByText('The codes have been saved').count()).toBe(1)
+  // Standard campaign texts are looked for in the background too; with JavaScript the page checks
+  // again by itself until they are found.
+  await keyboard.page.goto(`${questionPage}/campaigns`)
+  await keyboard.page.getByRole('button', { name: 'Find standard campaign texts' }).click()
+  await expect.poll(() => keyboard.page.getByText(/Campaign groups found: \d+/).count(), { timeout: 30_000, interval: 500 }).toBe(1)
+  await expectAccessible(keyboard.page)
   // The report builder's prose fields become rich-text editors.
   await keyboard.page.goto(`${dashboard}/report`)
   await expect.poll(() => keyboard.page.locator('[role="textbox"][aria-multiline="true"]').count()).toBe(7)

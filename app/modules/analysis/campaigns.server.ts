@@ -9,6 +9,11 @@ import { openAnswerTexts } from './suggestions.server'
 /** Finds the standard campaign texts among a question's answers again; returns how many groups. */
 export async function refreshCampaignGroups(actor: Actor, consultationId: string, questionId: string) {
   if (!(await findOpenQuestion(actor, consultationId, questionId, 'en'))) return null
+  return storeCampaignGroups(questionId)
+}
+
+/** refreshCampaignGroups without the permission check, for the background run an official asked for. */
+export async function storeCampaignGroups(questionId: string) {
   const groups = detectCampaigns(await openAnswerTexts(questionId))
   await getDb().transaction(async (tx) => {
     await tx.delete(campaignGroups).where(eq(campaignGroups.questionId, questionId))

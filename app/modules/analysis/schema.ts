@@ -1,4 +1,5 @@
 import { type AnyPgColumn, boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
 import { users } from '~/modules/accounts/schema'
 import { answers, consultations, questions } from '~/modules/consultations/schema'
 import { at, createdAt, id, updatedAt } from '~/platform/columns'
@@ -150,6 +151,35 @@ export const themeSuggestions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('analysis_theme_suggestions_question_idx').on(t.questionId, t.status)],
+).enableRLS()
+
+export const runKind = pgEnum('analysis_run_kind', ['themes', 'campaigns'])
+export const runStatus = pgEnum('analysis_run_status', ['queued', 'running', 'done', 'failed'])
+
+/**
+ * Working out a question's suggested themes or campaign groups: a background job, because on a
+ * question with hundreds of thousands of answers it takes longer than a page should. One run of
+ * each kind per question at a time.
+ */
+export const analysisRuns = pgTable(
+  'analysis_runs',
+  {
+    id: id(),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    kind: runKind('kind').notNull(),
+    status: runStatus('status').notNull().default('queued'),
+    /** how many suggestions or groups it found */
+    found: integer('found'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: createdAt(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('analysis_runs_active_key').on(t.questionId, t.kind).where(sql`status in ('queued', 'running')`),
+    index('analysis_runs_question_idx').on(t.questionId, t.kind, t.requestedAt),
+  ],
 ).enableRLS()
 
 /** Identical or near-identical answers to one question: a standard campaign text. */

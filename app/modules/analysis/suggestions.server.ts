@@ -23,6 +23,11 @@ export async function openAnswerTexts(questionId: string) {
 /** Recomputes the pending suggestions of a question (decided ones stay); returns how many there are. */
 export async function computeSuggestions(actor: Actor, consultationId: string, questionId: string) {
   if (!(await findOpenQuestion(actor, consultationId, questionId, 'en'))) return null
+  return storeSuggestions(questionId)
+}
+
+/** computeSuggestions without the permission check, for the background run an official asked for. */
+export async function storeSuggestions(questionId: string) {
   const themes = suggestThemes(await openAnswerTexts(questionId))
   await getDb().transaction(async (tx) => {
     await tx.delete(themeSuggestions).where(and(eq(themeSuggestions.questionId, questionId), eq(themeSuggestions.status, 'pending')))

@@ -1,13 +1,26 @@
 import type { Actor } from '~/modules/accounts/permissions'
-import { listCampaignGroups, refreshCampaignGroups } from './campaigns.server'
+import { formatLondon } from '~/modules/consultations/lifecycle'
+import { listCampaignGroups } from './campaigns.server'
 import { findOpenQuestion } from './context.server'
 import { fieldErrors, formObject, SuggestionActionSchema } from './forms'
-import { acceptSuggestion, computeSuggestions, listSuggestions, mergeSuggestion, rejectSuggestion, renameSuggestion } from './suggestions.server'
+import { latestRun, requestRun, type RunKind } from './runs.server'
+import { acceptSuggestion, listSuggestions, mergeSuggestion, rejectSuggestion, renameSuggestion } from './suggestions.server'
+
+/** The latest background run of a kind, with its times written for the reader. */
+async function runView(questionId: string, kind: RunKind, language: string) {
+  const run = await latestRun(questionId, kind)
+  if (!run) return null
+  const when = (iso: string | null) => (iso ? formatLondon(new Date(iso), language) : '')
+  return { status: run.status, found: run.found ?? 0, requestedAt: when(run.requestedAt), finishedAt: when(run.finishedAt) }
+}
+
+export type RunPageView = NonNullable<Awaited<ReturnType<typeof runView>>>
 
 export async function readThemesPage(actor: Actor, consultationId: string, questionId: string, language: string) {
   const found = await findOpenQuestion(actor, consultationId, questionId, language)
   if (!found) return null
-  return { ...found, suggestions: await listSuggestions(questionId) }
+  const [suggestions, run] = await Promise.all([listSuggestions(questionId), runView(questionId, 'themes', language)])
+  return { ...found, suggestions, run }
 }
 
 export type ThemesOutcome =
@@ -21,8 +34,8 @@ export async function changeSuggestions(actor: Actor, consultationId: string, qu
   if (!parsed.success) return { status: 'invalid', suggestionId: String(form.get('suggestionId') ?? ''), errors: fieldErrors(parsed.error) }
   const command = parsed.data
   if (command.intent === 'compute') {
-    const count = await computeSuggestions(actor, consultationId, questionId)
-    return count === null ? { status: 'not_found' } : { status: 'done', done: 'computed', count }
+    const asked = await requestRun(actor, consultationId, questionId, 'themes')
+    return asked === null ? { status: 'not_found' } : { status: 'done', done: asked }
   }
   const outcome =
     command.intent === 'accept'
@@ -40,7 +53,9 @@ export async function changeSuggestions(actor: Actor, consultationId: string, qu
 export async function readCampaignsPage(actor: Actor, consultationId: string, questionId: string, language: string) {
   const found = await findOpenQuestion(actor, consultationId, questionId, language)
   if (!found) return null
-  return { ...found, groups: await listCampaignGroups(questionId) }
+  const [groups, run] = await Promise.all([listCampaignGroups(questionId), runView(questionId, 'campaigns', language)])
+  return { ...found, groups, run }
 }
 
-export const findCampaigns = refreshCampaignGroups
+/** Asks for the standard campaign texts to be looked for again, in the background. */
+export const findCampaigns = (actor: Actor, consultationId: string, questionId: string) => requestRun(actor, consultationId, questionId, 'campaigns')
