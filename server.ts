@@ -9,6 +9,7 @@ import { isJobWorkerInline, startWorkers, stopJobs } from '~/platform/jobs.serve
 import { logError, logInfo } from '~/platform/log.server'
 import { csrfCookie } from '~/platform/csrf.server'
 import { securityHeaders } from '~/platform/security.server'
+import { analyseEmbeddedDatabase } from '~/platform/maintenance.server'
 import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
 import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
 import '~/jobs.server'
@@ -22,6 +23,7 @@ async function main() {
     await seedDemoContent()
     logInfo('embedded database was empty: demo content added (see README for the demo accounts)')
   }
+  await analyseEmbeddedDatabase()
   if (isJobWorkerInline()) await startWorkers()
 
   const app = express()

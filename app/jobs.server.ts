@@ -1,5 +1,6 @@
 // Every module's background jobs, imported for their definitions so any process can work them.
 import '~/platform/mail.server'
+import '~/platform/maintenance.server'
 import '~/modules/accounts/jobs.server'
 import '~/modules/consultations/notify.server'
 import '~/modules/comments/notify.server'
