@@ -3,7 +3,7 @@ import { afterAll, expect, test } from 'vitest'
 import { auditLog } from '~/modules/accounts/schema'
 import { deleteComment, editComment, postComment, reportComment, supportComment } from '~/modules/comments/commands.server'
 import { blockCommenter, getModerationView, listModerationQueue, moderateComment, setPremoderation } from '~/modules/comments/moderation.server'
-import { countCommentsByBlock, loadCommentThread, loadThreadPage } from '~/modules/comments/queries.server'
+import { type CommentView, countCommentsByBlock, loadCommentThread, loadThreadPage } from '~/modules/comments/queries.server'
 import { deleteAccount, exportMyData } from '~/modules/accounts/profile.server'
 import { commentRevisions, comments } from '~/modules/comments/schema'
 import { getDb } from '~/platform/db.server'
@@ -88,6 +88,43 @@ test('a long run of replies shows the first few and says how many more there are
   const all = await loadCommentThread(null, root)
   expect(all!.thread.children).toHaveLength(8)
   expect(all!.thread.moreReplies).toBe(0)
+})
+
+test('under pre-moderation "show N more replies" counts only the replies the reader can see', async () => {
+  const consultation = await givenDiscussion()
+  const people = await Promise.all(Array.from({ length: 7 }, (_, n) => givenPerson(`Waiting${n}`)))
+  const [reader, moderator] = [await givenPerson('Reader'), await givenPerson('Mod', ['moderator'])]
+  const root = await say(people[0]!, consultation.id, 'Busy thread')
+  await setPremoderation(moderator, general(consultation.id), true)
+  const replies: string[] = []
+  for (let n = 1; n <= 6; n++) replies.push(await say(people[n]!, consultation.id, `Reply ${n}`, { parentId: root }))
+  // Replies 3 and 5 are still waiting; the rest are approved.
+  for (const n of [1, 2, 4, 6]) await moderateComment(moderator, replies[n - 1]!, { decision: 'approve' })
+
+  const [forReader] = (await loadThreadPage(reader, general(consultation.id))).threads
+  expect(forReader!.children.map((c) => c.body)).toEqual(['Reply 1', 'Reply 2', 'Reply 4'])
+  expect(forReader!.moreReplies).toBe(1)
+  expect((await loadThreadPage(null, general(consultation.id))).threads[0]!.moreReplies).toBe(1)
+  // The author of a waiting reply sees it, and so counts it; a moderator sees and counts both.
+  expect((await loadThreadPage(people[3]!, general(consultation.id))).threads[0]!.moreReplies).toBe(2)
+  expect((await loadThreadPage(moderator, general(consultation.id))).threads[0]!.moreReplies).toBe(3)
+  expect((await loadCommentThread(reader, root))!.thread.children).toHaveLength(4)
+
+  await moderateComment(moderator, replies[4]!, { decision: 'approve' })
+  expect((await loadThreadPage(reader, general(consultation.id))).threads[0]!.moreReplies).toBe(2)
+})
+
+test('under pre-moderation a thread does not offer to continue when its only deeper reply is waiting', async () => {
+  const consultation = await givenDiscussion()
+  const people = await Promise.all(Array.from({ length: 5 }, (_, n) => givenPerson(`Chain${n}`)))
+  const moderator = await givenPerson('Mod', ['moderator'])
+  let parentId = await say(people[0]!, consultation.id, 'Level 0')
+  for (let level = 1; level <= 3; level++) parentId = await say(people[level]!, consultation.id, `Level ${level}`, { parentId })
+  await setPremoderation(moderator, general(consultation.id), true)
+  await say(people[4]!, consultation.id, 'Level 4, waiting', { parentId })
+  const deepest = (view: CommentView): CommentView => (view.children[0] ? deepest(view.children[0]) : view)
+  expect(deepest((await loadThreadPage(null, general(consultation.id))).threads[0]!)).toMatchObject({ body: 'Level 3', continues: false })
+  expect(deepest((await loadThreadPage(moderator, general(consultation.id))).threads[0]!)).toMatchObject({ body: 'Level 3', continues: true })
 })
 
 test('an edited comment is marked edited and moderators can read what it said before', async () => {

@@ -54,6 +54,8 @@ interface Row {
   edited_at: Date | string | null
   support_count: number
   reply_count: number
+  /** Of reply_count, the replies this reader may not see; absent where nothing is counted from it. */
+  unseen_reply_count?: number
   anchor: string | null
   subject_type: SubjectType
   subject_id: string
@@ -64,6 +66,11 @@ const COLUMNS = `c.id, c.parent_id, c.root_id, c.depth, c.path, c.status, c.body
   c.created_at, c.edited_at, c.support_count, c.reply_count, c.anchor, c.subject_type, c.subject_id`
 // Others' comments waiting for pre-moderation are invisible; the author and moderators see them.
 const SEEN = `(c.status <> 'pending' OR c.author_id = $2 OR $3::boolean)`
+// How many of c's replies SEEN leaves out, so "show N more replies" counts only what the reader
+// would find. reply_count cannot say: it counts every reply, since it also numbers their paths.
+const UNSEEN_REPLIES = `CASE WHEN $3::boolean OR c.reply_count = 0 THEN 0 ELSE (
+  SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.status = 'pending' AND (r.author_id = $2) IS NOT TRUE
+) END AS unseen_reply_count`
 
 const ORDER: Record<SortOrder, string> = {
   oldest: 'c.created_at ASC, c.id ASC',
@@ -80,10 +87,10 @@ async function loadReplies(rootIds: string[], viewer: Viewer, shown: { first: nu
   if (!rootIds.length) return []
   return getConnection().query<Row>(
     `WITH RECURSIVE tree AS (
-       SELECT ${COLUMNS}, 0 AS rel FROM comments c WHERE c.id = ANY($1::uuid[])
+       SELECT ${COLUMNS}, 0 AS unseen_reply_count, 0 AS rel FROM comments c WHERE c.id = ANY($1::uuid[])
        UNION ALL
        SELECT k.*, t.rel + 1 FROM tree t CROSS JOIN LATERAL (
-         SELECT ${COLUMNS} FROM comments c
+         SELECT ${COLUMNS}, ${UNSEEN_REPLIES} FROM comments c
           WHERE c.parent_id = t.id AND ${SEEN}
           ORDER BY c.path
           LIMIT CASE WHEN t.rel = 0 THEN $4::int ELSE $5::int END
@@ -109,6 +116,8 @@ async function loadViewerState(viewer: Viewer, ids: string[]) {
   return { supported: of('vote'), reported: of('flag'), blocked: rows.some((row) => row.kind === 'blocked') }
 }
 
+const seenReplies = (row: Row) => row.reply_count - (row.unseen_reply_count ?? 0)
+
 /** Rows to nested views: what this reader may read, with the "more replies" and "continue" counts. */
 function buildTree(rows: Row[], viewer: Viewer, state: Awaited<ReturnType<typeof loadViewerState>>, baseDepth: number) {
   const moderator = canModerateComments(viewer)
@@ -133,7 +142,7 @@ function buildTree(rows: Row[], viewer: Viewer, state: Awaited<ReturnType<typeof
       supported: state.supported.has(row.id),
       reported: state.reported.has(row.id),
       moreReplies: 0,
-      continues: row.depth - baseDepth >= SHOWN_LEVELS && row.reply_count > 0,
+      continues: row.depth - baseDepth >= SHOWN_LEVELS && seenReplies(row) > 0,
       anchor: row.anchor,
       children: [],
     }
@@ -144,7 +153,7 @@ function buildTree(rows: Row[], viewer: Viewer, state: Awaited<ReturnType<typeof
   }
   for (const row of rows) {
     const view = views.get(row.id)!
-    if (!view.continues) view.moreReplies = Math.max(0, row.reply_count - view.children.length)
+    if (!view.continues) view.moreReplies = Math.max(0, seenReplies(row) - view.children.length)
   }
   return roots
 }
@@ -167,7 +176,7 @@ export async function loadThreadPage(viewer: Viewer, subject: { type: SubjectTyp
   const anchorCondition = subject.anchor ? 'c.anchor = $6' : 'c.anchor IS NULL AND $6::text IS NULL'
   const [roots, [settings]] = await Promise.all([
     connection.query<Row>(
-      `SELECT ${COLUMNS}, u.display_name AS author_name, 0 AS rel, (count(*) OVER ())::int AS total
+      `SELECT ${COLUMNS}, ${UNSEEN_REPLIES}, u.display_name AS author_name, 0 AS rel, (count(*) OVER ())::int AS total
          FROM comments c LEFT JOIN users u ON u.id = c.author_id
         WHERE c.subject_type = $1 AND c.subject_id = $4 AND c.depth = 0 AND ${anchorCondition} AND ${SEEN}
         ORDER BY ${ORDER[sort]} LIMIT $5 OFFSET $7`,
@@ -202,7 +211,7 @@ export async function loadThreadPage(viewer: Viewer, subject: { type: SubjectTyp
 export async function loadCommentThread(viewer: Viewer, commentId: string) {
   const connection = getConnection()
   const [focus] = await connection.query<Row>(
-    `SELECT ${COLUMNS}, u.display_name AS author_name, 0 AS rel FROM comments c LEFT JOIN users u ON u.id = c.author_id
+    `SELECT ${COLUMNS}, ${UNSEEN_REPLIES}, u.display_name AS author_name, 0 AS rel FROM comments c LEFT JOIN users u ON u.id = c.author_id
       WHERE c.id = $1 AND ${SEEN}`,
     [commentId, viewer?.id ?? null, canModerateComments(viewer)],
   )

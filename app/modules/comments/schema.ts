@@ -46,6 +46,8 @@ export const comments = pgTable(
     // Per-paragraph counts on the consultation page; general discussions (anchor null) stay out of it.
     index('comments_anchor_idx').on(t.subjectType, t.subjectId, t.anchor).where(sql`${t.anchor} is not null`),
     index('comments_queue_idx').on(t.createdAt).where(sql`${t.status} = 'pending' or ${t.openFlagCount} > 0`),
+    // Replies others cannot see yet, counted out of "show N more replies" on every thread page.
+    index('comments_pending_reply_idx').on(t.parentId).where(sql`${t.status} = 'pending'`),
   ],
 ).enableRLS()
 

@@ -1,0 +1,1 @@
+CREATE INDEX "comments_pending_reply_idx" ON "comments" USING btree ("parent_id") WHERE "comments"."status" = 'pending';
