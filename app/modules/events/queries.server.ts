@@ -86,6 +86,25 @@ export async function eventsInRange(filters: Partial<EventFilters>, from: Date, 
   )
 }
 
+/**
+ * Published events that can fall on a day in [from, to), for the month grid, with only what it shows:
+ * one-off events overlapping the span, and repeating events begun before its end (the caller
+ * expands them). Both through an index (events_span_idx, events_repeating_starts_idx).
+ */
+export async function eventsTouching(filters: Partial<EventFilters>, from: Date, to: Date) {
+  const conditions = await filterConditions(filters)
+  const span = sql`tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`
+  conditions.push(
+    or(sql`tstzrange(${events.startsAt}, greatest(${events.startsAt}, ${events.endsAt}), '[]') && ${span}`, and(isNotNull(events.rrule), lt(events.startsAt, to)))!,
+  )
+  return getDb()
+    .select({ slug: events.slug, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, allDay: events.allDay, rrule: events.rrule, exdates: events.exdates, status: events.status })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.organisationId))
+    .where(and(...conditions))
+    .orderBy(asc(events.startsAt))
+}
+
 /** One public event with its organisation, programme and how many places are left. */
 export async function getPublicEvent(slug: string) {
   const [row] = await getDb()

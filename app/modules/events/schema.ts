@@ -72,6 +72,10 @@ export const events = pgTable(
     index('events_organisation_idx').on(t.organisationId),
     index('events_programme_idx').on(t.programmeId),
     index('events_tags_idx').using('gin', t.tags),
+    // The month grid: one-off events overlapping a span, and the few repeating ones begun before its end.
+    // greatest() keeps a row with its end before its start (which the forms refuse) from failing the index.
+    index('events_span_idx').using('gist', sql`tstzrange(${t.startsAt}, greatest(${t.startsAt}, ${t.endsAt}), '[]')`),
+    index('events_repeating_starts_idx').on(t.startsAt).where(sql`${t.rrule} is not null`),
   ],
 ).enableRLS()
 

@@ -40,16 +40,25 @@ const fromFloating = (floating: Date) =>
     { zone: ZONE },
   ).toJSDate()
 
-/** Every occurrence of the event (just the one when it does not repeat), exceptions left out. */
-export function occurrences(event: Timed): Occurrence[] {
+const DAY_MS = 24 * 3600_000
+
+/**
+ * Every occurrence of the event (just the one when it does not repeat), exceptions left out; with
+ * `until`, only the repeats that start before it (the same ones, so a view of one month need not
+ * expand a whole series).
+ */
+export function occurrences(event: Timed, until?: Date): Occurrence[] {
   if (!event.rrule) return [{ startsAt: event.startsAt, endsAt: event.endsAt }]
   const length = event.endsAt.getTime() - event.startsAt.getTime()
   const rule = new RRule({ ...RRule.parseString(event.rrule), dtstart: asFloating(event.startsAt) })
   const excluded = new Set(event.exdates.map((date) => new Date(date).getTime()))
+  // Floating times are London wall-clock times dressed as UTC, an hour or so off the instants:
+  // stop a day late, then cut exactly.
+  const stop = until ? asFloating(until).getTime() + DAY_MS : Infinity
   return rule
-    .all((_, index) => index < MAX_OCCURRENCES)
+    .all((date, index) => index < MAX_OCCURRENCES && date.getTime() < stop)
     .map(fromFloating)
-    .filter((start) => !excluded.has(start.getTime()))
+    .filter((start) => !excluded.has(start.getTime()) && (!until || start < until))
     .map((start) => ({ startsAt: start, endsAt: new Date(start.getTime() + length) }))
 }
 

@@ -5,7 +5,7 @@ import { getConsultationById } from '~/modules/consultations/queries.server'
 import type { Language } from '~/platform/i18n/config'
 import { feedUrls, googleCalendarLink, outlookLink } from './calendar.server'
 import { type EventFilters, readFilters } from './forms'
-import { eventsInRange, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent } from './queries.server'
+import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent } from './queries.server'
 import { findBooking } from './bookings.server'
 import { allDayDates, formatLondon, nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
 
@@ -71,6 +71,8 @@ export async function calendarListPage(search: URLSearchParams, language: Langua
   return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters) }
 }
 
+type GridEntry = { slug: string; title: string; time: string | null; cancelled: boolean }
+
 /** The month grid: weeks of days (Monday first), each with the events on it. */
 export async function calendarMonthPage(search: URLSearchParams, language: Language) {
   const read = readFilters(search)
@@ -79,28 +81,45 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
   if (!read.ok || !first.isValid || first.year < 2000 || first.year > 2100) throw badRequest()
   const gridStart = first.startOf('week')
   const gridEnd = first.endOf('month').endOf('week').plus({ milliseconds: 1 })
-  const list = await eventsInRange(read.filters, gridStart.toJSDate(), gridEnd.toJSDate())
-  const byDay = new Map<string, { slug: string; title: string; time: string | null; cancelled: boolean }[]>()
+  const locale = language === 'gd' ? 'gd-GB' : 'en-GB'
+  // The grid's days once, as London midnights; days[i + 1] is where day i ends (clock changes included).
+  const days: DateTime[] = []
+  for (let day = gridStart; day < gridEnd; day = day.plus({ days: 1 })) days.push(day)
+  const bounds = [...days, gridEnd.startOf('day')].map((day) => day.toMillis())
+  const entries = days.map((): GridEntry[] => [])
+  const until = gridEnd.toJSDate()
+  const list = await eventsTouching(read.filters, gridStart.toJSDate(), until)
   for (const event of list) {
-    for (const occurrence of occurrences(event)) {
-      for (let day = DateTime.fromJSDate(occurrence.startsAt, { zone: ZONE }).startOf('day'); day.toJSDate() < occurrence.endsAt; day = day.plus({ days: 1 })) {
-        const key = day.toFormat('yyyy-MM-dd')
-        byDay.set(key, [...(byDay.get(key) ?? []), { slug: event.slug, title: event.title, time: event.allDay ? null : localTime(occurrence.startsAt, language), cancelled: event.status === 'cancelled' }])
-      }
+    for (const occurrence of occurrences(event, until)) {
+      // An occurrence is on every day that starts before it ends, from the day it starts.
+      const starts = occurrence.startsAt.getTime()
+      const ends = occurrence.endsAt.getTime()
+      let i = firstDayEndingAfter(bounds, starts)
+      if (i >= days.length || bounds[i]! >= ends) continue
+      const entry = { slug: event.slug, title: event.title, time: event.allDay ? null : localTime(occurrence.startsAt, language), cancelled: event.status === 'cancelled' }
+      for (; i < days.length && bounds[i]! < ends; i++) entries[i]!.push(entry)
     }
   }
   const weeks = []
-  for (let week = gridStart; week < gridEnd; week = week.plus({ weeks: 1 })) {
+  for (let i = 0; i < days.length; i += 7) {
     weeks.push(
-      Array.from({ length: 7 }, (_, i) => {
-        const day = week.plus({ days: i })
-        const key = day.toFormat('yyyy-MM-dd')
-        return { date: key, day: day.day, inMonth: day.month === first.month, label: formatLondon(day.toJSDate(), language, { time: false }), events: byDay.get(key) ?? [] }
-      }),
+      days.slice(i, i + 7).map((day, j) => ({ date: day.toFormat('yyyy-MM-dd'), day: day.day, inMonth: day.month === first.month, label: day.setLocale(locale).toFormat('d MMMM yyyy'), events: entries[i + j]! })),
     )
   }
-  const name = first.setLocale(language === 'gd' ? 'gd-GB' : 'en-GB').toFormat('LLLL yyyy')
+  const name = first.setLocale(locale).toFormat('LLLL yyyy')
   return { month, name, previous: first.minus({ months: 1 }).toFormat('yyyy-MM'), next: first.plus({ months: 1 }).toFormat('yyyy-MM'), weeks, filters: read.filters, query: filterQuery(read.filters).toString() }
+}
+
+/** The index of the first day (of those `bounds` delimit) that ends after `instant`; days.length if none. */
+function firstDayEndingAfter(bounds: number[], instant: number) {
+  let low = 0
+  let high = bounds.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (bounds[middle + 1]! > instant) high = middle
+    else low = middle + 1
+  }
+  return low
 }
 
 /** The published consultation an event feeds, for "this event feeds the consultation on …". */

@@ -1,0 +1,2 @@
+CREATE INDEX "events_span_idx" ON "events" USING gist (tstzrange("starts_at", greatest("starts_at", "ends_at"), '[]'));--> statement-breakpoint
+CREATE INDEX "events_repeating_starts_idx" ON "events" USING btree ("starts_at") WHERE "events"."rrule" is not null;
