@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -27,7 +28,8 @@ export interface Connection {
 
 export function connectPglite(dataDir?: string): Connection {
   if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true })
-  const client = new PGlite(dataDir)
+  // btree_gin: analysis search indexes a question id and words together (as on the server).
+  const client = new PGlite({ dataDir, extensions: { btree_gin } })
   const wrap = (c: Pick<PGlite, 'exec' | 'query'>) => ({
     exec: async (text: string) => void (await c.exec(text)),
     query: async <T,>(text: string, params?: unknown[]) => (await c.query<T>(text, params)).rows,
