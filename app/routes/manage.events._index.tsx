@@ -54,6 +54,11 @@ export default function ManageEvents() {
           {t('manage.new')}
         </Link>
       </p>
+      {isModerator ? (
+        <p>
+          <Link to="/manage/programmes">{t('manageProgrammes.link')}</Link>
+        </p>
+      ) : null}
       {isModerator ? queue.length ? <EventTable caption={t('manage.queue')} rows={queue} /> : <p>{t('manage.queueEmpty')}</p> : null}
       {events.length ? <EventTable caption={t('manage.events')} rows={events} /> : <p>{t('manage.empty')}</p>}
     </Page>

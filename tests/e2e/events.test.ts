@@ -131,6 +131,35 @@ describe('an event from submission to cancellation', () => {
     }
   }, 420_000)
 
+  test('a moderator creates a programme without JavaScript, mends a mistake, and its public page shows it', async () => {
+    const slug = `community-conversations-${Date.now().toString(36)}`
+    const moderator = await signedIn('moderator@guth.example', false)
+    const { page } = moderator
+    await page.goto('/manage/events')
+    await page.getByRole('link', { name: 'Programmes of events' }).click()
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'Create a programme' }).click()
+    await expectAccessible(page)
+    await page.getByLabel('Title').fill('Community conversations')
+    await page.getByLabel('Web address').fill(slug)
+    await page.getByLabel('Description (optional)').fill('Six evenings across Scotland on the Open Government action plan.')
+    await page.getByLabel('Target number of events').fill('0')
+    await page.getByRole('button', { name: 'Create programme' }).click()
+    await expect.poll(() => page.locator('.ds_error-summary').innerText()).toContain('whole number of events, 1 or more')
+    expect(await page.getByLabel('Title').inputValue()).toBe('Community conversations')
+    await expectAccessible(page)
+    await page.getByLabel('Target number of events').fill('6')
+    await page.getByRole('button', { name: 'Create programme' }).click()
+    await page.waitForURL(/\/manage\/programmes\/[0-9a-f-]{36}\?done=created/)
+    await expectAccessible(page)
+    await page.getByRole('link', { name: 'See the public page' }).click()
+    await page.waitForURL(`**/programmes/${slug}`)
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Community conversations')
+    expect(await page.locator('main').innerText()).toContain('0 of 6 events published')
+    expect(moderator.problems).toEqual([])
+    await moderator.close()
+  }, 120_000)
+
   test('the month grid, a programme page and the event page read well in Gaelic too', async () => {
     for (const locale of ['en-GB', 'gd']) {
       const { page, problems, close } = await browser.newPage({ javaScriptEnabled: false, locale })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isCalendarDate } from '~/modules/consultations/forms-authoring'
+import { isCalendarDate, SLUG_PATTERN } from '~/modules/consultations/forms-authoring'
 
 // Shared by server and browser: error messages are translation keys in events.json.
 
@@ -48,6 +48,20 @@ export const BookingSchema = z.object({
   accessNeeds: text(1000),
 })
 export type BookingInput = z.input<typeof BookingSchema>
+
+// A programme's form. With conform an empty field arrives as undefined and the target as a number.
+export const ProgrammeSchema = z.object({
+  name: requiredText('events:errors.titleMissing', 200),
+  slug: z.string().trim().toLowerCase().max(80, 'events:errors.slugTooLong').regex(SLUG_PATTERN, 'events:errors.slugFormat').optional(),
+  description: text(2000),
+  target: z
+    .number({ required_error: 'events:errors.targetInvalid', invalid_type_error: 'events:errors.targetInvalid' })
+    .int('events:errors.targetInvalid')
+    .min(1, 'events:errors.targetInvalid')
+    .max(1000, 'events:errors.targetInvalid'),
+})
+export type ProgrammeInput = z.input<typeof ProgrammeSchema>
+export type ProgrammeField = keyof ProgrammeInput
 
 export const ReasonSchema = z.object({ reason: requiredText('events:errors.reasonMissing', 1000) })
 

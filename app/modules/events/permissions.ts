@@ -13,3 +13,6 @@ export function canOrganise(actor: Actor | null | undefined, membership: Organis
 
 /** Moderators' own events skip the queue. */
 export const publishesDirectly = isModerator
+
+/** Programmes (a named series of events with a target) are created and changed by moderators. */
+export const canManageProgrammes = isModerator

@@ -4,6 +4,7 @@ import { everyone, type Expected, NO_SUCH_ID, type RouteCase, signedIn } from '.
 // organiser is in the civil society network, the official in the Scottish Government); moderators
 // and admins look after every event.
 const schedulers: Expected = { ...everyone(200), anonymous: 302, citizen: 403 }
+const moderators: Expected = { ...everyone(403), anonymous: 302, moderator: 200, admin: 200 }
 const seeded = '/events/pioneer-year-launch-edinburgh'
 
 export const eventCases: RouteCase[] = [
@@ -33,4 +34,7 @@ export const eventCases: RouteCase[] = [
   { files: ['manage.events.$id._index.tsx'], path: `/manage/events/${NO_SUCH_ID}`, expect: signedIn(404) },
   { files: ['manage.events.$id.attendees.tsx'], path: `/manage/events/${NO_SUCH_ID}/attendees`, expect: signedIn(404) },
   { files: ['manage.events.$id.attendees[.]csv.tsx'], path: `/manage/events/${NO_SUCH_ID}/attendees.csv`, expect: signedIn(404) },
+  { files: ['manage.programmes._index.tsx'], path: '/manage/programmes', expect: moderators },
+  { files: ['manage.programmes.new.tsx'], path: '/manage/programmes/new', expect: moderators },
+  { files: ['manage.programmes.$id.tsx'], path: `/manage/programmes/${NO_SUCH_ID}`, expect: { ...moderators, moderator: 404, admin: 404 } },
 ]
