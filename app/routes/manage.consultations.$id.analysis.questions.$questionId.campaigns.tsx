@@ -41,7 +41,8 @@ export default function Campaigns() {
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>
-      {asked ? <NotificationBanner title={t(`run.${asked}`)} /> : null}
+      {/* "Started" stops being news once the run below has finished. */}
+      {asked && runIsActive(run) ? <NotificationBanner title={t(`run.${asked}`)} /> : null}
       <p>{t('campaigns.lead')}</p>
       <AnalysisRunStatus kind="campaigns" run={run} href={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}/campaigns`} />
       {runIsActive(run) ? null : (

@@ -51,7 +51,8 @@ export default function Themes() {
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>
-      {done ? <NotificationBanner title={t(`themes.done.${done}`, { n: count })} /> : null}
+      {/* "Started" stops being news once the run below has finished. */}
+      {done && (runIsActive(run) || !['queued', 'already'].includes(done)) ? <NotificationBanner title={t(`themes.done.${done}`, { n: count })} /> : null}
       {outcome?.status === 'invalid' ? (
         <ErrorSummary errors={Object.values(outcome.errors).map((message) => ({ fieldId: `label-${outcome.suggestionId}`, message }))} />
       ) : null}
