@@ -74,6 +74,25 @@ describe('reading open answers', () => {
     expect(await search('islands')).toEqual([answerIds[1], answerIds[4]])
   })
 
+  test("search sees sent answers only: a draft's words are found once it is sent, and not after it is withdrawn", async () => {
+    const { consultation, questions } = await givenAnalysedConsultation()
+    const ids = questions.map((q) => q.id)
+    await givenResponses(consultation.id, ids, [
+      { status: 'draft', answers: { 1: 'Ferries for the small isles, please.' } },
+      { answers: { 1: 'The ferries are always late.' } },
+    ])
+    const official = await givenPerson()
+    const search = async () => {
+      const found = await listOpenAnswers(official, consultation.id, ids[1]!, { q: 'ferry' }, 1, 'en')
+      return [found!.total, found!.answers.length]
+    }
+    expect(await search()).toEqual([1, 1])
+    await getConnection().query(`update responses set status = 'submitted', submitted_at = now() where consultation_id = $1 and status = 'draft'`, [consultation.id])
+    expect(await search()).toEqual([2, 2])
+    await getConnection().query(`update responses set status = 'withdrawn' where consultation_id = $1 and submitted_at > now() - interval '1 minute'`, [consultation.id])
+    expect(await search()).toEqual([1, 1])
+  })
+
   test('next and previous follow the reading order within the filters', async () => {
     const { consultationId, questionId, answerIds, official } = await givenOpenAnswers()
     const second = await getAnswerForCoding(official, consultationId, questionId, answerIds[1]!, {}, 'en')

@@ -79,8 +79,8 @@ const talliedFilters = new Set<string>(['type', 'channel', 'consent', 'bsl'])
  * reviewed. Under filters of who answered, the first two come from the kept tallies (an answer in
  * words or a BSL answer without words is exactly one of 'answered' or 'uninterpreted'); "not
  * coded" and "not reviewed" are those less the coded or reviewed ones, which are counted from the
- * codes' and reviews' side (officials mark thousands, not hundreds of thousands). A search or a
- * particular code is counted directly.
+ * codes' and reviews' side (officials mark thousands, not hundreds of thousands). A search alone
+ * counts the stored documents; with other filters, or a particular code, answers are counted.
  */
 async function answerTotals(questionId: string, filters: AnswerFilters) {
   const connection = getConnection()
@@ -98,6 +98,18 @@ async function answerTotals(questionId: string, filters: AnswerFilters) {
     filters.reviewed === 'no'
       ? 0
       : counts('from analysis_answer_reviews ar join answers a on a.id = ar.answer_id join responses r on r.id = a.response_id', answerConditions(questionId, filters)).then((c) => c.total)
+  if (rest.length === 1 && filters.q?.trim() && !Object.values(whoAnswered).some(Boolean)) {
+    // Words alone: the stored documents are exactly the submitted answers with words, so they
+    // are counted without visiting the answers (none of them awaits interpretation).
+    const [[row], reviewed] = await Promise.all([
+      connection.query<{ total: number }>(
+        `select count(*)::int as total from analysis_answer_documents d where d.question_id = $1 and d.document @@ websearch_to_tsquery('english', $2)`,
+        [questionId, filters.q.trim()],
+      ),
+      reviewedCount,
+    ])
+    return { total: row?.total ?? 0, uninterpreted: 0, reviewed }
+  }
   if (!subtractable) {
     const [counted, reviewed] = await Promise.all([counts('from answers a join responses r on r.id = a.response_id', answerConditions(questionId, filters)), reviewedCount])
     return { ...counted, reviewed }
