@@ -9,6 +9,7 @@ import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterCho
 import { findBooking } from './bookings.server'
 import { allDayDates, formatLondon, nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
 
+const DAY_MS = 24 * 3600_000
 const badRequest = () => new Response('Bad Request', { status: 400 })
 const notFound = () => new Response('Not Found', { status: 404 })
 
@@ -87,6 +88,16 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
   for (let day = gridStart; day < gridEnd; day = day.plus({ days: 1 })) days.push(day)
   const bounds = [...days, gridEnd.startOf('day')].map((day) => day.toMillis())
   const entries = days.map((): GridEntry[] => [])
+  // On a day without a clock change, a start's wall-clock time is its distance from midnight:
+  // format each such time once (events share a few), not each start through the time zone.
+  const clock = new Map<number, string>()
+  const startTime = (startsAt: Date, day: number) => {
+    const sinceMidnight = startsAt.getTime() - bounds[day]!
+    if (sinceMidnight < 0 || bounds[day + 1]! - bounds[day]! !== DAY_MS) return localTime(startsAt, language)
+    const minute = Math.floor(sinceMidnight / 60_000)
+    if (!clock.has(minute)) clock.set(minute, localTime(startsAt, language))
+    return clock.get(minute)!
+  }
   const until = gridEnd.toJSDate()
   const list = await eventsTouching(read.filters, gridStart.toJSDate(), until)
   for (const event of list) {
@@ -96,7 +107,7 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
       const ends = occurrence.endsAt.getTime()
       let i = firstDayEndingAfter(bounds, starts)
       if (i >= days.length || bounds[i]! >= ends) continue
-      const entry = { slug: event.slug, title: event.title, time: event.allDay ? null : localTime(occurrence.startsAt, language), cancelled: event.status === 'cancelled' }
+      const entry = { slug: event.slug, title: event.title, time: event.allDay ? null : startTime(occurrence.startsAt, i), cancelled: event.status === 'cancelled' }
       for (; i < days.length && bounds[i]! < ends; i++) entries[i]!.push(entry)
     }
   }
