@@ -64,7 +64,8 @@ try {
   const synth = values.database
     ? await existingSynth(connection)
     : await synthesise(connection, { respondents: Number(values.respondents), questions: Number(values.questions), seed: 1 })
-  if (connection.kind === 'postgres') await connection.exec('analyze')
+  // As the server does: autovacuum on Postgres, an analyse at start and hourly on PGlite.
+  await connection.exec('analyze')
   console.log(`${connection.kind}: ${synth.respondents} respondents × ${synth.questionIds.length} questions (${synth.openAnswers} open answers) ready in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   const runs = Number(values.runs)
   const openQuestion = synth.questionIds[1]!
