@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { SelectField } from '~/components/AnalysisFilters'
+import { SelectField } from '~/components/ds/forms'
 
 // Parts of the report builder's single form: every button posts the whole form (so prose typed
 // so far is saved too) with an intent naming what to do, which works the same without JavaScript.
@@ -45,7 +45,7 @@ export function AnalysisBlockList({ blocks }: { blocks: BlockSummary[] }) {
 function QuestionSelect({ id, label, options, error }: { id: string; label: string; options: Question[]; error?: string }) {
   const { t } = useTranslation('analysis')
   const choices = [{ value: '', label: t('builder.chooseQuestion') }, ...options.map((q) => ({ value: q.id, label: t('questionLabel', { number: q.number, prompt: q.prompt }) }))]
-  return <SelectField id={id} label={label} options={choices} error={error} />
+  return <SelectField id={id} name={id} label={label} options={choices} error={error} />
 }
 
 type Question = { id: string; number: string; prompt: string }

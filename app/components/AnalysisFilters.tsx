@@ -1,51 +1,11 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button, TextInput, useMessage } from '~/components/ds/forms'
+import { Button, SelectField, TextInput } from '~/components/ds/forms'
 import type { AnswerFilterName } from '~/modules/analysis/answer-filters'
 
-/** A labelled select in the design system's markup, for the analysis pages. */
-export function SelectField({
-  id,
-  name = id,
-  label,
-  value,
-  options,
-  error,
-}: {
-  id: string
-  name?: string
-  label: string
-  value?: string
-  options: { value: string; label: string }[]
-  error?: string
-}) {
-  const message = useMessage()
-  return (
-    <div className={error ? 'ds_question ds_question--error' : 'ds_question'}>
-      <label className="ds_label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="ds_question__error-message" id={`${id}-error`}>
-          {message(error)}
-        </p>
-      ) : null}
-      <div className="ds_select-wrapper">
-        <select id={id} name={name} className="ds_select" defaultValue={value} key={`${id}-${value}`} aria-describedby={error ? `${id}-error` : undefined}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <span className="ds_select-arrow" aria-hidden="true" />
-      </div>
-    </div>
-  )
-}
-
-const Select = ({ name, ...props }: { name: AnswerFilterName; label: string; value: string; options: { value: string; label: string }[] }) => (
-  <SelectField id={`filter-${name}`} name={name} {...props} />
+// Keyed by its value so that after a filtered page loads in place the select shows the new value.
+const Select = ({ name, value, ...props }: { name: AnswerFilterName; label: string; value: string; options: { value: string; label: string }[] }) => (
+  <SelectField key={`${name}-${value}`} id={`filter-${name}`} name={name} defaultValue={value} {...props} />
 )
 
 /** The reading page's filters: a GET form, so every selection has an address. */

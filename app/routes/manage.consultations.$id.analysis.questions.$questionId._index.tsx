@@ -1,11 +1,11 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AnswerFilterForm, SelectField } from '~/components/AnalysisFilters'
+import { AnswerFilterForm } from '~/components/AnalysisFilters'
 import { analysisLinks, SplitTableView } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
-import { Button, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
+import { Button, ErrorSummary, NotificationBanner, SelectField, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
 import { pageFrom } from '~/modules/accounts/forms-admin'
@@ -144,7 +144,7 @@ export default function QuestionAnswers() {
           id="code-parent"
           name="parentId"
           label={t('codes.parent')}
-          value=""
+          defaultValue=""
           options={[{ value: '', label: t('codes.topLevel') }, ...codes.filter((c) => c.depth === 0).map((c) => ({ value: c.id, label: c.label }))]}
         />
         <Button type="submit">{t('codes.add')}</Button>

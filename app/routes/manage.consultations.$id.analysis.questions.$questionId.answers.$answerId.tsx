@@ -3,9 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-ru
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
-import { SelectField } from '~/components/AnalysisFilters'
 import { Page } from '~/components/ds/Page'
-import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { Button, ErrorSummary, NotificationBanner, SelectField, TextArea, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
 import { filterQuery, parseAnswerFilters } from '~/modules/analysis/answer-filters'
@@ -173,7 +172,7 @@ export default function CodeAnswer() {
           <CsrfInput />
           <input type="hidden" name="intent" value="quote" />
           <p>{t(`quote.attribution.${answer.consent}`)}</p>
-          <SelectField id="quote-section" name="section" label={t('quote.section')} value="questions" options={sectionKeys.map((key) => ({ value: key, label: t(`sections.${key}`) }))} error={errors.section} />
+          <SelectField id="quote-section" name="section" label={t('quote.section')} defaultValue="questions" options={sectionKeys.map((key) => ({ value: key, label: t(`sections.${key}`) }))} error={errors.section} />
           <Button type="submit" variant="secondary">
             {t('quote.submit')}
           </Button>
