@@ -22,8 +22,9 @@ async function main() {
     const { seedDemoContent } = await import('./scripts/seed/demo')
     await seedDemoContent()
     logInfo('embedded database was empty: demo content added (see README for the demo accounts)')
+    // Statistics persist in the data directory; only freshly added content needs them now.
+    await analyseEmbeddedDatabase()
   }
-  await analyseEmbeddedDatabase()
   if (isJobWorkerInline()) await startWorkers()
 
   const app = express()

@@ -4,7 +4,8 @@ import { defineJob } from './jobs.server'
 // PGlite has no autovacuum. Without statistics its planner takes every table for a small one and
 // picks plans that crawl once a consultation has tens of thousands of answers (the analysis pages
 // went from 4 to 79 pages a second at 30,000 respondents once analysed). A Postgres server
-// analyses by itself; the embedded database is analysed at start and every hour.
+// analyses by itself; the embedded database is analysed after the demo content goes in and every
+// hour (statistics are kept in its data directory, so a restart does not need them again).
 
 export async function analyseEmbeddedDatabase() {
   const connection = getConnection()
