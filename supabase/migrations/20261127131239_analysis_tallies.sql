@@ -58,6 +58,16 @@ $$;
 -- costs one grouped upsert.
 CREATE OR REPLACE FUNCTION public.analysis_tally_answers() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Drafts are saved often and count towards nothing: leave at once unless a changed answer
+  -- belongs to a submitted response (static SQL, so its plan is kept between calls).
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_answers n JOIN public.responses r ON r.id = n.response_id WHERE r.status = 'submitted') THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_answers n JOIN public.responses r ON r.id = n.response_id WHERE r.status = 'submitted')
+      AND NOT EXISTS (SELECT 1 FROM old_answers o JOIN public.responses r ON r.id = o.response_id WHERE r.status = 'submitted') THEN RETURN NULL; END IF;
+  ELSE
+    IF NOT EXISTS (SELECT 1 FROM old_answers o JOIN public.responses r ON r.id = o.response_id WHERE r.status = 'submitted') THEN RETURN NULL; END IF;
+  END IF;
   EXECUTE format($sql$
     INSERT INTO public.analysis_answer_tallies AS t (consultation_id, question_id, measure, choice, respondent_type, channel, consent, n)
     SELECT r.consultation_id, a.question_id, m.measure, m.choice, coalesce(r.respondent_type::text, 'not_given'), r.channel::text,
@@ -71,11 +81,13 @@ BEGIN
     CASE WHEN TG_OP <> 'INSERT' THEN 'SELECT -1 AS sign, response_id, question_id, text, choices, media_id, interpretation FROM old_answers' END,
     CASE WHEN TG_OP <> 'DELETE' THEN 'SELECT 1 AS sign, response_id, question_id, text, choices, media_id, interpretation FROM new_answers' END));
   IF TG_OP <> 'DELETE' THEN
-    -- Only answers whose words changed are stemmed again (drafts are saved often).
+    -- Submitted answers only (their response's trigger adds them when it is submitted), and only
+    -- when their words changed.
     EXECUTE format($sql$
       INSERT INTO public.analysis_answer_documents AS d (answer_id, question_id, document)
       SELECT n.id, n.question_id, to_tsvector('english'::regconfig, coalesce(n.text, '') || ' ' || coalesce(n.interpretation, ''))
       FROM new_answers n
+      JOIN public.responses r ON r.id = n.response_id AND r.status = 'submitted'
       WHERE (coalesce(n.text, '') <> '' OR coalesce(n.interpretation, '') <> '') %s
       ON CONFLICT (answer_id) DO UPDATE SET question_id = excluded.question_id, document = excluded.document
     $sql$, CASE WHEN TG_OP = 'UPDATE' THEN 'AND NOT EXISTS (SELECT 1 FROM old_answers o WHERE o.id = n.id AND o.question_id = n.question_id
@@ -109,6 +121,14 @@ DECLARE
     CASE WHEN TG_OP <> 'INSERT' THEN 'SELECT -1 AS sign, * FROM old_responses' END,
     CASE WHEN TG_OP <> 'DELETE' THEN 'SELECT 1 AS sign, * FROM new_responses' END);
 BEGIN
+  -- Only submitted responses count: leave at once when no changed row is or was submitted.
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_responses WHERE status = 'submitted') THEN RETURN NULL; END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_responses WHERE status = 'submitted') AND NOT EXISTS (SELECT 1 FROM old_responses WHERE status = 'submitted') THEN RETURN NULL; END IF;
+  ELSE
+    IF NOT EXISTS (SELECT 1 FROM old_responses WHERE status = 'submitted') THEN RETURN NULL; END IF;
+  END IF;
   EXECUTE format($sql$
     INSERT INTO public.analysis_response_tallies AS t (consultation_id, day, respondent_type, channel, bsl, n)
     SELECT r.consultation_id, (coalesce(r.submitted_at, r.created_at) AT TIME ZONE 'Europe/London')::date,
@@ -130,6 +150,18 @@ BEGIN
       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(r.sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT (consultation_id, question_id, measure, choice, respondent_type, channel, consent) DO UPDATE SET n = t.n + excluded.n
     $sql$, changes);
+    -- Words become searchable when their response is submitted and stop when it is withdrawn.
+    EXECUTE $sql$
+      INSERT INTO public.analysis_answer_documents AS d (answer_id, question_id, document)
+      SELECT a.id, a.question_id, to_tsvector('english'::regconfig, coalesce(a.text, '') || ' ' || coalesce(a.interpretation, ''))
+      FROM new_responses n JOIN old_responses o ON o.id = n.id JOIN public.answers a ON a.response_id = n.id
+      WHERE n.status = 'submitted' AND o.status <> 'submitted' AND (coalesce(a.text, '') <> '' OR coalesce(a.interpretation, '') <> '')
+      ON CONFLICT (answer_id) DO UPDATE SET question_id = excluded.question_id, document = excluded.document
+    $sql$;
+    EXECUTE $sql$
+      DELETE FROM public.analysis_answer_documents d USING public.answers a, new_responses n, old_responses o
+      WHERE o.id = n.id AND a.response_id = n.id AND d.answer_id = a.id AND o.status = 'submitted' AND n.status <> 'submitted'
+    $sql$;
   END IF;
   RETURN NULL;
 END
@@ -187,8 +219,9 @@ $$;
 SELECT public.analysis_rebuild_tallies(id) FROM public.consultations;
 --> statement-breakpoint
 INSERT INTO public.analysis_answer_documents (answer_id, question_id, document)
-SELECT id, question_id, to_tsvector('english'::regconfig, coalesce(text, '') || ' ' || coalesce(interpretation, ''))
-FROM public.answers WHERE coalesce(text, '') <> '' OR coalesce(interpretation, '') <> '';
+SELECT a.id, a.question_id, to_tsvector('english'::regconfig, coalesce(a.text, '') || ' ' || coalesce(a.interpretation, ''))
+FROM public.answers a JOIN public.responses r ON r.id = a.response_id
+WHERE r.status = 'submitted' AND (coalesce(a.text, '') <> '' OR coalesce(a.interpretation, '') <> '');
 --> statement-breakpoint
 -- Search reads the stored vectors now; the expression index on answers is no longer used.
 DROP INDEX IF EXISTS public.analysis_answers_search_idx;
