@@ -54,9 +54,17 @@ CREATE OR REPLACE FUNCTION auth.role() RETURNS text
 GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
 GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
 
--- Supabase grants the API roles every privilege on public tables and relies on RLS to decide
--- what each may see. Doing the same here makes the RLS tests mean what they would on Supabase.
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
-GRANT ALL ON ALL TABLES IN SCHEMA public TO anon, authenticated, service_role;
+-- Supabase grants the API roles ALL on public tables and relies on RLS to decide what each may
+-- see. Here anon and authenticated get only SELECT, INSERT, UPDATE and DELETE, what PostgREST
+-- uses: TRUNCATE ignores RLS (anon could empty any table), and REFERENCES, TRIGGER and MAINTAIN
+-- serve no API. Migration 20261202091002_least_privilege does the same on Supabase; naming the
+-- privileges here keeps this file, re-run on every start, from handing the rest back. Behind the
+-- four, RLS still decides every row, so the RLS tests mean what they would on Supabase.
+-- service_role (which bypasses RLS) keeps ALL, as on Supabase.
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO anon, authenticated;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO anon, authenticated;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO service_role;
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO anon, authenticated, service_role;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO anon, authenticated;
+GRANT ALL ON ALL TABLES IN SCHEMA public TO service_role;
