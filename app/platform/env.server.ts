@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -8,9 +9,17 @@ const EnvSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    TRUST_PROXY: z
-      .union([z.literal('true').transform(() => true), z.literal('false').transform(() => false), z.coerce.number().int().min(0)])
-      .default('false'),
+    TRUST_PROXY: z.string().default('false').transform((value, ctx) => {
+      const trusted = parseTrustProxy(value)
+      if (trusted === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be the number of proxies in front of Guth (e.g. 1), or their addresses or CIDRs separated by commas (loopback, linklocal, uniquelocal name those ranges)',
+        })
+        return z.NEVER
+      }
+      return trusted
+    }),
     PUBLIC_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z
@@ -51,6 +60,34 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production with DATABASE_URL' })
     }
   })
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * What Express's `trust proxy` gets: false (no proxy), a hop count, or proxy addresses. With any
+ * of these the client address is the right-most X-Forwarded-For entry that no trusted proxy
+ * added, which a client cannot choose. Express's own `true` would take the left-most entry, which
+ * anyone can write, so it is never passed on: `true` is read as one hop, because installs that
+ * said `true` were documented as "behind a load balancer", one proxy is the usual case, and one
+ * hop can never be forged (behind more proxies, clients would share the nearest proxy's address,
+ * which makes rate limits stricter, not weaker).
+ */
+export function parseTrustProxy(value: string): false | number | string[] | undefined {
+  const text = value.trim().toLowerCase()
+  if (text === 'false' || text === '0') return false
+  if (text === 'true') return 1
+  if (/^\d+$/.test(text)) return Number(text)
+  const entries = text.split(',').map((entry) => entry.trim())
+  return entries.every((entry) => PROXY_RANGE_NAMES.has(entry) || isAddressOrRange(entry)) ? entries : undefined
+}
+
+function isAddressOrRange(entry: string) {
+  const [address = '', prefix, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (!family || rest.length) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
 
 export type Env = z.infer<typeof EnvSchema> & {
   SESSION_SECRET: string
