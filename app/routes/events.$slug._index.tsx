@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request)
   const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), accessNeeds: String(form.get('accessNeeds') ?? '') }
   const outcome = await bookFromForm(event, input, { ip: context.clientIp, userId: user?.id ?? null, language, isBot: isHoneypotFilled(form) })
-  if (outcome.ok) return redirect(`${outcome.url}&done=booked`, 303)
+  if (outcome.ok) return redirect(`${outcome.url}&done=${outcome.status === 'waitlisted' ? 'waitlisted' : 'booked'}`, 303)
   if (outcome.reason === 'invalid') return data({ fieldErrors: outcome.fieldErrors, refusal: null, retryAt: null, input }, { status: 400 })
   const retryAt = outcome.reason === 'rate_limited' ? formatTime(outcome.retryAt, language) : null
   return data({ fieldErrors: {}, refusal: outcome.reason, retryAt, input }, { status: outcome.reason === 'rate_limited' ? 429 : 409 })

@@ -43,9 +43,12 @@ export default function ManageBooking() {
   const [search] = useSearchParams()
   const { t } = useTranslation('events')
   const done = search.get('done')
+  // After booking, the banner follows the booking as it is now (a waiting place may since have become a real one).
+  const banner = done === 'booked' || done === 'waitlisted' ? booking.status : done === 'cancelled' || done === 'changed' ? done : null
   return (
     <Page title={t('manageBooking.title')} lead={event.title}>
-      {done ? <NotificationBanner title={t(`manageBooking.done.${done === 'booked' ? booking.status : done}`)} /> : null}
+      {banner ? <NotificationBanner title={t(`manageBooking.done.${banner}`)} /> : null}
+      {booking.status === 'waitlisted' ? <p>{t('manageBooking.waitlistedExplained')}</p> : null}
       <dl className="ds_metadata guth-facts">
         <MetadataItem label={t('manageBooking.status')}>
           <strong className="ds_tag">{t(`manageBooking.statuses.${booking.status}`)}</strong>

@@ -1,3 +1,4 @@
+import type { AppLoadContext } from '@remix-run/node'
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
 import { bookPlace, cancelBooking } from '~/modules/events/bookings.server'
@@ -6,7 +7,11 @@ import { manageKeyFor } from '~/modules/events/manage-key.server'
 import { eventRegistrations } from '~/modules/events/schema'
 import { getDb } from '~/platform/db.server'
 import { stopJobs } from '~/platform/jobs.server'
+import * as bookingPage from '~/routes/events.$slug.bookings.$id'
+import * as eventPage from '~/routes/events.$slug._index'
 import { withTestDatabase } from '../helpers/db'
+import { renderRoute } from '../helpers/render-route'
+import { browserRequest } from '../helpers/requests'
 import { eventForm, givenPublishedEvent } from './events-fixtures'
 
 const database = withTestDatabase()
@@ -87,6 +92,56 @@ describe('booking a place', () => {
     expect(await cancelBooking(booked.registration.id, 'wrong')).toEqual({ ok: false, reason: 'not_found' })
     const [row] = await getDb().select().from(eventRegistrations).where(and(eq(eventRegistrations.id, booked.registration.id)))
     expect(row?.status).toBe('confirmed')
+  })
+})
+
+describe('booking through the event page', () => {
+  const CSRF = 'c'.repeat(43)
+  const context = { cspNonce: '', requestId: 'test', csrfToken: CSRF, clientIp: '127.0.0.1' } as AppLoadContext
+
+  async function bookOnPage(slug: string, n: number, language = 'en') {
+    const email = `page${n}.${slug}@example.org`
+    const request = browserRequest(`/events/${slug}`, [`guth_csrf=${CSRF}`], {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': language },
+      body: new URLSearchParams({ csrf: CSRF, name: `Person ${n}`, email }),
+    })
+    const response = (await eventPage.action({ request, params: { slug }, context })) as Response
+    expect(response.status).toBe(303)
+    return response.headers.get('location')!
+  }
+
+  const showBooking = (location: string, language = 'en') =>
+    renderRoute(bookingPage, '/events/:slug/bookings/:id', browserRequest(location, [], { headers: { 'accept-language': language } }), context)
+
+  test('a full event\'s booking lands on a page that says it is a place on the waiting list, in English and Gaelic', async () => {
+    const { event } = await givenPublishedEvent({ capacity: 1 })
+    const first = await bookOnPage(event.slug, 1)
+    expect(first).toMatch(/done=booked$/)
+    expect(await showBooking(first)).toContain('Your place is booked.')
+
+    const second = await bookOnPage(event.slug, 2)
+    expect(second).toMatch(new RegExp(`^/events/${event.slug}/bookings/[0-9a-f-]{36}\\?key=.+&done=waitlisted$`))
+    const page = await showBooking(second)
+    expect(page).toContain('You are on the waiting list. We will email you if a place comes up.')
+    expect(page).toContain('You do not have a place yet.')
+    expect(page).toContain('On the waiting list')
+    expect(page).not.toContain('Your place is booked')
+
+    const gaelic = await showBooking(await bookOnPage(event.slug, 3, 'gd'), 'gd')
+    expect(gaelic).toContain('Tha thu air an liosta-feitheimh.')
+    expect(gaelic).toContain('Chan eil àite agad fhathast.')
+  })
+
+  test('a waiting place that has since become a real one says so when its link is opened again', async () => {
+    const { event } = await givenPublishedEvent({ capacity: 1 })
+    const first = await bookOnPage(event.slug, 1)
+    const waiting = await bookOnPage(event.slug, 2)
+    const [registrationId, key] = /bookings\/([0-9a-f-]{36})\?key=([^&]+)/.exec(first)!.slice(1) as [string, string]
+    await cancelBooking(registrationId, decodeURIComponent(key))
+    const page = await showBooking(waiting)
+    expect(page).toContain('Your place is booked.')
+    expect(page).not.toContain('You do not have a place yet.')
   })
 })
 

@@ -11,7 +11,8 @@ const limits = {
 
 /**
  * The public booking form: refuses bots (honeypot) and floods (rate limits) before booking.
- * On success, where to go: the booking's own manage page.
+ * On success, where to go (the booking's own manage page) and whether the place is confirmed or on
+ * the waiting list.
  */
 export async function bookFromForm(
   event: { id: string; slug: string },
@@ -26,5 +27,5 @@ export async function bookFromForm(
   if (!limited.ok) return { ok: false as const, reason: 'rate_limited' as const, retryAt: limited.retryAt }
   const booked = await bookPlace(event.id, input, { userId: context.userId, language: context.language })
   if (!booked.ok) return booked
-  return { ok: true as const, url: bookingPath(event.slug, booked.registration.id, booked.manageKey) }
+  return { ok: true as const, url: bookingPath(event.slug, booked.registration.id, booked.manageKey), status: booked.registration.status }
 }
