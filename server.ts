@@ -1,17 +1,12 @@
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import compression from 'compression'
-import express from 'express'
-import { getConnection, closeConnection } from '~/platform/db.server'
+import { closeConnection } from '~/platform/db.server'
 import { ConfigError, getEnv } from '~/platform/env.server'
 import { isJobWorkerInline, startWorkers, stopJobs } from '~/platform/jobs.server'
-import { logError, logInfo } from '~/platform/log.server'
-import { csrfCookie } from '~/platform/csrf.server'
-import { securityHeaders } from '~/platform/security.server'
+import { logError, logInfo, logWarning } from '~/platform/log.server'
 import { analyseEmbeddedDatabase } from '~/platform/maintenance.server'
 import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
-import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
+import { createApp } from '~/server-app.server'
 import '~/jobs.server'
 
 async function main() {
@@ -27,58 +22,34 @@ async function main() {
   }
   if (isJobWorkerInline()) await startWorkers()
 
-  const app = express()
-  app.disable('x-powered-by')
-  // Behind a load balancer, the client's address comes from X-Forwarded-For (rate limits use it).
-  app.set('trust proxy', env.TRUST_PROXY)
-  const mediaOrigin = env.SUPABASE_URL ? new URL(env.SUPABASE_URL).origin : undefined
-  app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:'), mediaOrigin }))
-  // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
-  app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
-  app.use(compression())
-
-  // Health: the process answers and the database responds. No framework, no page.
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await getConnection().query('SELECT 1')
-      res.type('text/plain').set('Cache-Control', 'no-store').send('ok')
-    } catch (error) {
-      logError(error, { route: '/healthz' })
-      res.status(503).type('text/plain').send('database unavailable')
-    }
-  })
-
-  let build: ServerBuild | (() => Promise<ServerBuild>)
+  let app
   if (production) {
-    const client = path.resolve('build/client')
-    // Hashed file names change with their content, so browsers may keep them for a year.
-    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(client, { maxAge: '1h' }))
-    build = (await import(path.resolve('build/server/index.js'))) as ServerBuild
+    const build = (await import(path.resolve('build/server/index.js'))) as ServerBuild
+    app = createApp({ build, clientDir: path.resolve('build/client') })
   } else {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
-    app.use(vite.middlewares)
-    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    const build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    app = createApp({ build, before: [vite.middlewares] })
   }
 
-  app.use(csrfCookie({ secure: env.PUBLIC_URL.startsWith('https:') }))
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce,
-        requestId: res.locals.requestId,
-        csrfToken: res.locals.csrfToken,
-        clientIp: req.ip ?? 'unknown',
-      }),
-    }),
-  )
-
-  const server = app.listen(env.PORT, env.HOST, () =>
-    logInfo(`Guth is listening on ${env.PUBLIC_URL}`, { host: env.HOST, port: env.PORT }),
-  )
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logInfo(`Guth is listening on ${env.PUBLIC_URL}`, { host: env.HOST, port: env.PORT })
+    if (!env.SMTP_URL) {
+      logWarning(
+        `NO SMTP_URL: emails, sign-in codes included, are kept in ${path.resolve(env.DATA_DIR, 'mail')} and shown at ${env.PUBLIC_URL}/dev/mail to this machine only. Set SMTP_URL before anyone else uses this install.`,
+      )
+    }
+  })
+  // A port already taken, or one we may not use: one line, not a stack trace.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reasons: Record<string, string> = {
+      EADDRINUSE: `port ${env.PORT} on ${env.HOST} is already in use (another Guth, or another program); stop it or set PORT`,
+      EACCES: `not allowed to listen on port ${env.PORT}; use a port above 1023 or set PORT`,
+      EADDRNOTAVAIL: `HOST ${env.HOST} is not an address of this machine`,
+    }
+    console.error(`Guth could not start: ${reasons[error.code ?? ''] ?? error.message}`)
+    process.exit(1)
+  })
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -96,8 +67,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  // A configuration mistake is one clear line, not a stack trace.
+  // A configuration mistake, or a database that cannot be reached, is one clear line.
   if (error instanceof ConfigError) console.error(error.message)
-  else logError(error, { phase: 'startup' })
+  else console.error(`Guth could not start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

@@ -6,5 +6,7 @@ declare module '@remix-run/node' {
     requestId: string
     csrfToken: string
     clientIp: string
+    /** The TCP peer and whether any proxy header came with the request (the outbox checks both). */
+    peer?: { address: string; forwarded: boolean }
   }
 }

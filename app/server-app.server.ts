@@ -1,0 +1,75 @@
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { getConnection } from '~/platform/db.server'
+import { getEnv } from '~/platform/env.server'
+import { logError } from '~/platform/log.server'
+import { csrfCookie } from '~/platform/csrf.server'
+import { securityHeaders } from '~/platform/security.server'
+import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
+
+export interface AppOptions {
+  /** The Remix build, or a function that loads it per request (Vite in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  /** Serve the hashed client files from build/client (production). */
+  clientDir?: string
+  /** Express middleware that goes before Remix (Vite's in development). */
+  before?: express.RequestHandler[]
+}
+
+/** The whole web application, ready to listen: `server.ts` runs it, tests mount it in-process. */
+export function createApp({ build, clientDir, before = [] }: AppOptions) {
+  const env = getEnv()
+  const production = env.NODE_ENV === 'production'
+  const app = express()
+  app.disable('x-powered-by')
+  // Behind a load balancer, the client's address comes from X-Forwarded-For (rate limits use it).
+  app.set('trust proxy', env.TRUST_PROXY)
+  const mediaOrigin = env.SUPABASE_URL ? new URL(env.SUPABASE_URL).origin : undefined
+  app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:'), mediaOrigin }))
+  // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
+  app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
+  app.use(compression())
+
+  // Health: the process answers and the database responds. No framework, no page.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await getConnection().query('SELECT 1')
+      res.type('text/plain').set('Cache-Control', 'no-store').send('ok')
+    } catch (error) {
+      logError(error, { route: '/healthz' })
+      res.status(503).type('text/plain').send('database unavailable')
+    }
+  })
+
+  if (clientDir) {
+    // Hashed file names change with their content, so browsers may keep them for a year.
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(clientDir, { maxAge: '1h' }))
+  }
+  for (const middleware of before) app.use(middleware)
+
+  app.use(csrfCookie({ secure: env.PUBLIC_URL.startsWith('https:') }))
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+        csrfToken: res.locals.csrfToken,
+        clientIp: req.ip ?? 'unknown',
+        peer: { address: req.socket.remoteAddress ?? '', forwarded: isForwarded(req.headers) },
+      }),
+    }),
+  )
+  return app
+}
+
+// Any sign that a proxy stands between the person and this process.
+function isForwarded(headers: express.Request['headers']) {
+  return Object.keys(headers).some((name) => name === 'forwarded' || name.startsWith('x-forwarded-') || name === 'x-real-ip' || name === 'via')
+}
