@@ -129,6 +129,16 @@ export default function App() {
   return <Outlet />
 }
 
+// The request gate's refusals (app/platform/request-gate.server.ts), each with its own message.
+function refusalKey(status: number, data: unknown) {
+  const reason = (data as { reason?: string } | null)?.reason
+  if (status === 413) return 'tooLarge'
+  if (status === 415) return 'unsupportedForm'
+  if (status === 400 && reason === 'control_characters') return 'controlCharacters'
+  if (status === 400 && (reason === 'bad_query' || reason === 'bad_page')) return 'badQuery'
+  return null
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   const data = useRouteLoaderData<typeof loader>('root')
@@ -149,6 +159,18 @@ export function ErrorBoundary() {
     return (
       <Page title={t(`${key}.title`)}>
         <p>{t(`${key}.body`)}</p>
+        <p>
+          <Link to="/">{t('errors.notFound.home')}</Link>
+        </p>
+      </Page>
+    )
+  }
+  const refusal = isRouteErrorResponse(error) ? refusalKey(error.status, error.data) : null
+  if (refusal) {
+    const fields = isRouteErrorResponse(error) && Array.isArray(error.data?.fields) ? error.data.fields.join(', ') : ''
+    return (
+      <Page title={t(`errors.${refusal}.title`)}>
+        <p>{t(`errors.${refusal}.body`, { fields })}</p>
         <p>
           <Link to="/">{t('errors.notFound.home')}</Link>
         </p>

@@ -7,6 +7,7 @@ import { getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { logError } from '~/platform/log.server'
 import { csrfCookie } from '~/platform/csrf.server'
+import { gateBuild } from '~/platform/request-gate.server'
 import { securityHeaders } from '~/platform/security.server'
 import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
 
@@ -55,7 +56,7 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
   app.all(
     '*',
     createRequestHandler({
-      build,
+      build: typeof build === 'function' ? async () => gateBuild(await build()) : gateBuild(build),
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,

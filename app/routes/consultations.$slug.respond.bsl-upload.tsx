@@ -2,6 +2,10 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { respondPath } from '~/modules/consultations/paths'
 import { acceptFormUpload, readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
+import { getEnv } from '~/platform/env.server'
+import type { BodyRule } from '~/platform/request-gate.server'
+
+export const handle = { body: { multipart: true, maxBytes: () => getEnv().UPLOAD_MAX_BYTES + 1024 * 1024 } satisfies BodyRule }
 
 // Without JavaScript a BSL video comes as a plain form post; with it, the page uses tus instead.
 export const loader = ({ params }: ActionFunctionArgs) => redirect(respondPath(params.slug!, 'contents'))
@@ -24,4 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } finally {
     await read.discard()
   }
+}
+
+// Never shown (the loader redirects); it lets a refused post render the site's error page.
+export default function BslUpload() {
+  return null
 }

@@ -1,0 +1,133 @@
+import type { ActionFunction, LoaderFunction, ServerBuild } from '@remix-run/node'
+
+/** What a route's action takes; routes declare it as `export const handle = { body: { … } }`. */
+export interface BodyRule {
+  /** The route takes files (multipart/form-data). Every other route takes urlencoded forms only. */
+  multipart?: boolean
+  /** The largest body the route reads, in bytes (a function when it comes from configuration). */
+  maxBytes?: number | (() => number)
+}
+
+// Generous for a long answer or a report, far below what could hurt the server.
+export const DEFAULT_MAX_BODY_BYTES = 512 * 1024
+// Any query value longer than this is not something a page of ours ever links to.
+const MAX_QUERY_VALUE = 2_000
+// Tab, line feed and carriage return are text; the other C0 controls and DEL are not.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+export function hasControlCharacters(value: string) {
+  return CONTROL_CHARACTERS.test(value)
+}
+
+/** A refusal the root error boundary shows as a page in the reader's language. */
+export function refuse(status: 400 | 413 | 415, reason: string, fields: string[] = []) {
+  return new Response(JSON.stringify({ reason, fields }), {
+    status,
+    statusText: reason,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  })
+}
+
+async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number) {
+  if (!body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function mediaType(request: Request) {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+}
+
+/**
+ * Checks a request's body before any action sees it: a content type the route takes, a size
+ * under its cap, and (for forms) text that is NFC with no control characters. Hands the action a
+ * request whose body parses.
+ */
+export async function gateBody(request: Request, rule: BodyRule = {}): Promise<Request> {
+  const maxBytes = (typeof rule.maxBytes === 'function' ? rule.maxBytes() : rule.maxBytes) ?? DEFAULT_MAX_BODY_BYTES
+  const type = mediaType(request)
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > maxBytes) throw refuse(413, 'too_large')
+  if (type === 'multipart/form-data' && rule.multipart) {
+    if (!/boundary=/i.test(request.headers.get('content-type') ?? '')) throw refuse(400, 'unreadable')
+    return request
+  }
+  if (type !== 'application/x-www-form-urlencoded') {
+    // A form with no fields may come without a type; anything else is a kind of body we never take.
+    if (type === '' && declared === 0 && !request.body) return request
+    throw refuse(415, rule.multipart ? 'expected_multipart' : 'unsupported_type')
+  }
+  const text = await readLimited(request.body, maxBytes)
+  if (text === null) throw refuse(413, 'too_large')
+  const fields = new URLSearchParams(text)
+  const normalised = new URLSearchParams()
+  const refused = new Set<string>()
+  for (const [name, value] of fields) {
+    if (hasControlCharacters(value) || hasControlCharacters(name)) refused.add(name.replace(CONTROL_CHARACTERS, '?'))
+    normalised.append(name.normalize('NFC'), value.normalize('NFC'))
+  }
+  if (refused.size) throw refuse(400, 'control_characters', [...refused].slice(0, 10))
+  const headers = new Headers(request.headers)
+  headers.delete('content-length')
+  return new Request(request.url, { method: request.method, headers, body: normalised.toString(), signal: request.signal })
+}
+
+/** Query strings: bounded, no control characters, and `page` a whole number a list can have. */
+export function gateQuery(request: Request) {
+  const search = new URL(request.url).searchParams
+  for (const [name, value] of search) {
+    if (name.startsWith('_')) continue // Remix's own (_data, index)
+    if (value.length > MAX_QUERY_VALUE || hasControlCharacters(value) || hasControlCharacters(name)) throw refuse(400, 'bad_query')
+  }
+  const page = search.get('page')
+  if (page !== null && page !== '' && !/^[1-9]\d{0,5}$/.test(page)) throw refuse(400, 'bad_page')
+}
+
+function bodyRuleOf(module: { handle?: unknown }): BodyRule | undefined {
+  const handle = module.handle as { body?: BodyRule } | undefined
+  return handle?.body
+}
+
+const gated = new WeakMap<ServerBuild, ServerBuild>()
+
+/** The build with every loader and action behind the gates: one place, every route, new ones too. */
+export function gateBuild(build: ServerBuild): ServerBuild {
+  const known = gated.get(build)
+  if (known) return known
+  const routes: ServerBuild['routes'] = {}
+  for (const [id, route] of Object.entries(build.routes)) {
+    const module = route.module
+    const action = module.action as ActionFunction | undefined
+    const loader = module.loader as LoaderFunction | undefined
+    routes[id] = {
+      ...route,
+      module: {
+        ...module,
+        ...(action && {
+          action: async (args) => action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) }),
+        }),
+        ...(loader && {
+          loader: (args) => {
+            gateQuery(args.request)
+            return loader(args)
+          },
+        }),
+      },
+    }
+  }
+  const result = { ...build, routes }
+  gated.set(build, result)
+  return result
+}
