@@ -1,11 +1,12 @@
 import type { ActionFunction, LoaderFunction, ServerBuild } from '@remix-run/node'
+import { getEnv } from './env.server'
 
 /** What a route's action takes; routes declare it as `export const handle = { body: { … } }`. */
 export interface BodyRule {
   /** The route takes files (multipart/form-data). Every other route takes urlencoded forms only. */
   multipart?: boolean
-  /** The largest body the route reads, in bytes (a function when it comes from configuration). */
-  maxBytes?: number | (() => number)
+  /** The largest body the route reads, in bytes; `video` is the configured upload limit (UPLOAD_MAX_BYTES). */
+  maxBytes?: number | 'video'
 }
 
 // Generous for a long answer or a report, far below what could hurt the server.
@@ -56,7 +57,7 @@ function mediaType(request: Request) {
  * request whose body parses.
  */
 export async function gateBody(request: Request, rule: BodyRule = {}): Promise<Request> {
-  const maxBytes = (typeof rule.maxBytes === 'function' ? rule.maxBytes() : rule.maxBytes) ?? DEFAULT_MAX_BODY_BYTES
+  const maxBytes = rule.maxBytes === 'video' ? getEnv().UPLOAD_MAX_BYTES + 1024 * 1024 : (rule.maxBytes ?? DEFAULT_MAX_BODY_BYTES)
   const type = mediaType(request)
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > maxBytes) throw refuse(413, 'too_large')

@@ -2,10 +2,9 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { respondPath } from '~/modules/consultations/paths'
 import { acceptFormUpload, readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import { getEnv } from '~/platform/env.server'
 import type { BodyRule } from '~/platform/request-gate.server'
 
-export const handle = { body: { multipart: true, maxBytes: () => getEnv().UPLOAD_MAX_BYTES + 1024 * 1024 } satisfies BodyRule }
+export const handle = { body: { multipart: true, maxBytes: 'video' } satisfies BodyRule }
 
 // Without JavaScript a BSL video comes as a plain form post; with it, the page uses tus instead.
 export const loader = ({ params }: ActionFunctionArgs) => redirect(respondPath(params.slug!, 'contents'))

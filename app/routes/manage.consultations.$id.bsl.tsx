@@ -12,10 +12,9 @@ import { attachBslVersion, bslVersionsPage } from '~/modules/media/bsl-versions.
 import { readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { pageMeta } from '~/platform/meta'
-import { getEnv } from '~/platform/env.server'
 import type { BodyRule } from '~/platform/request-gate.server'
 
-export const handle = { body: { multipart: true, maxBytes: () => getEnv().UPLOAD_MAX_BYTES + 1024 * 1024 } satisfies BodyRule }
+export const handle = { body: { multipart: true, maxBytes: 'video' } satisfies BodyRule }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, heading } = await loadBslPage(request, params.id ?? '', 'versions.title', bslVersionsPage)
