@@ -83,9 +83,10 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
-  const language = data?.language ?? 'en'
-  const nonce = useNonce()
   const { i18n } = useTranslation()
+  // When an action is refused the root loader has not run; the page is still in the reader's language.
+  const language = data?.language ?? i18n.language ?? 'en'
+  const nonce = useNonce()
   useChangeLanguage(language)
   return (
     <html lang={language} dir={i18n.dir(language)}>

@@ -3,8 +3,8 @@ import { getEnv } from './env.server'
 
 /** What a route's action takes; routes declare it as `export const handle = { body: { … } }`. */
 export interface BodyRule {
-  /** The route takes files (multipart/form-data). Every other route takes urlencoded forms only. */
-  multipart?: boolean
+  /** The route takes files (multipart/form-data), `only` them or urlencoded forms too. Others take urlencoded forms only. */
+  multipart?: boolean | 'only'
   /** The largest body the route reads, in bytes; `video` is the configured upload limit (UPLOAD_MAX_BYTES). */
   maxBytes?: number | 'video'
 }
@@ -65,9 +65,9 @@ export async function gateBody(request: Request, rule: BodyRule = {}): Promise<R
     if (!/boundary=/i.test(request.headers.get('content-type') ?? '')) throw refuse(400, 'unreadable')
     return request
   }
-  if (type !== 'application/x-www-form-urlencoded') {
+  if (type !== 'application/x-www-form-urlencoded' || rule.multipart === 'only') {
     // A form with no fields may come without a type; anything else is a kind of body we never take.
-    if (type === '' && declared === 0 && !request.body) return request
+    if (type === '' && declared === 0 && !request.body && rule.multipart !== 'only') return request
     throw refuse(415, rule.multipart ? 'expected_multipart' : 'unsupported_type')
   }
   const text = await readLimited(request.body, maxBytes)

@@ -4,7 +4,7 @@ import { acceptFormUpload, readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import type { BodyRule } from '~/platform/request-gate.server'
 
-export const handle = { body: { multipart: true, maxBytes: 'video' } satisfies BodyRule }
+export const handle = { body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
 // Without JavaScript a BSL video comes as a plain form post; with it, the page uses tus instead.
 export const loader = ({ params }: ActionFunctionArgs) => redirect(respondPath(params.slug!, 'contents'))
