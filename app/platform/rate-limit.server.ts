@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { getDb } from './db.server'
 import { rateLimits } from './tables'
@@ -20,7 +21,7 @@ export async function hitRateLimit(rule: RateLimit, subject: string, now = new D
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
   const [row] = await getDb()
     .insert(rateLimits)
-    .values({ key: `${rule.name}:${subject.toLowerCase()}`, windowStart, hits: 1 })
+    .values({ key: `${rule.name}:${subjectKey(subject)}`, windowStart, hits: 1 })
     .onConflictDoUpdate({
       target: [rateLimits.key, rateLimits.windowStart],
       set: { hits: sql`${rateLimits.hits} + 1` },
@@ -28,6 +29,12 @@ export async function hitRateLimit(rule: RateLimit, subject: string, now = new D
     .returning({ hits: rateLimits.hits })
   if ((row?.hits ?? 0) <= rule.limit) return { ok: true }
   return { ok: false, retryAt: new Date(windowStart.getTime() + windowMs) }
+}
+
+// A subject is whatever someone typed or sent: a long one is hashed, so the key always fits its index.
+function subjectKey(subject: string) {
+  const key = subject.toLowerCase()
+  return key.length <= 200 ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`
 }
 
 /** Checks several limits; the first one exceeded decides when to try again. */

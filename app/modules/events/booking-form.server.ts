@@ -1,7 +1,7 @@
 import { hitRateLimits, type RateLimit } from '~/platform/rate-limit.server'
 import { bookPlace } from './bookings.server'
 import { bookingPath } from './manage-key.server'
-import type { BookingInput } from './forms'
+import { BookingSchema, type BookingInput } from './forms'
 
 // Generous per address (a library or an office books for many); tight per email (nobody books 20 events an hour).
 const limits = {
@@ -20,6 +20,9 @@ export async function bookFromForm(
   context: { ip: string; userId: string | null; language: string; isBot: boolean },
 ) {
   if (context.isBot) return { ok: false as const, reason: 'not_bookable' as const }
+  // Checked before the rate limits, so nothing is written for a form that cannot be booked.
+  const checked = BookingSchema.safeParse(input)
+  if (!checked.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: checked.error.flatten().fieldErrors }
   const limited = await hitRateLimits([
     [limits.perIp, context.ip],
     [limits.perEmail, String(input.email ?? '').trim() || 'none'],

@@ -44,7 +44,7 @@ export type EventField = keyof EventInput
 
 export const BookingSchema = z.object({
   name: requiredText('events:errors.nameMissing', 200),
-  email: z.string({ required_error: 'events:errors.emailMissing' }).trim().min(1, 'events:errors.emailMissing').email('events:errors.emailInvalid').max(320),
+  email: z.string({ required_error: 'events:errors.emailMissing' }).trim().min(1, 'events:errors.emailMissing').email('events:errors.emailInvalid').max(320, 'events:errors.tooLong'),
   accessNeeds: text(1000),
 })
 export type BookingInput = z.input<typeof BookingSchema>
