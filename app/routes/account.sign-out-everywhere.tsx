@@ -13,3 +13,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
   return redirect('/account')
 }
+
+// Never shown (the loader redirects): a page route, so a refused form (an expired CSRF token)
+// gets the localised error page instead of the thrown response's bare text.
+export default function SignOutEverywhere() {
+  return null
+}

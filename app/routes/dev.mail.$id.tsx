@@ -3,13 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { simpleParser } from 'mailparser'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
-import { getEnv } from '~/platform/env.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { readOutboxMessage } from '~/platform/mail.server'
 import { pageMeta } from '~/platform/meta'
+import { assertOutboxVisible } from '~/platform/outbox-access.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!getEnv().showsOutbox) throw new Response('Not found', { status: 404 })
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  assertOutboxVisible(context)
   const raw = await readOutboxMessage(params.id!)
   if (!raw) throw new Response('Not found', { status: 404 })
   const mail = await simpleParser(raw)

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
-import { getEnv } from '~/platform/env.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { listOutbox } from '~/platform/mail.server'
 import { pageMeta } from '~/platform/meta'
+import { assertOutboxVisible } from '~/platform/outbox-access.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!getEnv().showsOutbox) throw new Response('Not found', { status: 404 })
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  assertOutboxVisible(context)
   const { t, serviceName } = await translatorFor(request)
   return { title: t('devMail.title'), serviceName, messages: await listOutbox() }
 }

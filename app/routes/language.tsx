@@ -9,10 +9,17 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCsrf(request, form)
   const language = form.get('language')
   const to = safeRedirectPath(form.get('redirectTo'))
-  if (!isLanguage(language)) return redirect(to, 303)
+  if (!isLanguage(language)) throw new Response('Unknown language', { status: 400 })
   return redirect(to, { status: 303, headers: { 'Set-Cookie': await languageCookie.serialize(language) } })
 }
 
 export function loader() {
   return redirect('/')
+}
+
+// Never shown (the loader redirects), but it makes this a page route: a refused form then gets
+// the localised error page from the root error boundary, where a resource route would send the
+// thrown response's bare text.
+export default function Language() {
+  return null
 }

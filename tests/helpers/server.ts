@@ -7,6 +7,8 @@ import path from 'node:path'
 export interface RunningServer {
   baseUrl: string
   dataDir: string
+  /** What the server has printed so far (stdout and stderr). */
+  log(): string
   stop(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
   return {
     baseUrl,
     dataDir,
+    log: () => readFileSync(logFile, 'utf8'),
     async stop() {
       if (server.exitCode === null) {
         server.kill('SIGTERM')
