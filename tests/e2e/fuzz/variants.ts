@@ -29,7 +29,6 @@ const isSplitDate = (name: string) => /(^|[-_.])(day|month|year)$/i.test(name)
 const isDateish = (f: Field) =>
   ['date', 'datetime-local', 'month', 'time'].includes(f.kind) ||
   (['text', 'hidden'].includes(f.kind) && (/(date|_at$|At$|starts|ends|opens|closes|deadline)/.test(f.name) || isSplitDate(f.name)))
-const freeText = (f: Field) => ['text', 'textarea', 'email', 'url', 'tel'].includes(f.kind)
 
 // A new address each time, so a per-address limit never refuses the sensible form.
 let addresses = 0
