@@ -85,6 +85,19 @@ export async function gateBody(request: Request, rule: BodyRule = {}): Promise<R
   return new Request(request.url, { method: request.method, headers, body: normalised.toString(), signal: request.signal })
 }
 
+/** Multipart forms are read by their routes: their text fields get the same refusal. */
+export function assertFormText(form: FormData) {
+  const refused = [...form.entries()].filter(([, value]) => typeof value === 'string' && hasControlCharacters(value)).map(([name]) => name)
+  if (refused.length) throw refuse(400, 'control_characters', [...new Set(refused)].slice(0, 10))
+}
+
+// A path segment with a control character names no page of ours.
+function assertPathParams(params: Record<string, string | undefined>) {
+  if (Object.values(params).some((value) => value !== undefined && hasControlCharacters(value))) {
+    throw new Response('Not found', { status: 404 })
+  }
+}
+
 /** Query strings: bounded, no control characters, and `page` a whole number a list can have. */
 export function gateQuery(request: Request) {
   const search = new URL(request.url).searchParams
@@ -117,10 +130,14 @@ export function gateBuild(build: ServerBuild): ServerBuild {
       module: {
         ...module,
         ...(action && {
-          action: async (args) => action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) }),
+          action: async (args) => {
+            assertPathParams(args.params)
+            return action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) })
+          },
         }),
         ...(loader && {
           loader: (args) => {
+            assertPathParams(args.params)
             gateQuery(args.request)
             return loader(args)
           },

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node'
 import { respondPath } from '~/modules/consultations/paths'
 import { acceptFormUpload, readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import type { BodyRule } from '~/platform/request-gate.server'
+import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
 
 export const handle = { body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
@@ -20,6 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!read.ok) return back(read.reason)
   try {
     assertCsrf(request, read.form)
+    assertFormText(read.form)
     if (!read.video) return back('no_file')
     const questionId = String(read.form.get('question') ?? '') || null
     const result = await acceptFormUpload(request, { purpose: questionId ? 'answer' : 'response', consultation: slug, questionId, fileName: read.video.name }, read.video)

@@ -12,7 +12,7 @@ import { attachBslVersion, bslVersionsPage } from '~/modules/media/bsl-versions.
 import { readVideoForm } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { pageMeta } from '~/platform/meta'
-import type { BodyRule } from '~/platform/request-gate.server'
+import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
 
 export const handle = { body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
@@ -29,6 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!read.ok) return data({ target: null, error: `bsl:refusals.${read.reason}` }, { status: 413 })
   try {
     assertCsrf(request, read.form)
+    assertFormText(read.form)
     const target = String(read.form.get('target') ?? '')
     const captions = read.form.get('captions')
     const captionsText = captions && typeof captions === 'object' && captions.size > 0 ? await captions.text() : null
