@@ -52,6 +52,16 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
   }
   for (const middleware of before) app.use(middleware)
 
+  // An address that does not decode (a broken %-escape, a lone surrogate) names no page: the
+  // site's own 404 page answers, in the reader's language, instead of the framework's bare 400.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path)
+    } catch {
+      req.url = '/page-not-found'
+    }
+    next()
+  })
   app.use(csrfCookie({ secure: env.PUBLIC_URL.startsWith('https:') }))
   app.all(
     '*',

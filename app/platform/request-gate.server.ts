@@ -22,10 +22,12 @@ export function hasControlCharacters(value: string) {
 
 /** A refusal the root error boundary shows as a page in the reader's language. */
 export function refuse(status: 400 | 413 | 415, reason: string, fields: string[] = []) {
+  // A body we did not read to the end must not be taken for the next request on the connection.
+  const close: Record<string, string> = status === 400 ? {} : { Connection: 'close' }
   return new Response(JSON.stringify({ reason, fields }), {
     status,
     statusText: reason,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...close },
   })
 }
 
