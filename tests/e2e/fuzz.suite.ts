@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { demoAccounts } from '../helpers/demo-accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type InProcessApp, startInProcessApp } from './fuzz/app'
 import { Crawler, type FoundForm } from './fuzz/crawl'
@@ -14,13 +15,7 @@ import { badParams, badQueries, baselineVariant, formVariants, getFormVariants, 
 // may get a 5xx; every 4xx is a page in the visitor's language; a refused request writes nothing.
 // New routes are covered without editing this file.
 
-const accounts: Record<Exclude<Role, 'anonymous'>, string> = {
-  citizen: 'citizen@guth.example',
-  organiser: 'organiser@guth.example',
-  moderator: 'moderator@guth.example',
-  official: 'official@guth.example',
-  admin: 'admin@guth.example',
-}
+const accounts: Record<Exclude<Role, 'anonymous'>, string> = demoAccounts
 
 let app: InProcessApp
 let harness: Harness

@@ -1,16 +1,10 @@
 import { readdirSync } from 'node:fs'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
+import { demoAccounts } from '../helpers/demo-accounts'
 import { HttpVisitor } from '../helpers/http-session'
 import { type Role, roles, routeCases } from './role-matrix/routes'
 
-// The demo accounts seeded on an empty database (see scripts/seed/demo.ts).
-const accounts: Record<Exclude<Role, 'anonymous'>, string> = {
-  citizen: 'citizen@guth.example',
-  organiser: 'organiser@guth.example',
-  moderator: 'moderator@guth.example',
-  official: 'official@guth.example',
-  admin: 'admin@guth.example',
-}
+const accounts: Record<Exclude<Role, 'anonymous'>, string> = demoAccounts
 
 const visitors = {} as Record<Role, HttpVisitor>
 const ids = { consultation: '', question: '' }

@@ -1,7 +1,7 @@
 import { hitRateLimits, type RateLimit } from '~/platform/rate-limit.server'
-import { bookPlace } from './bookings.server'
+import { bookPlace, readBooking } from './bookings.server'
 import { bookingPath } from './manage-key.server'
-import { BookingSchema, type BookingInput } from './forms'
+import type { BookingInput } from './forms'
 
 // Generous per address (a library or an office books for many); tight per email (nobody books 20 events an hour).
 const limits = {
@@ -21,8 +21,8 @@ export async function bookFromForm(
 ) {
   if (context.isBot) return { ok: false as const, reason: 'not_bookable' as const }
   // Checked before the rate limits, so nothing is written for a form that cannot be booked.
-  const checked = BookingSchema.safeParse(input)
-  if (!checked.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: checked.error.flatten().fieldErrors }
+  const read = readBooking(input)
+  if (!read.ok) return read
   const limited = await hitRateLimits([
     [limits.perIp, context.ip],
     [limits.perEmail, String(input.email ?? '').trim() || 'none'],

@@ -19,21 +19,26 @@ export type BookingOutcome =
  * Books a place, or a place on the waiting list when the event is full. Bookings for one event
  * queue on the event's row lock, so places are never given twice and the list keeps its order.
  */
+/** The booking form read, or its field errors; touches no table. */
+export function readBooking(input: BookingInput) {
+  const parsed = BookingSchema.safeParse(input)
+  if (parsed.success) return { ok: true as const, value: parsed.data }
+  const fieldErrors: Partial<Record<keyof BookingInput, string[]>> = {}
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof BookingInput
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
+  }
+  return { ok: false as const, reason: 'invalid' as const, fieldErrors }
+}
+
 export async function bookPlace(
   eventId: string,
   input: BookingInput,
   booker: { userId?: string | null; language: string },
   now = new Date(),
 ): Promise<BookingOutcome> {
-  const parsed = BookingSchema.safeParse(input)
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<keyof BookingInput, string[]>> = {}
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof BookingInput
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
-    }
-    return { ok: false, reason: 'invalid', fieldErrors }
-  }
+  const parsed = readBooking(input)
+  if (!parsed.ok) return parsed
   if (!isUuid(eventId)) return { ok: false, reason: 'not_found' }
   await prepareEventQueues()
   return getDb().transaction(async (tx) => {
@@ -42,7 +47,7 @@ export async function bookPlace(
     if (event.status === 'cancelled') return { ok: false as const, reason: 'event_cancelled' as const }
     if (!event.bookingRequired) return { ok: false as const, reason: 'not_bookable' as const }
     if (lastEnd(event) <= now) return { ok: false as const, reason: 'event_over' as const }
-    const email = parsed.data.email.toLowerCase()
+    const email = parsed.value.email.toLowerCase()
     const [existing] = await tx
       .select({ id: eventRegistrations.id })
       .from(eventRegistrations)
@@ -61,9 +66,9 @@ export async function bookPlace(
       .values({
         eventId,
         userId: booker.userId ?? null,
-        name: parsed.data.name,
+        name: parsed.value.name,
         email,
-        accessNeeds: parsed.data.accessNeeds || null,
+        accessNeeds: parsed.value.accessNeeds || null,
         status: full ? 'waitlisted' : 'confirmed',
         ordinal: (counts?.last ?? 0) + 1,
         language: booker.language,
