@@ -6,8 +6,7 @@ import './comment-subjects.server'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { getI18n, getLanguage } from './platform/i18n/i18next.server'
-import { logError } from './platform/log.server'
-import { NonceProvider } from './platform/nonce'
+import { NonceProvider, RequestIdProvider } from './platform/nonce'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -29,9 +28,11 @@ export default async function handleRequest(
     let shellFailed = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <RequestIdProvider value={loadContext.requestId ?? ''}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -50,7 +51,7 @@ export default async function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           shellFailed = true
-          if (!request.signal.aborted) logError(error, { url: request.url, requestId: loadContext.requestId })
+          if (!request.signal.aborted) noteFailure(loadContext, error)
         },
       },
     )
@@ -59,6 +60,10 @@ export default async function handleRequest(
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
-  if (request.signal.aborted) return
-  logError(error, { url: request.url, requestId: context.requestId })
+  if (!request.signal.aborted) noteFailure(context, error)
+}
+
+// The server's one log line for the request (server-app.server.ts) says why; the first error is the cause.
+function noteFailure(context: AppLoadContext, error: unknown) {
+  if (context.failure && context.failure.error === undefined) context.failure.error = error
 }

@@ -8,5 +8,7 @@ declare module '@remix-run/node' {
     clientIp: string
     /** The TCP peer and whether any proxy header came with the request (the outbox checks both). */
     peer?: { address: string; forwarded: boolean }
+    /** Filled in by the request gate and handleError; written out as one log line if the request fails. */
+    failure?: import('./platform/log.server').RequestFailure
   }
 }

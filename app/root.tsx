@@ -20,7 +20,7 @@ import { Page } from './components/ds/Page'
 import { getOptionalUser } from './modules/accounts/auth.server'
 import { translatorFor } from './platform/i18n/translate.server'
 import { pageMeta } from './platform/meta'
-import { useNonce } from './platform/nonce'
+import { useNonce, useRequestId } from './platform/nonce'
 import appStyles from './styles/app.css?url'
 import bodyStyles from './styles/body.css?url'
 import consultationsStyles from './styles/consultations.css?url'
@@ -143,6 +143,8 @@ function refusalKey(status: number, data: unknown) {
 export function ErrorBoundary() {
   const error = useRouteError()
   const data = useRouteLoaderData<typeof loader>('root')
+  const sentId = useRequestId()
+  const requestId = data?.requestId || sentId
   const { t } = useTranslation()
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
@@ -191,7 +193,7 @@ export function ErrorBoundary() {
   return (
     <Page title={t('errors.server.title')}>
       <p>{t('errors.server.body')}</p>
-      {data?.requestId ? <p>{t('errors.server.reference', { reference: data.requestId })}</p> : null}
+      {requestId ? <p data-request-id={requestId}>{t('errors.server.reference', { reference: requestId })}</p> : null}
     </Page>
   )
 }

@@ -5,7 +5,7 @@ import compression from 'compression'
 import express from 'express'
 import { getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
-import { logError } from '~/platform/log.server'
+import { logError, logFailedRequest, type RequestFailure } from '~/platform/log.server'
 import { csrfCookie } from '~/platform/csrf.server'
 import { gateBuild } from '~/platform/request-gate.server'
 import { securityHeaders } from '~/platform/security.server'
@@ -30,6 +30,18 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
   app.set('trust proxy', env.TRUST_PROXY)
   const mediaOrigin = env.SUPABASE_URL ? new URL(env.SUPABASE_URL).origin : undefined
   app.use(securityHeaders({ production, https: env.PUBLIC_URL.startsWith('https:'), mediaOrigin }))
+  // One log line for each request that ends in a 5xx, whatever part of the app answered it.
+  app.use((req, res, next) => {
+    const failure: RequestFailure = {}
+    const started = performance.now()
+    res.locals.failure = failure
+    res.on('finish', () => {
+      if (res.statusCode < 500) return
+      const route = req.path.startsWith(TUS_PATH) ? TUS_PATH : undefined
+      logFailedRequest({ method: req.method, requestId: res.locals.requestId, status: res.statusCode, ms: Math.round(performance.now() - started), route }, failure)
+    })
+    next()
+  })
   // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
   app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
   app.use(compression())
@@ -74,6 +86,7 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
         csrfToken: res.locals.csrfToken,
         clientIp: req.ip ?? 'unknown',
         peer: { address: req.socket.remoteAddress ?? '', forwarded: isForwarded(req.headers) },
+        failure: res.locals.failure,
       }),
     }),
   )

@@ -1,4 +1,4 @@
-import type { ActionFunction, LoaderFunction, ServerBuild } from '@remix-run/node'
+import type { ActionFunction, AppLoadContext, LoaderFunction, ServerBuild } from '@remix-run/node'
 import { getEnv } from './env.server'
 
 /** What a route's action takes; routes declare it as `export const handle = { body: { … } }`. */
@@ -127,22 +127,25 @@ export function gateBuild(build: ServerBuild): ServerBuild {
     const module = route.module
     const action = module.action as ActionFunction | undefined
     const loader = module.loader as LoaderFunction | undefined
+    const pattern = routePattern(build, id)
     routes[id] = {
       ...route,
       module: {
         ...module,
         ...(action && {
-          action: async (args) => {
-            assertPathParams(args.params)
-            return action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) })
-          },
+          action: (args) =>
+            noting(args.context, pattern, async () => {
+              assertPathParams(args.params)
+              return action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) })
+            }),
         }),
         ...(loader && {
-          loader: (args) => {
-            assertPathParams(args.params)
-            gateQuery(args.request)
-            return loader(args)
-          },
+          loader: (args) =>
+            noting(args.context, pattern, () => {
+              assertPathParams(args.params)
+              gateQuery(args.request)
+              return loader(args)
+            }),
         }),
       },
     }
@@ -150,4 +153,31 @@ export function gateBuild(build: ServerBuild): ServerBuild {
   const result = { ...build, routes }
   gated.set(build, result)
   return result
+}
+
+/** `/consultations/:slug/respond`: the route's whole path, as an operator finds it in the code. */
+export function routePattern(build: ServerBuild, id: string) {
+  const parts: string[] = []
+  for (let route = build.routes[id]; route; route = route.parentId ? build.routes[route.parentId] : undefined) {
+    if (route.path) parts.unshift(route.path)
+  }
+  return `/${parts.join('/')}`.replace(/\/+/g, '/')
+}
+
+// A thrown Response or `data()` is an answer the route chose, not a failure.
+const isAnswer = (error: unknown) => error instanceof Response || (typeof error === 'object' && error !== null && 'type' in error && error.type === 'DataWithResponseInit')
+
+// The deepest route that ran names the request in the log; the one that threw, if any, names it first.
+async function noting<T>(context: AppLoadContext, pattern: string, run: () => T | Promise<T>): Promise<T> {
+  const failure = context.failure
+  if (failure && !failure.error && (failure.route ?? '').length <= pattern.length) failure.route = pattern
+  try {
+    return await run()
+  } catch (error) {
+    if (failure && !isAnswer(error) && failure.error === undefined) {
+      failure.route = pattern
+      failure.error = error
+    }
+    throw error
+  }
 }
