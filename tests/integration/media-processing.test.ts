@@ -79,6 +79,8 @@ test.each([
 ])('%s is rejected with a reason (%s)', async (_name, file, reason) => {
   const row = await uploadAndProcess(file())
   expect(row).toMatchObject({ status: 'rejected', reason, webKey: null })
+  // Only a file ffprobe takes for a video is kept as the original; ffmpeg may still find it damaged.
+  expect(row.storageKey === null).toBe(reason !== 'damaged')
 })
 
 test('a video longer than the limit is rejected as too long', async () => {

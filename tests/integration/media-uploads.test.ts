@@ -5,7 +5,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import express from 'express'
 import * as tus from 'tus-js-client'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { answers } from '~/modules/consultations/schema'
 import { startDraft } from '~/modules/consultations/responding.server'
 import { processMedia } from '~/modules/media/processing.server'
@@ -19,7 +19,7 @@ import { getFileStore } from '~/platform/storage.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { browserRequest } from '../helpers/requests'
-import { validMp4, validWebm } from '../helpers/media-videos'
+import { textAsMp4, validMp4, validWebm } from '../helpers/media-videos'
 
 withTestDatabase()
 let server: Server
@@ -112,6 +112,24 @@ test('a BSL answer cut off halfway resumes where it stopped, then becomes a web 
   expect(await getFileStore().get(ready.webKey!)).not.toBeNull()
   const [answer] = await getDb().select().from(answers).where(eq(answers.responseId, me.draft.id))
   expect(answer!.mediaId).toBe(ready.id)
+})
+
+test('a file that is not a video is rejected as it arrives, with its cause logged, and never stored', async () => {
+  const me = await givenRespondent()
+  const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+  try {
+    const sent = await send(textAsMp4(), { cookie: me.cookie, metadata: { purpose: 'answer', consultation: me.consultation.slug, question: me.question.id } })
+    expect(sent.error).toBeNull()
+    const row = await mediaOf(sent.url!)
+    expect(row).toMatchObject({ status: 'rejected', reason: 'not_video', storageKey: null })
+    expect(existsSync(path.join(dataDir, 'files', 'media', row.id))).toBe(false)
+    expect(existsSync(path.join(dataDir, 'uploads', row.uploadId!))).toBe(false)
+    const lines = warned.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>).filter((line) => line.message === 'video refused')
+    expect(lines).toEqual([expect.objectContaining({ reason: 'not_video', purpose: 'answer', mediaId: row.id, ffprobe: expect.stringContaining('Invalid data') })])
+    expect(JSON.stringify(lines)).not.toContain('notes.mp4')
+  } finally {
+    warned.mockRestore()
+  }
 })
 
 test('an upload to someone else’s draft is refused, before and during the upload', async () => {

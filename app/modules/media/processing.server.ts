@@ -6,18 +6,23 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { eq } from 'drizzle-orm'
 import { getConnection, getDb } from '~/platform/db.server'
-import { getEnv } from '~/platform/env.server'
 import { defineJob, prepareQueue } from '~/platform/jobs.server'
 import { logWarning } from '~/platform/log.server'
 import { getFileStore } from '~/platform/storage.server'
 import { media } from './schema'
-import { makeWebVersion, probeVideo, type RejectionReason } from './video-tools.server'
+import { makeWebVersion, type Probe, probeVideo, type RejectionReason } from './video-tools.server'
 
 export const mediaKey = (mediaId: string, name: string) => `media/${mediaId}/${name}`
 
 /** Ends a video's journey with a reason the respondent is shown (and can act on). */
 export async function rejectMedia(mediaId: string, reason: RejectionReason) {
-  await getDb().update(media).set({ status: 'rejected', reason }).where(eq(media.id, mediaId))
+  const [row] = await getDb().update(media).set({ status: 'rejected', reason }).where(eq(media.id, mediaId)).returning({ purpose: media.purpose })
+  return row
+}
+
+/** One log line saying why a file was not taken as a video: the reason and ffprobe's words, never whose file or its name. */
+export function logRefusedVideo(probe: Extract<Probe, { ok: false }>, details: Record<string, unknown>) {
+  logWarning('video refused', { reason: probe.reason, ...details, ...(probe.detail ? { ffprobe: probe.detail } : {}) })
 }
 
 /**
@@ -36,14 +41,19 @@ export async function processMedia(mediaId: string) {
     await pipeline(Readable.fromWeb(stored.body as import('node:stream/web').ReadableStream), createWriteStream(original))
     const { size } = await stat(original)
     const probe = await probeVideo(original, size)
-    if (!probe.ok) return rejectMedia(mediaId, probe.reason)
+    if (!probe.ok) {
+      logRefusedVideo(probe, { mediaId, purpose: row.purpose })
+      await rejectMedia(mediaId, probe.reason)
+      return
+    }
     let made: { web: string; poster: string }
     try {
       made = await makeWebVersion(original, work, probe)
     } catch (error) {
       // ffmpeg could not read the whole file (cut short, damaged): the respondent tries again.
       logWarning('video could not be converted', { mediaId, reason: String(error).slice(0, 500) })
-      return rejectMedia(mediaId, 'damaged')
+      await rejectMedia(mediaId, 'damaged')
+      return
     }
     const webKey = mediaKey(mediaId, 'web.mp4')
     const posterKey = mediaKey(mediaId, 'poster.jpg')
@@ -84,12 +94,17 @@ const EXTENSIONS: Record<string, string> = {
 
 /**
  * Moves a finished upload (a file on this machine) into the media store as the original and
- * queues it for processing; a zero-length or over-size file is rejected at once.
+ * queues it for processing. A file that is not a usable video (ffprobe's verdict, or `probed`
+ * when the caller asked it already) is rejected at once and never stored.
  */
-export async function acceptUploadedFile(mediaId: string, file: string, mime: string | null) {
+export async function acceptUploadedFile(mediaId: string, file: string, mime: string | null, probed?: Probe) {
   const { size } = await stat(file)
-  if (size === 0) return rejectMedia(mediaId, 'empty')
-  if (size > getEnv().UPLOAD_MAX_BYTES) return rejectMedia(mediaId, 'too_big')
+  const probe = probed ?? (await probeVideo(file, size))
+  if (!probe.ok) {
+    const row = await rejectMedia(mediaId, probe.reason)
+    logRefusedVideo(probe, { mediaId, purpose: row?.purpose })
+    return
+  }
   const key = mediaKey(mediaId, `original.${EXTENSIONS[mime ?? ''] ?? 'bin'}`)
   await getFileStore().putFile(key, file, mime && EXTENSIONS[mime] ? mime : 'application/octet-stream')
   await prepareQueue(processMediaJob.name)

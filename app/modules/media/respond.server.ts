@@ -1,7 +1,7 @@
 import { getEnv } from '~/platform/env.server'
 import { bslVersionsOf, type VideoView, videosOfDraft } from './queries.server'
 
-const BSL_ERRORS = new Set(['too_big', 'empty', 'no_file', 'no_draft', 'closed', 'not_found', 'failed'])
+const BSL_ERRORS = new Set(['too_big', 'empty', 'not_video', 'no_picture', 'damaged', 'too_long', 'no_file', 'no_draft', 'closed', 'not_found', 'failed'])
 
 /**
  * The BSL side of a respond page: the officials' BSL versions ready to watch, the respondent's own

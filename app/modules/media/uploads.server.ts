@@ -21,8 +21,9 @@ import { findDraft } from '~/modules/consultations/responding.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { getFileStore } from '~/platform/storage.server'
-import { acceptUploadedFile } from './processing.server'
+import { acceptUploadedFile, logRefusedVideo } from './processing.server'
 import { type Media, media } from './schema'
+import { type Probe, probeVideo } from './video-tools.server'
 
 // An unfinished upload may be resumed for a day; after that its part is thrown away.
 export const UPLOAD_LIFETIME_MS = 24 * 3600_000
@@ -58,11 +59,10 @@ async function ownerFor(request: Request, purpose: Media['purpose'], consultatio
   return { ok: true as const, consultationId: found.id, responseId: null, userId: user!.id }
 }
 
-/**
- * Opens an upload for a BSL video: the draft response (or the official) it belongs to, checked
- * against the size limit before a byte is sent. Records it as "uploading".
- */
-export async function openUpload(request: Request, uploadId: string, asked: UploadRequest): Promise<{ ok: true; media: Media } | UploadRefusal> {
+type Owner = Extract<Awaited<ReturnType<typeof ownerFor>>, { ok: true }>
+
+/** Whether this request may upload this video (its draft or official, its question, its size); reads only. */
+async function checkUpload(request: Request, asked: UploadRequest): Promise<{ ok: true; owner: Owner } | UploadRefusal> {
   if (asked.size !== null && asked.size > getEnv().UPLOAD_MAX_BYTES) return refuse(413, 'too_big')
   if (asked.size === 0) return refuse(400, 'empty')
   const owner = await ownerFor(request, asked.purpose, asked.consultation)
@@ -70,6 +70,14 @@ export async function openUpload(request: Request, uploadId: string, asked: Uplo
   const needsQuestion = asked.purpose === 'answer' || asked.purpose === 'question'
   if (needsQuestion !== Boolean(asked.questionId)) return refuse(400, 'not_found')
   if (asked.questionId && !(await isQuestionOf(owner.consultationId, asked.questionId))) return refuse(404, 'not_found')
+  return { ok: true, owner }
+}
+
+// A name is shown back to its owner; control characters (a NUL is refused by Postgres) are not part of it.
+const cleanFileName = (name: string | null) => name?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || null
+
+/** Records the video as "uploading" and, for a respondent, makes it their answer's (or response's) video. */
+async function recordUpload(owner: Owner, uploadId: string, asked: UploadRequest) {
   const [row] = await getDb()
     .insert(media)
     .values({
@@ -79,7 +87,7 @@ export async function openUpload(request: Request, uploadId: string, asked: Uplo
       questionId: asked.questionId,
       uploadedBy: owner.userId,
       uploadId,
-      fileName: asked.fileName?.slice(0, 200) ?? null,
+      fileName: cleanFileName(asked.fileName),
       expiresAt: new Date(Date.now() + UPLOAD_LIFETIME_MS),
     })
     .returning()
@@ -90,7 +98,17 @@ export async function openUpload(request: Request, uploadId: string, asked: Uplo
     await deleteMedia(earlier.filter((m) => m.purpose === 'response' && m.id !== row!.id).map((m) => m.id))
     await markResponseBsl(owner.responseId!)
   }
-  return { ok: true, media: row! }
+  return row!
+}
+
+/**
+ * Opens an upload for a BSL video: the draft response (or the official) it belongs to, checked
+ * against the size limit before a byte is sent. Records it as "uploading".
+ */
+export async function openUpload(request: Request, uploadId: string, asked: UploadRequest): Promise<{ ok: true; media: Media } | UploadRefusal> {
+  const checked = await checkUpload(request, asked)
+  if (!checked.ok) return checked
+  return { ok: true, media: await recordUpload(checked.owner, uploadId, asked) }
 }
 
 /** A later request for an upload (send more, ask how far it got): only its owner, only in time. */
@@ -109,12 +127,14 @@ export async function checkUploadAccess(request: Request, uploadId: string): Pro
   return { ok: true, media: row }
 }
 
-/** The whole file has arrived: store it as the original and queue the processing. */
-export async function finishUpload(uploadId: string, file: string, mime: string | null) {
+/** The whole file has arrived: store it as the original and queue the processing (or reject it). */
+export async function finishUpload(uploadId: string, file: string, mime: string | null, probed?: Probe) {
   const [row] = await getDb().select().from(media).where(eq(media.uploadId, uploadId))
   if (!row || row.status !== 'uploading') return null
-  const type = VIDEO_TYPES.find((t) => t === mime) ?? null
-  await acceptUploadedFile(row.id, file, type)
+  // Browsers may add parameters ("video/mp4; codecs=avc1") or capitals; the type is what comes before.
+  const bare = mime?.split(';')[0]!.trim().toLowerCase()
+  const type = VIDEO_TYPES.find((t) => t === bare) ?? null
+  await acceptUploadedFile(row.id, file, type, probed)
   return row.id
 }
 
@@ -149,13 +169,21 @@ export async function deleteVideosOfResponse(responseId: string) {
 
 /**
  * The page's plain file upload (no JavaScript): the file already streamed to disk within the
- * size limit; it becomes the draft's video the same way a tus upload does.
+ * size limit; it becomes the draft's video the same way a tus upload does. A file that is not a
+ * usable video is refused before anything is written (no row, no stored file, no answer changed).
  */
-export async function acceptFormUpload(request: Request, asked: Omit<UploadRequest, 'size'>, file: Omit<FormVideo, 'name'>) {
-  const opened = await openUpload(request, `form-${randomUUID()}`, { ...asked, size: file.size })
-  if (!opened.ok) return opened
-  await finishUpload(opened.media.uploadId!, file.path, file.type)
-  return opened
+export async function acceptFormUpload(request: Request, asked: Omit<UploadRequest, 'size'>, file: Omit<FormVideo, 'name'>): Promise<{ ok: true; media: Media } | UploadRefusal> {
+  const wanted = { ...asked, size: file.size }
+  const checked = await checkUpload(request, wanted)
+  if (!checked.ok) return checked
+  const probe = await probeVideo(file.path, file.size)
+  if (!probe.ok) {
+    logRefusedVideo(probe, { purpose: asked.purpose })
+    return refuse(probe.reason === 'too_big' ? 413 : 400, probe.reason)
+  }
+  const row = await recordUpload(checked.owner, `form-${randomUUID()}`, wanted)
+  await finishUpload(row.uploadId!, file.path, file.type, probe)
+  return { ok: true, media: row }
 }
 
 /** Where a plain form's video lands while it is checked (the same disk as tus parts). */
@@ -175,11 +203,15 @@ export interface FormVideo {
 export async function readVideoForm(request: Request) {
   const max = getEnv().UPLOAD_MAX_BYTES
   let video: FormVideo | null = null
+  // Every file written, so none stays behind: a second "video" part, or a body cut off part-way.
+  const staged: string[] = []
+  const discard = async () => void (await Promise.all(staged.map((file) => rm(file, { force: true }))))
   // Our own handler: Remix's on-disk File is not a Blob to Node's FormData, so it would arrive as text.
   const toDisk: UploadHandler = async ({ name, filename, contentType, data }) => {
     if (name !== 'video' || !filename) return undefined
     const file = path.join(formUploadDirectory(), randomUUID())
     await mkdir(path.dirname(file), { recursive: true })
+    staged.push(file)
     const out = createWriteStream(file)
     let size = 0
     try {
@@ -191,9 +223,8 @@ export async function readVideoForm(request: Request) {
     } finally {
       out.end()
       await finished(out)
-      if (size > max) await rm(file, { force: true })
     }
-    video = { path: file, size, type: contentType, name: filename.slice(0, 200) }
+    video ??= { path: file, size, type: contentType, name: filename.slice(0, 200) }
     return 'video'
   }
   let form: FormData
@@ -201,9 +232,9 @@ export async function readVideoForm(request: Request) {
     // Small text parts (the CSRF token, captions, a transcript) stay in memory.
     form = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(toDisk, unstable_createMemoryUploadHandler({ maxPartSize: 1024 * 1024 })))
   } catch (error) {
+    await discard()
     if (error instanceof MaxPartSizeExceededError) return { ok: false as const, reason: 'too_big' }
     throw error
   }
-  const staged = video as FormVideo | null
-  return { ok: true as const, form, video: staged, discard: async () => void (staged ? await rm(staged.path, { force: true }) : undefined) }
+  return { ok: true as const, form, video: video as FormVideo | null, discard }
 }

@@ -16,7 +16,7 @@ export type RejectionReason = 'empty' | 'not_video' | 'no_picture' | 'too_long' 
 
 export type Probe =
   | { ok: true; durationSeconds: number; width: number; height: number; hasAudio: boolean; format: string }
-  | { ok: false; reason: RejectionReason }
+  | { ok: false; reason: RejectionReason; detail?: string }
 
 interface FfprobeOutput {
   streams?: { codec_type?: string; width?: number; height?: number; duration?: string; disposition?: { attached_pic?: number } }[]
@@ -35,16 +35,17 @@ export async function probeVideo(file: string, bytes: number): Promise<Probe> {
       maxBuffer: 4 * 1024 * 1024,
     })
     output = JSON.parse(stdout) as FfprobeOutput
-  } catch {
-    return { ok: false, reason: 'not_video' }
+  } catch (error) {
+    return { ok: false, reason: 'not_video', detail: ffprobeSaid(error, file) }
   }
   const streams = output.streams ?? []
   // A cover image in an audio file is a "video" stream too; it is not a picture that moves.
   const picture = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic && (s.width ?? 0) > 0)
-  if (!picture) return { ok: false, reason: streams.some((s) => s.codec_type === 'audio') ? 'no_picture' : 'not_video' }
+  const found = `format ${output.format?.format_name ?? '?'}, streams: ${streams.map((s) => s.codec_type ?? '?').join(', ') || 'none'}`
+  if (!picture) return { ok: false, reason: streams.some((s) => s.codec_type === 'audio') ? 'no_picture' : 'not_video', detail: found }
   const durationSeconds = Number(output.format?.duration ?? picture.duration ?? (await measureDuration(file)))
-  if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) return { ok: false, reason: 'damaged' }
-  if (durationSeconds > env.UPLOAD_MAX_SECONDS) return { ok: false, reason: 'too_long' }
+  if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) return { ok: false, reason: 'damaged', detail: `${found}, no duration` }
+  if (durationSeconds > env.UPLOAD_MAX_SECONDS) return { ok: false, reason: 'too_long', detail: `${durationSeconds}s over ${env.UPLOAD_MAX_SECONDS}s` }
   return {
     ok: true,
     durationSeconds,
@@ -53,6 +54,12 @@ export async function probeVideo(file: string, bytes: number): Promise<Probe> {
     hasAudio: streams.some((s) => s.codec_type === 'audio'),
     format: output.format?.format_name ?? '',
   }
+}
+
+// ffprobe's own words for the log, without the file's path (ours, but the log needs only the cause).
+function ffprobeSaid(error: unknown, file: string) {
+  const said = (error as { stderr?: string }).stderr?.trim() || String(error)
+  return said.replaceAll(file, 'input').slice(0, 300)
 }
 
 // Browsers' MediaRecorder writes WebM without a duration in its header: read the packets through.
