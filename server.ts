@@ -6,7 +6,7 @@ import { isJobWorkerInline, startWorkers, stopJobs } from '~/platform/jobs.serve
 import { logError, logInfo, logWarning } from '~/platform/log.server'
 import { analyseEmbeddedDatabase } from '~/platform/maintenance.server'
 import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
-import { createApp } from '~/server-app.server'
+import { answerClientErrors, createApp } from '~/server-app.server'
 import '~/jobs.server'
 
 async function main() {
@@ -41,6 +41,7 @@ async function main() {
     }
   })
   // A port already taken, or one we may not use: one line, not a stack trace.
+  answerClientErrors(server)
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reasons: Record<string, string> = {
       EADDRINUSE: `port ${env.PORT} on ${env.HOST} is already in use (another Guth, or another program); stop it or set PORT`,

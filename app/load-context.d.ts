@@ -10,5 +10,7 @@ declare module '@remix-run/node' {
     peer?: { address: string; forwarded: boolean }
     /** Filled in by the request gate and handleError; written out as one log line if the request fails. */
     failure?: import('./platform/log.server').RequestFailure
+    /** Answer with `Connection: close`: the request's body was left unread. */
+    closeConnection?: () => void
   }
 }

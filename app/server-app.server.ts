@@ -87,6 +87,7 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
         clientIp: req.ip ?? 'unknown',
         peer: { address: req.socket.remoteAddress ?? '', forwarded: isForwarded(req.headers) },
         failure: res.locals.failure,
+        closeConnection: () => res.setHeader('Connection', 'close'),
       }),
     }),
   )
@@ -96,4 +97,36 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
 // Any sign that a proxy stands between the person and this process.
 function isForwarded(headers: express.Request['headers']) {
   return Object.keys(headers).some((name) => name === 'forwarded' || name.startsWith('x-forwarded-') || name === 'x-real-ip' || name === 'via')
+}
+
+/**
+ * Requests Node refuses before any route sees them (an address or headers over 16 KB, bytes that
+ * are not HTTP) get a short page in both languages instead of a bare status line: with no
+ * headers read, the reader's language is not known.
+ */
+export function answerClientErrors(server: import('node:http').Server) {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy()
+    const tooLong = error.code === 'HPE_HEADER_OVERFLOW'
+    const [status, reason] = tooLong ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    const body = tooLong ? CLIENT_ERROR_PAGES.tooLong : CLIENT_ERROR_PAGES.bad
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
+  })
+}
+
+const clientErrorPage = (en: [string, string], gd: [string, string]) =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${en[0]}</title></head>` +
+  `<body><main><h1>${en[0]}</h1><p>${en[1]}</p><div lang="gd"><h2>${gd[0]}</h2><p>${gd[1]}</p></div><p><a href="/">Guth</a></p></main></body></html>`
+
+const CLIENT_ERROR_PAGES = {
+  tooLong: clientErrorPage(
+    ['This web address is too long', 'Go back and try a shorter search, or start again from the home page.'],
+    ['Tha an seòladh-lìn seo ro fhada', 'Till air ais is feuch lorg nas giorra, no tòisich às ùr on duilleag-dhachaigh.'],
+  ),
+  bad: clientErrorPage(
+    ['Sorry, something went wrong', 'Your browser sent a request we could not read. Go back and try again.'],
+    ['Tha sinn duilich, chaidh rudeigin ceàrr', 'Chuir am brabhsair agad iarrtas nach b’ urrainn dhuinn a leughadh. Till air ais is feuch a-rithist.'],
+  ),
 }

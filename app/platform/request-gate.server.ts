@@ -1,4 +1,4 @@
-import type { ActionFunction, AppLoadContext, LoaderFunction, ServerBuild } from '@remix-run/node'
+import { type ActionFunction, type AppLoadContext, createRequestHandler, type LoaderFunction, type ServerBuild } from '@remix-run/node'
 import { getEnv } from './env.server'
 
 /** What a route's action takes; routes declare it as `export const handle = { body: { … } }`. */
@@ -123,6 +123,7 @@ export function gateBuild(build: ServerBuild): ServerBuild {
   const known = gated.get(build)
   if (known) return known
   const routes: ServerBuild['routes'] = {}
+  const pages = () => pageHandlers.get(gated.get(build)!)!
   for (const [id, route] of Object.entries(build.routes)) {
     const module = route.module
     const action = module.action as ActionFunction | undefined
@@ -134,25 +135,71 @@ export function gateBuild(build: ServerBuild): ServerBuild {
         ...module,
         ...(action && {
           action: (args) =>
-            noting(args.context, pattern, async () => {
-              assertPathParams(args.params)
-              return action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) })
-            }),
+            noting(args.context, pattern, () =>
+              asPage(module, args, pages, async () => {
+                assertPathParams(args.params)
+                return action({ ...args, request: await gateBody(args.request, bodyRuleOf(module)) })
+              }),
+            ),
         }),
         ...(loader && {
           loader: (args) =>
-            noting(args.context, pattern, () => {
-              assertPathParams(args.params)
-              gateQuery(args.request)
-              return loader(args)
-            }),
+            noting(args.context, pattern, () =>
+              asPage(module, args, pages, () => {
+                assertPathParams(args.params)
+                gateQuery(args.request)
+                return loader(args)
+              }),
+            ),
         }),
       },
     }
   }
   const result = { ...build, routes }
   gated.set(build, result)
+  pageHandlers.set(result, createRequestHandler(result, build.mode))
   return result
+}
+
+type PageHandler = ReturnType<typeof createRequestHandler>
+type PageArgs = { request: Request; context: AppLoadContext }
+const pageHandlers = new WeakMap<ServerBuild, PageHandler>()
+
+/**
+ * A file, feed or export route (no page of its own) that refuses a request answers with the
+ * site's error page for that status, as every page does, instead of a bare line of text. A
+ * refused byte range stays as it is: only a video player asks for one.
+ */
+async function asPage(
+  module: ServerBuild['routes'][string]['module'],
+  args: PageArgs,
+  pages: () => PageHandler,
+  run: () => unknown,
+): Promise<unknown> {
+  if (module.default) return run()
+  const needsPage = (value: unknown): value is Response =>
+    value instanceof Response && value.status >= 400 && value.status < 500 && value.status !== 416 && !/html/.test(value.headers.get('content-type') ?? '')
+  try {
+    const result = await run()
+    return needsPage(result) ? await errorPage(pages(), args, result) : result
+  } catch (error) {
+    if (needsPage(error)) return errorPage(pages(), args, error)
+    throw error
+  }
+}
+
+async function errorPage(handler: PageHandler, { request, context }: PageArgs, refused: Response) {
+  const reason = refused.statusText === 'csrf' ? 'csrf' : (((await refused.json().catch(() => null)) as { reason?: string } | null)?.reason ?? '')
+  const url = new URL(`/errors/${refused.status}`, request.url)
+  if (reason) url.searchParams.set('reason', reason)
+  const headers = new Headers()
+  for (const name of ['accept-language', 'cookie', 'user-agent']) {
+    const value = request.headers.get(name)
+    if (value) headers.set(name, value)
+  }
+  const page = await handler(new Request(url, { headers }), context)
+  if (refused.headers.get('connection') === 'close') page.headers.set('Connection', 'close')
+  return page
 }
 
 /** `/consultations/:slug/respond`: the route's whole path, as an operator finds it in the code. */
@@ -174,6 +221,8 @@ async function noting<T>(context: AppLoadContext, pattern: string, run: () => T 
   try {
     return await run()
   } catch (error) {
+    // The error page Remix renders has headers of its own; the socket must still be closed.
+    if (error instanceof Response && error.headers.get('connection') === 'close') context.closeConnection?.()
     if (failure && !isAnswer(error) && failure.error === undefined) {
       failure.route = pattern
       failure.error = error

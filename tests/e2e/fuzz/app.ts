@@ -50,11 +50,12 @@ export async function startInProcessApp(): Promise<InProcessApp> {
   await seedDemoContent()
 
   const build = nativeRequire(path.resolve('build/server/index.js')) as ServerBuild
-  const { createApp } = await import('~/server-app.server')
+  const { answerClientErrors, createApp } = await import('~/server-app.server')
   const app = createApp({ build, clientDir: path.resolve('build/client') })
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(port, '127.0.0.1', () => resolve(listening))
   })
+  answerClientErrors(server)
   return {
     baseUrl,
     build,

@@ -73,7 +73,7 @@ interface Answer {
   body: string
 }
 
-function exchange(agent: Agent, url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, timeoutMs: number) {
+function exchange(agent: Agent, url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined, timeoutMs: number, retry = true): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
     const request = httpRequest(
       { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent, timeout: timeoutMs },
@@ -85,7 +85,11 @@ function exchange(agent: Agent, url: URL, method: string, headers: Record<string
       },
     )
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)))
-    request.on('error', reject)
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed as idle just as it was reused: any client sends again.
+      if (request.reusedSocket && error.code === 'ECONNRESET' && retry) resolve(exchange(agent, url, method, headers, body, timeoutMs, false))
+      else reject(error)
+    })
     request.end(body)
   })
 }
