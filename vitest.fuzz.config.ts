@@ -1,5 +1,5 @@
 import tsconfigPaths from 'vite-tsconfig-paths'
-// The fuzz suite (tests/e2e/fuzz.suite.ts), run on its own against build/ until it is green: `npm run test:fuzz`.
+// The fuzz suite (tests/e2e/fuzz.suite.ts) against build/: the last step of `npm test`, or `npm run test:fuzz` after a build.
 import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [tsconfigPaths()],

@@ -58,4 +58,6 @@ if (!chromium) {
 }
 run('production build', 'remix', ['vite:build'], { NODE_ENV: 'production' })
 vitest('end-to-end tests in Chromium', ['--config', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: chromium })
+// Every form and parameterised page, found by itself, sent what careless clients and attackers send.
+vitest('fuzz suite against the production build', ['--config', 'vitest.fuzz.config.ts'])
 finish('✓ all checks passed')

@@ -24,6 +24,8 @@ export const routeCases: RouteCase[] = [
   { files: ['privacy.tsx'], path: '/privacy', expect: everyone(200) },
   { files: ['cookies.tsx'], path: '/cookies', expect: everyone(200) },
   { files: ['$.tsx'], path: '/no-such-page', expect: everyone(404) },
+  // The error page that files and feeds answer with when they refuse a request.
+  { files: ['errors.$status.tsx'], path: '/errors/403', expect: everyone(403) },
   { files: ['language.tsx'], path: '/language', expect: everyone(302) },
   { files: ['sign-in._index.tsx'], path: '/sign-in', expect: everyone(200) },
   { files: ['sign-in.code.$attemptId.tsx'], path: '/sign-in/code/00000000-0000-4000-8000-000000000000', expect: everyone(200) },
