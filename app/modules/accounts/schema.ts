@@ -18,6 +18,8 @@ export const users = pgTable(
     locale: locale('locale').notNull().default('en'),
     notifyReplies: boolean('notify_replies').notNull().default(true),
     notifyEventUpdates: boolean('notify_event_updates').notNull().default(true),
+    // Officials' and admins' emails when a consultation opens or closes.
+    notifyMilestones: boolean('notify_milestones').notNull().default(true),
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "notify_milestones" boolean DEFAULT true NOT NULL;
