@@ -27,7 +27,7 @@ export function createEmbeddedGateway(): AuthGateway {
       const link = `${confirmUrl}${confirmUrl.includes('?') ? '&' : '?'}token=${token}`
       const t = await getTranslator(language, 'auth')
       const body = await renderEmail(createElement(SignInEmail, { t, lang: language, code, link }))
-      await queueMail({ to: email, subject: t('email.subject', { code }), ...body })
+      await queueMail({ to: email, subject: t('email.subject', { code }), ...body, category: 'sign-in' })
       return { codeHash: hashCode(attemptId, code), linkHash: hashLinkToken(token) }
     },
     async verifyCode({ email, code, attemptId, codeHash }) {

@@ -31,6 +31,11 @@ const EnvSchema = z
     SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('Guth <no-reply@guth.localhost>'),
+    // Mail throughput: pooled SMTP connections for bulk mail (sign-in codes have one of their own),
+    // messages per connection before it is renewed, and an optional ceiling for the provider.
+    MAIL_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(4),
+    MAIL_POOL_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(100),
+    MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
     // Comments: open reports that hide a comment until a moderator looks; how long replies gather before one digest email.

@@ -1,4 +1,4 @@
-import { fromPglite, type Job, PgBoss, type SendOptions } from 'pg-boss'
+import { fromPglite, type Job, type JobResult, PgBoss, type SendOptions } from 'pg-boss'
 import { type Connection, getConnection } from './db.server'
 import { getEnv } from './env.server'
 import { logError, logInfo, logWarning } from './log.server'
@@ -11,6 +11,15 @@ export interface JobDefinition<T extends object> {
   retryDelaySeconds?: number
   /** Runs on this cron schedule (Europe/London) as well as when enqueued. */
   cron?: string
+  /**
+   * Works jobs in batches instead of one by one: each job's outcome is its own (a failed one is
+   * retried, the others are done). `run` is then unused.
+   */
+  runBatch?(jobs: Job<T>[]): Promise<JobResult[]>
+  batchSize?: number
+  /** Wake the worker the moment a job is queued (LISTEN/NOTIFY), not at its next poll. */
+  notify?: boolean
+  pollingIntervalSeconds?: number
 }
 
 const registry = new Map<string, JobDefinition<object>>()
@@ -29,8 +38,8 @@ const holder = globalThis as typeof globalThis & { __guthJobs?: Promise<PgBoss>;
 function createBoss() {
   const connection = getConnection()
   const boss = connection.pglite
-    ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite' })
-    : new PgBoss({ connectionString: connection.url, max: 4, application_name: 'guth-jobs' })
+    ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', useListenNotify: true })
+    : new PgBoss({ connectionString: connection.url, max: 4, application_name: 'guth-jobs', useListenNotify: true })
   boss.on('error', (error) => logError(error, { component: 'jobs' }))
   return boss
 }
@@ -49,6 +58,7 @@ async function ensureQueue(boss: PgBoss, definition: JobDefinition<object>) {
     retryLimit: definition.retryLimit ?? 5,
     retryDelay: definition.retryDelaySeconds ?? 30,
     retryBackoff: true,
+    notify: definition.notify ?? false,
     // Failed jobs stay visible for a fortnight so someone can look at them.
     deleteAfterSeconds: 14 * 24 * 3600,
   })
@@ -93,24 +103,35 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
   for (const definition of registry.values()) {
     await ensureQueue(boss, definition)
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'Europe/London' })
-    await boss.work<object>(
-      definition.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([job]) => {
-        if (!job) return
-        try {
-          await definition.run(job.data, job)
-        } catch (error) {
-          const final = job.retryCount >= (definition.retryLimit ?? 5)
-          const details = { job: definition.name, id: job.id, reason: String(error) }
-          // The last attempt is kept by pg-boss as `failed`; say so loudly enough to be noticed.
-          if (final) logWarning('job failed after its last retry', details)
-          else logInfo('job attempt failed, will retry', details)
-          throw error
-        }
-      },
-    )
+    const pollingIntervalSeconds = definition.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 2
+    if (definition.runBatch) {
+      const runBatch = definition.runBatch
+      await boss.work<object>(definition.name, { pollingIntervalSeconds, batchSize: definition.batchSize ?? 10, perJobResults: true }, (jobs) =>
+        runBatch(jobs).then((results) => {
+          for (const result of results) if (result.status === 'failed') noteFailure(definition, jobs.find((j) => j.id === result.id)!, result.output)
+          return results
+        }),
+      )
+      continue
+    }
+    await boss.work<object>(definition.name, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+      if (!job) return
+      try {
+        await definition.run(job.data, job)
+      } catch (error) {
+        noteFailure(definition, job, error)
+        throw error
+      }
+    })
   }
+}
+
+function noteFailure(definition: JobDefinition<object>, job: Job<object>, error: unknown) {
+  const final = job.retryCount >= (definition.retryLimit ?? 5)
+  const details = { job: definition.name, id: job.id, reason: String(error instanceof Error ? error.message : JSON.stringify(error)).slice(0, 500) }
+  // The last attempt is kept by pg-boss as `failed`; say so loudly enough to be noticed.
+  if (final) logWarning('job failed after its last retry', details)
+  else logInfo('job attempt failed, will retry', details)
 }
 
 export async function stopJobs() {

@@ -54,7 +54,7 @@ function useSmtp() {
 
 test('an email in Gaelic arrives through real SMTP, as HTML and plain text', async () => {
   useSmtp()
-  await sendMail({ to: 'ruairidh@example.org', subject: 'Fàilte gu Guth', ...(await noticeIn('gd')) })
+  await sendMail({ to: 'ruairidh@example.org', subject: 'Fàilte gu Guth', ...(await noticeIn('gd')), category: 'receipt' })
   const mail = await smtp.waitForMail('ruairidh@example.org')
   expect(mail.subject).toBe('Fàilte gu Guth')
   expect(mail.text).toContain('Halò Ruairidh,')
@@ -66,7 +66,7 @@ test('an email in Gaelic arrives through real SMTP, as HTML and plain text', asy
 test('queued mail is sent by the job worker', async () => {
   useSmtp()
   await startWorkers({ pollingIntervalSeconds: 0.5 })
-  await queueMail({ to: 'ailsa@example.org', subject: 'Queued', ...(await noticeIn('en')) })
+  await queueMail({ to: 'ailsa@example.org', subject: 'Queued', ...(await noticeIn('en')), category: 'receipt' })
   const mail = await smtp.waitForMail('ailsa@example.org')
   expect(mail.text).toContain('Hello Ruairidh,')
 })
@@ -75,7 +75,7 @@ test('without SMTP_URL each message lands in the local outbox as a readable .eml
   const dataDir = mkdtempSync(path.join(tmpdir(), 'guth-outbox-'))
   setEnvForTests({ SMTP_URL: '', DATA_DIR: dataDir })
   resetMailTransportForTests()
-  await sendMail({ to: 'eilidh@example.org', subject: 'To the outbox', ...(await noticeIn('en')) })
+  await sendMail({ to: 'eilidh@example.org', subject: 'To the outbox', ...(await noticeIn('en')), category: 'receipt' })
   const [entry] = await listOutbox()
   expect(entry).toMatchObject({ to: 'eilidh@example.org', subject: 'To the outbox' })
   const parsed = await simpleParser((await readOutboxMessage(entry!.id))!)

@@ -1,6 +1,7 @@
 import { createElement } from 'react'
 import { ReplyDigestEmail } from '#emails/comment-reply-digest'
 import { renderEmail } from '#emails/render.server'
+import { unsubscribeUrl } from '~/modules/accounts'
 import { getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { isLanguage } from '~/platform/i18n/config'
@@ -58,7 +59,10 @@ export async function sendReplyDigest(recipientId: string) {
         })),
       }),
     )
-    await queueMail({ to: recipient.email, subject: t('email.subject', { count: replies.length }), ...rendered }, { transaction: tx })
+    await queueMail(
+      { to: recipient.email, subject: t('email.subject', { count: replies.length }), ...rendered, category: 'digest', unsubscribeUrl: unsubscribeUrl(recipientId, 'replies') },
+      { transaction: tx },
+    )
   })
 }
 

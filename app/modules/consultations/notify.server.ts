@@ -5,6 +5,7 @@ import { type Connection, getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { isLanguage } from '~/platform/i18n/config'
 import { getTranslator } from '~/platform/i18n/i18next.server'
+import { unsubscribeUrl } from '~/modules/accounts'
 import { listPeopleWithRoles } from '~/modules/accounts/queries.server'
 import { defineJob } from '~/platform/jobs.server'
 import { type OutgoingMail, prepareMailQueue, queueMail } from '~/platform/mail.server'
@@ -69,18 +70,25 @@ async function milestoneMail(milestone: Milestone, consultation: DueConsultation
       publicUrl: `${base}/consultations/${consultation.slug}`,
     }),
   )
-  return { to: recipient.email, subject: t(`emails.milestone.${milestone}.subject`, { title }), ...rendered }
+  return {
+    to: recipient.email,
+    subject: t(`emails.milestone.${milestone}.subject`, { title }),
+    ...rendered,
+    category: 'milestone' as const,
+    unsubscribeUrl: unsubscribeUrl(recipient.id, 'milestones'),
+  }
 }
 
 /**
- * Emails every official and admin, in their own language, about each published consultation that
- * has opened or closed since the last check, and records that it did: nobody hears twice.
+ * Emails every official and admin who wants to know, in their own language, about each published
+ * consultation that has opened or closed since the last check, and records that it did: nobody
+ * hears twice.
  * Returns how many emails were queued.
  */
 export async function notifyConsultationMilestones(now = new Date()) {
   // The mail queue must exist before the transactions that queue into it (see prepareQueue).
   await prepareMailQueue()
-  const recipients = await listPeopleWithRoles(['official', 'admin'])
+  const recipients = (await listPeopleWithRoles(['official', 'admin'])).filter((person) => person.notifyMilestones)
   const connection = getConnection()
   let queued = 0
   for (const milestone of ['opened', 'closed'] as const) {

@@ -34,7 +34,7 @@ export async function sendReceipt(
   const body = await renderEmail(
     createElement(ResponseReceiptEmail, { t, lang: language, title, reference: response.reference, items, notAnswered: t('check.notAnswered'), videos: videoLines(t) }),
   )
-  await queueMail({ to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body })
+  await queueMail({ to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body, category: 'receipt', about: { type: 'response', id: response.id } })
 }
 
 /** Emails the single-use link that brings a saved response back. */
@@ -51,5 +51,5 @@ export async function sendResumeLink(consultation: Consultation, email: string, 
       action: { label: t('emails.resumeAction'), url },
     }),
   )
-  await queueMail({ to: email, subject: t('emails.resumeSubject', { title }), ...body })
+  await queueMail({ to: email, subject: t('emails.resumeSubject', { title }), ...body, category: 'resume' })
 }

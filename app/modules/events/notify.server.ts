@@ -2,6 +2,7 @@ import { createElement } from 'react'
 import { and, eq, inArray } from 'drizzle-orm'
 import { NoticeEmail } from '#emails/notice'
 import { renderEmail } from '#emails/render.server'
+import { peopleWithoutEventUpdates, unsubscribeUrl } from '~/modules/accounts'
 import type { Connection } from '~/platform/db.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
@@ -21,6 +22,7 @@ type Registration = typeof eventRegistrations.$inferSelect
 export type BookingMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'updated' | 'eventCancelled' | 'reminder'
 
 const REMINDER_BEFORE_MS = 24 * 3600_000
+const isEventUpdate = (kind: BookingMail) => kind === 'updated' || kind === 'eventCancelled'
 const languageOf = (value: string | null | undefined): Language => (value && isLanguage(value) ? value : 'en')
 
 async function organisationName(session: Session, organisationId: string) {
@@ -74,6 +76,9 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
       to: registration.email,
       subject: t(`emails.${kind}.subject`, { title: event.title }),
       ...body,
+      category: kind === 'reminder' ? 'reminder' : kind === 'updated' || kind === 'eventCancelled' ? 'event-update' : 'booking',
+      // Changes to the event are the emails a person with an account can turn off; their booking's own emails are not.
+      ...(registration.userId && isEventUpdate(kind) ? { unsubscribeUrl: unsubscribeUrl(registration.userId, 'eventUpdates') } : {}),
       ...(method ? { icalEvent: { method, filename: 'invite.ics', content: renderInvitation(calendarEvent, registration, method) } } : {}),
     },
     { transaction: session },
@@ -125,14 +130,21 @@ export async function sendReminder(registrationId: string, startsAt: string) {
   })
 }
 
-/** Emails everyone booked about a changed event (with the new invitation) or a cancelled one. */
+/**
+ * Emails everyone booked about a changed event (with the new invitation) or a cancelled one,
+ * except people whose account says they want no emails about changes to events they booked.
+ */
 export async function notifyAttendees(session: Session, tx: Tx, event: EventRow, kind: 'updated' | 'cancelled', changes: string[] = []) {
   const statuses = kind === 'updated' ? (['confirmed'] as const) : (['confirmed', 'waitlisted'] as const)
   const people = await tx
     .select()
     .from(eventRegistrations)
     .where(and(eq(eventRegistrations.eventId, event.id), inArray(eventRegistrations.status, [...statuses])))
-  for (const person of people) await queueBookingMail(session, event, person, kind === 'updated' ? 'updated' : 'eventCancelled', changes)
+  const optedOut = await peopleWithoutEventUpdates(people.flatMap((person) => (person.userId ? [person.userId] : [])), tx)
+  for (const person of people) {
+    if (person.userId && optedOut.has(person.userId)) continue
+    await queueBookingMail(session, event, person, kind === 'updated' ? 'updated' : 'eventCancelled', changes)
+  }
 }
 
 /** Tells whoever submitted the event that it was approved, or returned and why. */
@@ -157,5 +169,5 @@ export async function notifyOrganiser(session: Session, event: EventRow, kind: '
       action: { label: t(`emails.${kind}.action`), url },
     }),
   )
-  await queueMail({ to: person.email, subject: t(`emails.${kind}.subject`, { title: event.title }), ...body }, { transaction: session })
+  await queueMail({ to: person.email, subject: t(`emails.${kind}.subject`, { title: event.title }), ...body, category: 'moderation' }, { transaction: session })
 }
