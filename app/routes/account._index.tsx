@@ -8,7 +8,7 @@ import { Button, ChoiceGroup, ErrorSummary, NotificationBanner, TextInput } from
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
-import { ProfileSchema } from '~/modules/accounts/forms-profile'
+import { type EmailChoice, ProfileSchema } from '~/modules/accounts/forms-profile'
 import { getProfile, updateProfile } from '~/modules/accounts/profile.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { languageCookie } from '~/platform/i18n/i18next.server'
@@ -41,6 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   })
 }
 
+const choiceLabels = { replies: 'form.notifyReplies', eventUpdates: 'form.notifyEventUpdates', milestones: 'form.notifyMilestones' } as const
+
 export default function Account() {
   const { profile, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -52,9 +54,9 @@ export default function Account() {
     { id: 'locale', errors: fields.locale.errors },
     { id: 'notify', errors: fields.notify.errors },
   ])
-  const chosenEmails = [profile.notifyReplies ? 'replies' : null, profile.notifyEventUpdates ? 'eventUpdates' : null].filter(
-    (choice): choice is 'replies' | 'eventUpdates' => choice !== null,
-  )
+  const offered: EmailChoice[] = profile.getsMilestoneEmails ? ['replies', 'eventUpdates', 'milestones'] : ['replies', 'eventUpdates']
+  const wanted: Record<EmailChoice, boolean> = { replies: profile.notifyReplies, eventUpdates: profile.notifyEventUpdates, milestones: profile.notifyMilestones }
+  const chosenEmails = offered.filter((choice) => wanted[choice])
   const submitted = actionData?.result.initialValue
   return (
     <Page title={t('title')} lead={t('lead')}>
@@ -129,10 +131,7 @@ export default function Account() {
           hint={t('form.notifyHint')}
           error={fields.notify.errors?.[0]}
           defaultValue={submitted ? [fields.notify.initialValue ?? []].flat().filter((v) => typeof v === 'string') : chosenEmails}
-          choices={[
-            { value: 'replies', label: t('form.notifyReplies') },
-            { value: 'eventUpdates', label: t('form.notifyEventUpdates') },
-          ]}
+          choices={offered.map((choice) => ({ value: choice, label: t(choiceLabels[choice]) }))}
         />
         <Button type="submit">{t('form.submit')}</Button>
       </Form>

@@ -75,6 +75,8 @@ test('a person changes their display name, language and email choices', async ()
     locale: 'gd',
     notifyReplies: true,
     notifyEventUpdates: false,
+    notifyMilestones: true,
+    getsMilestoneEmails: false,
   })
 
   await updateProfile(person.id, { displayName: '   ', locale: 'en', notify: ['eventUpdates'] })

@@ -6,7 +6,10 @@ import { z } from 'zod'
 // comment read as something else.
 const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u
 
-export const notificationChoices = ['replies', 'eventUpdates'] as const
+// The emails a person can turn off: replies to their comments, changes to events they booked,
+// and (officials and admins only) consultations opening and closing.
+export const notificationChoices = ['replies', 'eventUpdates', 'milestones'] as const
+export type EmailChoice = (typeof notificationChoices)[number]
 
 export const ProfileSchema = z.object({
   displayName: z

@@ -3,3 +3,5 @@ export { getOptionalUser, requireMember, requireRole, requireUser, forbidden, fi
 export { recordAudit } from './audit.server'
 export { endAllSessions, endSession, type SignedInUser } from './sessions.server'
 export { requestSignIn, verifySignInCode, verifySignInLink } from './sign-in.server'
+export { unsubscribeUrl } from './unsubscribe.server'
+export { peopleWithoutEventUpdates } from './queries.server'

@@ -8,6 +8,10 @@ import { ProfileSchema } from './forms-profile'
 import { auditLog, memberships, organisations, sessions, signInAttempts, userRoles, users } from './schema'
 import { endAllSessions } from './sessions.server'
 
+// Only officials and admins are told when a consultation opens or closes.
+const getsMilestoneEmails = (userId: string) =>
+  sql<boolean>`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${userId} and ${userRoles.role} in ('official', 'admin'))`
+
 /** What the person can see and change on their account page. */
 export async function getProfile(userId: string) {
   const [profile] = await getDb()
@@ -17,6 +21,8 @@ export async function getProfile(userId: string) {
       locale: users.locale,
       notifyReplies: users.notifyReplies,
       notifyEventUpdates: users.notifyEventUpdates,
+      notifyMilestones: users.notifyMilestones,
+      getsMilestoneEmails: getsMilestoneEmails(userId),
     })
     .from(users)
     .where(eq(users.id, userId))
@@ -37,6 +43,8 @@ export async function updateProfile(userId: string, input: unknown) {
       locale,
       notifyReplies: notify.includes('replies'),
       notifyEventUpdates: notify.includes('eventUpdates'),
+      // The choice is offered only to people who get these emails; for others it stays as it was.
+      notifyMilestones: sql`case when ${getsMilestoneEmails(userId)} then ${notify.includes('milestones')} else ${users.notifyMilestones} end`,
     })
     .where(eq(users.id, userId))
   return { ok: true as const, locale }
@@ -64,7 +72,7 @@ const exportSections = {
       email: row!.email,
       displayName: row!.displayName,
       language: row!.locale,
-      emailNotifications: { replies: row!.notifyReplies, eventUpdates: row!.notifyEventUpdates },
+      emailNotifications: { replies: row!.notifyReplies, eventUpdates: row!.notifyEventUpdates, milestones: row!.notifyMilestones },
       createdAt: row!.createdAt,
       updatedAt: row!.updatedAt,
       lastSignedInAt: row!.lastSignedInAt,

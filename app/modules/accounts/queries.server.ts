@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import type { Language } from '~/platform/i18n/config'
 import type { PlatformRole } from './permissions'
@@ -15,10 +15,10 @@ export async function listOrganisations(language: Language) {
     .sort((a, b) => a.name.localeCompare(b.name, language))
 }
 
-/** Everyone holding any of these platform roles, once each (for emails to officials). */
+/** Everyone holding any of these platform roles, once each (for emails to officials), with whether they want milestone emails. */
 export function listPeopleWithRoles(roles: PlatformRole[]) {
   return getDb()
-    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale })
+    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName, locale: users.locale, notifyMilestones: users.notifyMilestones })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(inArray(userRoles.role, roles))
@@ -33,4 +33,14 @@ export async function findPeople(ids: string[]) {
     .from(users)
     .where(inArray(users.id, ids))
   return new Map(rows.map((row) => [row.id, { displayName: row.displayName, email: row.email }]))
+}
+
+/** Which of these people have turned emails about changes to events they booked off (in the caller's transaction, if given). */
+export async function peopleWithoutEventUpdates(ids: string[], db: Pick<ReturnType<typeof getDb>, 'select'> = getDb()) {
+  if (!ids.length) return new Set<string>()
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.notifyEventUpdates, false)))
+  return new Set(rows.map((row) => row.id))
 }

@@ -32,6 +32,8 @@ export const routeCases: RouteCase[] = [
   { files: ['sign-in.code.$attemptId.tsx'], path: '/sign-in/code/not-an-attempt', expect: everyone(404) },
   { files: ['sign-in.confirm.tsx'], path: '/sign-in/confirm?attempt=x&token=y', expect: everyone(200) },
   { files: ['sign-out.tsx'], path: '/sign-out', expect: everyone(302) },
+  // A link we did not sign turns nothing off, for anyone.
+  { files: ['unsubscribe.$token.tsx'], path: '/unsubscribe/replies.00000000-0000-4000-8000-000000000000.forged', expect: everyone(404) },
   // The outbox exists only on a local run; the test server sends real SMTP.
   { files: ['dev.mail._index.tsx'], path: '/dev/mail', expect: everyone(404) },
   { files: ['dev.mail.$id.tsx'], path: '/dev/mail/1-abc', expect: everyone(404) },
