@@ -54,7 +54,7 @@ function transport(lane: Lane): Transporter {
   const env = getEnv()
   const pools = (holder.__guthMail ??= {})
   if (pools[lane]) return pools[lane]
-  if (!env.SMTP_URL) return (pools[lane] = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }))
+  if (!env.SMTP_URL) return (pools[lane] = nodemailer.createTransport({ streamTransport: true, buffer: true }, { newline: 'windows' }))
   const url = new URL(env.SMTP_URL)
   url.searchParams.set('pool', 'true')
   url.searchParams.set('maxConnections', String(lane === 'bulk' ? env.MAIL_POOL_CONNECTIONS : 1))
