@@ -9,9 +9,13 @@ import {
   signOutEverywhere,
   updateProfile,
 } from '~/modules/accounts/profile.server'
+import { startSession } from '~/modules/accounts/sessions.server'
 import { type AuthGateway, getAuthGateway, setAuthGatewayForTests } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
+import * as accountPage from '~/routes/account._index'
 import { withTestDatabase } from '../helpers/db'
+import { renderRoute } from '../helpers/render-route'
+import { browserRequest } from '../helpers/requests'
 
 withTestDatabase()
 afterEach(() => setAuthGatewayForTests(undefined))
@@ -84,6 +88,28 @@ test('a person changes their display name, language and email choices', async ()
 
   await updateProfile(person.id, { displayName: 'a'.repeat(80), locale: 'en' })
   expect(await getProfile(person.id)).toMatchObject({ displayName: 'a'.repeat(80), notifyReplies: false, notifyEventUpdates: false })
+})
+
+test('officials and admins choose whether they hear of consultations opening and closing; saving leaves others’ choice as it was', async () => {
+  const official = await givenPerson({ roles: ['official'] })
+  const citizen = await givenPerson()
+  const showAccount = async (userId: string) => renderRoute(accountPage, '/account', browserRequest('/account', [await startSession(new Request('http://localhost/'), userId)]))
+  expect(await showAccount(official.id)).toContain('when a consultation opens or closes')
+  expect(await showAccount(citizen.id)).not.toContain('when a consultation opens or closes')
+
+  await updateProfile(official.id, { locale: 'en', notify: ['replies'] })
+  expect(await getProfile(official.id)).toMatchObject({ notifyMilestones: false, getsMilestoneEmails: true })
+  expect(await showAccount(official.id)).not.toContain('Consultations opening and closing')
+  await updateProfile(official.id, { locale: 'en', notify: ['milestones'] })
+  expect(await getProfile(official.id)).toMatchObject({ notifyReplies: false, notifyMilestones: true })
+  expect(await showAccount(official.id)).toContain('Consultations opening and closing')
+
+  // Someone without the role is not offered the choice, so the form they send cannot change it.
+  await updateProfile(citizen.id, { locale: 'en', notify: [] })
+  expect(await getProfile(citizen.id)).toMatchObject({ notifyMilestones: true, getsMilestoneEmails: false })
+  await getDb().update(users).set({ notifyMilestones: false }).where(eq(users.id, citizen.id))
+  await updateProfile(citizen.id, { locale: 'en', notify: ['milestones'] })
+  expect((await getProfile(citizen.id))!.notifyMilestones).toBe(false)
 })
 
 test.each([
