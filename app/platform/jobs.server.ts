@@ -103,10 +103,13 @@ export async function startWorkers(options: { pollingIntervalSeconds?: number } 
   for (const definition of registry.values()) {
     await ensureQueue(boss, definition)
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'Europe/London' })
-    const pollingIntervalSeconds = definition.pollingIntervalSeconds ?? options.pollingIntervalSeconds ?? 2
+    // The caller's interval (tests, a worker process) wins over the queue's own.
+    const pollingIntervalSeconds = options.pollingIntervalSeconds ?? definition.pollingIntervalSeconds ?? 2
     if (definition.runBatch) {
       const runBatch = definition.runBatch
-      await boss.work<object>(definition.name, { pollingIntervalSeconds, batchSize: definition.batchSize ?? 10, perJobResults: true }, (jobs) =>
+      // A full batch means more is waiting: fetch the next at once (a backlog drains without pauses).
+      const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5), burstWhenBatchFull: true }
+      await boss.work<object>(definition.name, { ...polling, batchSize: definition.batchSize ?? 10, perJobResults: true }, (jobs) =>
         runBatch(jobs).then((results) => {
           for (const result of results) if (result.status === 'failed') noteFailure(definition, jobs.find((j) => j.id === result.id)!, result.output)
           return results

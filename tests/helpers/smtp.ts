@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server'
 export interface SmtpCapture {
   url: string
   messages: ParsedMail[]
+  /** The SMTP connection each message came over, in the order they arrived. */
+  connections: string[]
   /** Waits for the first message to this address that matches, parsing it with mailparser. */
   waitForMail(to: string, match?: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>
   close(): Promise<void>
@@ -18,19 +20,32 @@ function addressed(mail: ParsedMail, to: string) {
 }
 
 /** A real SMTP server on a free loopback port; every message is parsed and, if asked, saved as .eml. */
-export async function startSmtpCapture(options: { saveTo?: string } = {}): Promise<SmtpCapture> {
+export async function startSmtpCapture(
+  options: {
+    saveTo?: string
+    /** Refuses a recipient with this SMTP reply (e.g. 451 or 550), or accepts it (null). */
+    refuse?: (to: string) => { code: number; message: string } | null
+  } = {},
+): Promise<SmtpCapture> {
   const messages: ParsedMail[] = []
+  const connections: string[] = []
   if (options.saveTo) mkdirSync(options.saveTo, { recursive: true })
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuse?.(address.address)
+      if (!refusal) return callback()
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }))
+    },
+    onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks)
         if (options.saveTo) writeFileSync(path.join(options.saveTo, `${Date.now()}-${messages.length}.eml`), raw)
+        connections.push(session.id)
         messages.push(await simpleParser(raw))
         callback()
       })
@@ -41,6 +56,7 @@ export async function startSmtpCapture(options: { saveTo?: string } = {}): Promi
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    connections,
     waitForMail: (to, match = () => true, timeoutMs = 15_000) =>
       poll(async () => messages.find((m) => addressed(m, to) && match(m)), timeoutMs, `an email to ${to}`),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
