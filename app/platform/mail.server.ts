@@ -99,7 +99,11 @@ function replyCode(error: unknown) {
   return typeof code === 'number' ? code : null
 }
 
-const replyOf = (error: unknown) => String((error as { response?: unknown }).response ?? (error instanceof Error ? error.message : error)).slice(0, 500)
+// Servers often quote the address back ("550 <x@y>: no such user"); officials see the reply, not the address.
+const replyOf = (error: unknown) =>
+  String((error as { response?: unknown }).response ?? (error instanceof Error ? error.message : error))
+    .replace(/[^\s<>@"]+@[^\s<>@"]+/g, '<address>')
+    .slice(0, 500)
 
 /**
  * Sends one queued email at most once. The row is claimed before sending and marked sent the

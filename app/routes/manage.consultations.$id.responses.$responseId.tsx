@@ -16,6 +16,7 @@ import { type AnswerView, getResponse, withdrawResponse } from '~/modules/consul
 import { deleteVideosOfResponse } from '~/modules/media/uploads.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
+import { deliveriesAbout } from '~/platform/mail.server'
 import { pageMeta } from '~/platform/meta'
 
 const WithdrawSchema = z.object({
@@ -35,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound()
   const { response } = found
   const when = (date: Date | null) => (date ? formatLondon(date, language) : null)
+  // Whether the receipt went, for someone asking after theirs: its status and the server's reply, never the body.
+  const receipt = (await deliveriesAbout('response', response.id)).find((d) => d.category === 'receipt')
   return {
+    receipt: receipt ? { status: receipt.status, reply: receipt.reply, at: when(receipt.sentAt ?? receipt.queuedAt) } : null,
     title: t('detail.title', { reference: response.reference }),
     serviceName,
     consultation: { id: found.consultation.id, title: translate(found.consultation.title, language) },
@@ -116,7 +120,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ResponseDetail() {
-  const { consultation, response, showPersonalData, questions, done } = useLoaderData<typeof loader>()
+  const { consultation, response, showPersonalData, questions, done, receipt } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('responses')
   const [form, fields] = useGuthForm(WithdrawSchema, actionData?.result)
@@ -136,6 +140,10 @@ export default function ResponseDetail() {
           {response.status === 'withdrawn' ? <strong className="ds_tag ds_tag--grey">{t('status.withdrawn')}</strong> : t('status.submitted')}
         </Row>
         <Row label={t('detail.submittedAt')}>{given(response.submittedAt)}</Row>
+        <Row label={t('detail.receipt')}>
+          {receipt ? t(`receipt.${receipt.status}`, { at: receipt.at }) : t('receipt.none')}
+          {receipt?.reply && receipt.status !== 'sent' ? <p className="ds_hint-text">{t('receipt.reply', { reply: receipt.reply })}</p> : null}
+        </Row>
         {response.status === 'withdrawn' ? (
           <>
             <Row label={t('detail.withdrawnAt')}>{given(response.withdrawnAt)}</Row>

@@ -20,7 +20,7 @@ const busy = new Map<string, number>()
 beforeAll(async () => {
   smtp = await startSmtpCapture({
     refuse: (to) => {
-      if (to.startsWith('nobody@')) return { code: 550, message: '5.1.1 No such user here' }
+      if (to.startsWith('nobody@')) return { code: 550, message: `5.1.1 <${to}>: No such user here` }
       const left = busy.get(to) ?? 0
       if (left > 0) {
         busy.set(to, left - 1)

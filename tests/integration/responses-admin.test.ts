@@ -19,7 +19,8 @@ import {
   withdrawResponse,
 } from '~/modules/consultations/responses-admin.server'
 import { answers, consultations, type QuestionOption, questions, responses } from '~/modules/consultations/schema'
-import { getDb } from '~/platform/db.server'
+import { getConnection, getDb } from '~/platform/db.server'
+import { prepareMailQueue, queueMail } from '~/platform/mail.server'
 import * as detailRoute from '~/routes/manage.consultations.$id.responses.$responseId'
 import * as listRoute from '~/routes/manage.consultations.$id.responses._index'
 import * as csvRoute from '~/routes/manage.consultations.$id.responses.export[.]csv'
@@ -608,6 +609,26 @@ describe('the pages', () => {
     const download = (await csvRoute.loader({ request: new Request(`http://localhost${base}/export.csv`, { headers: { cookie: official } }), params: { id: consultation.id }, context })) as Response
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename=".+-responses-\d{4}-\d{2}-\d{2}\.csv"$/)
     expect(download.headers.get('cache-control')).toBe('no-store')
+  })
+
+  test('the response page says whether its receipt was sent, with the mail server’s reply, and never the address', async () => {
+    const cookie = await cookieFor((await givenPerson(['official'])).id)
+    const consultation = await givenConsultation()
+    const response = await givenResponse(consultation)
+    const path = `/manage/consultations/${consultation.id}/responses/${response.id}`
+    const load = async () => {
+      const data = (await detailRoute.loader({ request: new Request(`http://localhost${path}`, { headers: { cookie } }), params: { id: consultation.id, responseId: response.id }, context })) as {
+        receipt: { status: string; reply: string | null } | null
+      }
+      return data.receipt
+    }
+    expect(await load()).toBeNull()
+    await prepareMailQueue()
+    const deliveryId = await queueMail({ to: 'ada@example.org', subject: 'Receipt', text: 'Thanks', html: '<p>Thanks</p>', category: 'receipt', about: { type: 'response', id: response.id } })
+    expect(await load()).toMatchObject({ status: 'queued', reply: null })
+    await getConnection().query(`UPDATE mail_deliveries SET status = 'failed', reply = '550 5.1.1 <address>: No such user' WHERE id = $1`, [deliveryId])
+    expect(await load()).toMatchObject({ status: 'failed', reply: '550 5.1.1 <address>: No such user' })
+    expect(JSON.stringify(await load())).not.toContain('ada@example.org')
   })
 
   test('a replayed offline-entry form makes one response; withdrawing needs a reason and the form token', async () => {
