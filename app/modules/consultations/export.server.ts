@@ -23,17 +23,22 @@ import { answers, responses } from './schema'
 export type ExportKind = 'full' | 'publishable'
 export type ExportFormat = 'csv' | 'xlsx'
 
-/** One row per response, every cell already text and already safe to open in a spreadsheet. */
+/** One row per response, every cell the text as given; each file format makes it safe in its own way. */
 export interface ResponseTable {
   headers: string[]
   rows: string[][]
 }
 
-// A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
-// (=HYPERLINK(...) can leak data or run commands): a leading apostrophe makes it text. The XLSX
-// gets the very same cells, so the two files agree and a copy-paste from one to the other is safe.
+// In a CSV, a cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+// (=HYPERLINK(...) can leak data or run commands): a leading apostrophe makes it text (OWASP).
+// An XLSX string cell is never evaluated, so there the apostrophe would only be shown to the reader.
 const FORMULA_START = /^[=+\-@\t\r]/
 export const neutralise = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell)
+
+// XML 1.0 has no way to write these (exceljs drops them, joining the words either side); a space keeps
+// the words apart. Tab, newline and carriage return are allowed and kept.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+export const xmlSafe = (cell: string) => cell.replace(NOT_XML, ' ')
 
 /**
  * The responses the filters select, as a table in English. `full` holds everything the reader
@@ -117,8 +122,8 @@ export async function buildResponseTable(actor: Actor, consultationId: string, o
     ])
   }
   const table: ResponseTable = {
-    headers: columns.map(([header]) => neutralise(header)),
-    rows: rows.map((row) => columns.map(([, cell]) => neutralise(cell(row)))),
+    headers: columns.map(([header]) => header),
+    rows: rows.map((row) => columns.map(([, cell]) => cell(row))),
   }
   const stem = `${consultation.slug.replace(/[^a-z0-9-]+/gi, '-')}-responses${kind === 'publishable' ? '-publishable' : ''}-${todayInLondon()}`
   return { consultation, table, stem }
@@ -126,13 +131,17 @@ export async function buildResponseTable(actor: Actor, consultationId: string, o
 
 const quoted = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
 
-/** RFC 4180 text with a byte order mark (so Excel reads it as UTF-8) and CRLF line ends. */
+/** RFC 4180 text with a byte order mark (so Excel reads it as UTF-8) and CRLF line ends; no cell is a formula. */
 export function toCsv(table: ResponseTable) {
-  return `\uFEFF${[table.headers, ...table.rows].map((row) => row.map(quoted).join(',')).join('\r\n')}\r\n`
+  return `\uFEFF${[table.headers, ...table.rows].map((row) => row.map((cell) => quoted(neutralise(cell))).join(',')).join('\r\n')}\r\n`
 }
 
-/** An .xlsx workbook of one sheet: bold, frozen header row; columns as wide as their text (within reason). */
-export async function toXlsx(table: ResponseTable, sheetName = 'Responses') {
+/**
+ * An .xlsx workbook of one sheet: every cell a string cell holding the text as given, bold, frozen
+ * header row; columns as wide as their text (within reason).
+ */
+export async function toXlsx(given: ResponseTable, sheetName = 'Responses') {
+  const table = { headers: given.headers.map(xmlSafe), rows: given.rows.map((row) => row.map(xmlSafe)) }
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Guth'
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
