@@ -160,8 +160,8 @@ export default function EventPage() {
             </a>
           </li>
           <li>
-            <a href={addToCalendar.outlook} rel="noopener noreferrer">
-              {t('page.outlook')}
+            <a href={addToCalendar.outlook.href} rel="noopener noreferrer">
+              {addToCalendar.outlook.kind === 'subscription' ? t('page.outlookSeries') : t('page.outlook')}
             </a>
           </li>
         </ul>

@@ -1,15 +1,19 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
+import nodeIcal from 'node-ical'
 import { bookPlace, cancelBooking } from '~/modules/events/bookings.server'
 import { cancelEvent, updateEvent } from '~/modules/events/commands.server'
 import { manageKeyFor } from '~/modules/events/manage-key.server'
-import { eventRegistrations } from '~/modules/events/schema'
+import { sendReminder } from '~/modules/events/notify.server'
+import { nextOccurrence } from '~/modules/events/time'
+import { eventRegistrations, events } from '~/modules/events/schema'
 import { getDb } from '~/platform/db.server'
 import { stopJobs } from '~/platform/jobs.server'
 import * as bookingPage from '~/routes/events.$slug.bookings.$id'
 import * as eventPage from '~/routes/events.$slug._index'
 import { withTestDatabase } from '../helpers/db'
+import { type ItipMethod, itipProblems } from '../helpers/itip'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
 import { eventForm, givenPublishedEvent } from './events-fixtures'
@@ -23,6 +27,11 @@ const book = (eventId: string, n: number) => bookPlace(eventId, person(eventId, 
 
 async function registrations(eventId: string) {
   return getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, eventId)).orderBy(asc(eventRegistrations.ordinal))
+}
+
+async function givenEventRow(id: string) {
+  const [row] = await getDb().select().from(events).where(eq(events.id, id))
+  return row!
 }
 
 async function queuedMail(to: string) {
@@ -177,5 +186,43 @@ describe('changing and cancelling an event', () => {
     expect(cancellation.icalEvent?.content).toContain('STATUS:CANCELLED')
     expect(cancellation.icalEvent?.content).toContain(`UID:${event.id}@`)
     expect(mail[0]!.icalEvent?.content).toContain(`UID:${event.id}@`)
+  })
+})
+
+describe('the calendar parts of booking emails', () => {
+  /** Each calendar part sent to a person: its METHOD (MIME and body agree), SEQUENCE and UID, after the iTIP check. */
+  async function calendarParts(email: string) {
+    const parts = (await queuedMail(email)).flatMap((mail) => (mail.icalEvent ? [mail.icalEvent] : []))
+    return parts.map(({ method, content }) => {
+      expect(itipProblems(content, method as ItipMethod), `${method} to ${email}`).toEqual([])
+      expect(content).toContain(`METHOD:${method}\r\n`)
+      const vevent = Object.values(nodeIcal.sync.parseICS(content)).find((item) => item?.type === 'VEVENT') as { uid: string; sequence: string } | undefined
+      return { method, sequence: Number(vevent?.sequence), uid: vevent?.uid }
+    })
+  }
+
+  test('a booking\'s whole life passes the iTIP check, keeps one UID, and each person\'s SEQUENCE never goes back', async () => {
+    const { event, organisation, organiser, moderator } = await givenPublishedEvent({ capacity: 1 })
+    const [ailsa, ruairidh, morag] = [1, 2, 3].map((n) => person(event.id, n))
+    const first = await book(event.id, 1)
+    await book(event.id, 2)
+    const waiting = await book(event.id, 3)
+    await updateEvent(organiser, event.id, eventForm(organisation.slug, { title: event.title, startTime: '17:30' }), null)
+    if (!first.ok || !waiting.ok) throw new Error('booking failed')
+    await cancelBooking(waiting.registration.id, waiting.manageKey)
+    await cancelBooking(first.registration.id, first.manageKey)
+    const promoted = (await registrations(event.id)).find((row) => row.email === ruairidh!.email)!
+    await cancelBooking(promoted.id, manageKeyFor(promoted.id))
+    const again = await book(event.id, 1)
+    if (!again.ok) throw new Error('booking again failed')
+    expect(await sendReminder(again.registration.id, nextOccurrence(await givenEventRow(event.id))!.startsAt.toISOString())).toBe(true)
+    await cancelEvent(moderator, event.id, 'Venue flooded')
+
+    const sent = await calendarParts(ailsa!.email)
+    expect(sent.map(({ method, sequence }) => `${method} ${sequence}`)).toEqual(['PUBLISH 0', 'PUBLISH 1', 'CANCEL 2', 'PUBLISH 3', 'PUBLISH 3', 'CANCEL 4'])
+    expect((await calendarParts(ruairidh!.email)).map(({ method, sequence }) => `${method} ${sequence}`)).toEqual(['PUBLISH 1', 'CANCEL 2'])
+    // Someone who only ever waited never had the event in their calendar.
+    expect(await calendarParts(morag!.email)).toEqual([])
+    expect(new Set([...sent, ...(await calendarParts(ruairidh!.email))].map((part) => part.uid?.split('@')[0]))).toEqual(new Set([event.id]))
   })
 })

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { approveEvent, createEvent, returnEvent } from '~/modules/events/commands.server'
+import { approveEvent, cancelEvent, createEvent, returnEvent } from '~/modules/events/commands.server'
 import { calendarFeedResponse, embedResponse, feedScopeFrom, syndicationResponse } from '~/modules/events/feeds.server'
 import { getProgramme } from '~/modules/events/queries.server'
 import { calendarListPage, calendarMonthPage, eventPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { seedDemoContent } from '../../scripts/seed/demo'
 import { withTestDatabase } from '../helpers/db'
+import { itipProblems } from '../helpers/itip'
 import { eventForm, givenOrganisation, givenPerson, givenPublishedEvent } from './events-fixtures'
 
 const database = withTestDatabase()
@@ -76,6 +77,19 @@ describe('feeds', () => {
     await database.current.query(`UPDATE events SET sequence = sequence + 1, updated_at = now() + interval '1 second' WHERE id = $1`, [event.id])
     const changed = await calendarFeedResponse(new Request('http://localhost/', { headers: { 'If-None-Match': etag } }), { kind: 'event', value: event.slug })
     expect(changed.status).toBe(200)
+  })
+
+  test('every feed, all events and each organisation\'s, tag\'s, programme\'s and event\'s, is a valid PUBLISH ending in CRLF', async () => {
+    await seedDemoContent()
+    const { event } = await givenPublishedEvent({ tags: 'feed-check', repeat: 'weekly', repeatCount: 3 })
+    await cancelEvent((await givenPublishedEvent()).moderator, event.id, 'Hall double-booked')
+    const scopes = [{ kind: 'all' }, { kind: 'organisation', value: 'electoral-reform-society-scotland' }, { kind: 'tag', value: 'feed-check' }, { kind: 'programme', value: 'open-government-pioneer-year' }, { kind: 'event', value: event.slug }, { kind: 'event', value: 'online-open-government-drop-in' }] as const
+    for (const scope of scopes) {
+      const text = await (await calendarFeedResponse(new Request('http://localhost/feeds/events.ics'), scope)).text()
+      expect(itipProblems(text, 'PUBLISH'), JSON.stringify(scope)).toEqual([])
+    }
+    const mine = await (await calendarFeedResponse(new Request('http://localhost/'), { kind: 'event', value: event.slug })).text()
+    expect(mine).toContain('STATUS:CANCELLED')
   })
 
   test('bad feed filters are a 400 and unknown organisations a 404, never a broken feed', async () => {

@@ -1,49 +1,14 @@
 import ICAL from 'ical.js'
 import nodeIcal, { type VEvent } from 'node-ical'
 import { describe, expect, test } from 'vitest'
+import { calendarEvent as givenCalendarEvent } from '../../../tests/helpers/calendar-events'
+import { itipProblems } from '../../../tests/helpers/itip'
 import { type CalendarEvent, renderFeed, renderInvitation } from './calendar.server'
 import { allDayDates, allDaySpan, londonInstant, occurrences, repeatRule } from './time'
 
 const at = (date: string, time: string) => londonInstant(date, time)!
 
-function calendarEvent(id: string, title: string, fields: Partial<CalendarEvent>): CalendarEvent {
-  return {
-    id,
-    slug: title.toLowerCase().replace(/\W+/g, '-'),
-    title,
-    summary: `About ${title}`,
-    organisationId: '00000000-0000-4000-8000-000000000001',
-    organisationName: 'Scottish OGP Civil Society Network',
-    programmeId: null,
-    consultationId: null,
-    startsAt: new Date(0),
-    endsAt: new Date(0),
-    timeZone: 'Europe/London',
-    allDay: false,
-    rrule: null,
-    exdates: [],
-    mode: 'in_person',
-    venue: 'Inverness Town House',
-    address: 'High Street, Inverness IV1 1JJ',
-    onlineUrl: 'https://meet.example.org/og',
-    accessibility: ['bsl'],
-    accessibilityNotes: null,
-    capacity: 30,
-    bookingRequired: true,
-    tags: ['open government'],
-    status: 'published',
-    sequence: 2,
-    returnedReason: null,
-    cancelledReason: null,
-    submittedAt: null,
-    publishedAt: null,
-    cancelledAt: null,
-    createdBy: null,
-    createdAt: new Date('2027-01-01T10:00:00Z'),
-    updatedAt: new Date('2027-01-05T10:00:00Z'),
-    ...fields,
-  }
-}
+const calendarEvent = (id: string, title: string, fields: Partial<CalendarEvent>) => givenCalendarEvent({ id, title, ...fields })
 
 const weeklyStart = at('2027-10-19', '18:00')
 const spring = allDaySpan('2027-03-27', '2027-03-28')!
@@ -115,6 +80,11 @@ describe('the all-events feed reads the same in ical.js and node-ical as it is s
     expect(renderFeed('Guth events', fixtures)).toBe(feed)
   })
 
+  test('the feed is a valid PUBLISH (RFC 5546) whose last line ends with CRLF', () => {
+    expect(itipProblems(feed, 'PUBLISH')).toEqual([])
+    expect(feed.endsWith('END:VCALENDAR\r\n')).toBe(true)
+  })
+
   for (const parser of [
     { name: 'ical.js', read: icalJsTimes },
     { name: 'node-ical', read: nodeIcalTimes },
@@ -148,11 +118,10 @@ describe('the all-events feed reads the same in ical.js and node-ical as it is s
 describe('invitations', () => {
   test('a booking invitation is PUBLISH with the joining link; a cancellation is CANCEL and parses as cancelled', () => {
     const event = fixtures[0]!
-    const attendee = { name: 'Ailsa', email: 'ailsa@example.org' }
-    const invitation = renderInvitation(event, attendee, 'PUBLISH')
+    const invitation = renderInvitation(event, 'PUBLISH')
     expect(invitation).toContain('METHOD:PUBLISH')
     expect(invitation.replace(/\r\n /g, '')).toContain('https://meet.example.org/og')
-    const cancellation = renderInvitation(event, attendee, 'CANCEL')
+    const cancellation = renderInvitation(event, 'CANCEL', event.sequence + 1)
     expect(cancellation).toContain('METHOD:CANCEL')
     for (const text of [invitation, cancellation]) {
       const [viaIcalJs] = icalJsTimes(text)
@@ -160,8 +129,21 @@ describe('invitations', () => {
       expect(viaIcalJs!.start).toBe(event.startsAt.toISOString())
       expect(viaNodeIcal!.end).toBe(event.endsAt.toISOString())
     }
-    expect(icalJsTimes(cancellation)[0]!.status).toBe('CANCELLED')
+    expect(icalJsTimes(cancellation)[0]).toMatchObject({ status: 'CANCELLED', sequence: 3, uid: icalJsTimes(invitation)[0]!.uid })
     expect(cancellation.replace(/\r\n /g, '')).not.toContain('https://meet.example.org/og')
+  })
+
+  test('invitations invite nobody: no ATTENDEE, no RSVP, and the organising organisation named as ORGANIZER', () => {
+    const invitation = renderInvitation(fixtures[0]!, 'PUBLISH')
+    expect(invitation).not.toMatch(/ATTENDEE|RSVP/)
+    expect(invitation).toContain('ORGANIZER;CN="Scottish OGP Civil Society Network":mailto:')
+  })
+
+  test('every invitation and cancellation of every kind of event passes the iTIP check and ends with CRLF', () => {
+    for (const event of fixtures) {
+      expect(itipProblems(renderInvitation(event, 'PUBLISH'), 'PUBLISH'), event.title).toEqual([])
+      expect(itipProblems(renderInvitation(event, 'CANCEL', event.sequence + 1), 'CANCEL'), event.title).toEqual([])
+    }
   })
 
   test('a public feed never carries the joining link', () => {

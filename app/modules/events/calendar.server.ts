@@ -2,13 +2,13 @@ import ical, { ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'i
 import { DateTime } from 'luxon'
 import { getEnv } from '~/platform/env.server'
 import type { events } from './schema'
-import { allDayDates, occurrences, ZONE } from './time'
+import { clockOf, occurrences, ZONE } from './time'
 
 export type CalendarEvent = Omit<typeof events.$inferSelect, 'description'> & { organisationName: string }
 
 // Europe/London since 1996: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
 // last Sunday of October. Written out so every client sees the same rules whatever its own tz data.
-const LONDON_VTIMEZONE = [
+export const LONDON_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/London',
   'X-LIC-LOCATION:Europe/London',
@@ -47,8 +47,23 @@ export function eventLocation(event: Pick<CalendarEvent, 'mode' | 'venue' | 'add
 
 const organiserAddress = () => /<([^>]+)>/.exec(getEnv().MAIL_FROM)?.[1] ?? getEnv().MAIL_FROM
 
+// ical-generator stops at END:VCALENDAR; RFC 5545 ends every content line with CRLF, the last one too.
+const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r\n`)
+
+export const utcStamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+
+// A TZID time in the repeated autumn hour means its first occurrence, BST (RFC 5545 §3.3.5). An
+// event that starts or ends in the second one is written in UTC, its repeats as RDATEs.
+const writtenInUtc = (event: CalendarEvent) => !event.allDay && (clockOf(event.startsAt) === 'GMT' || clockOf(event.endsAt) === 'GMT')
+
 function repeatLines(event: CalendarEvent) {
   if (!event.rrule) return null
+  if (writtenInUtc(event)) {
+    const later = occurrences(event).filter((o) => o.startsAt.getTime() !== event.startsAt.getTime())
+    const firstLeftOut = event.exdates.some((at) => new Date(at).getTime() === event.startsAt.getTime())
+    const lines = [...(later.length ? [`RDATE:${later.map((o) => utcStamp(o.startsAt)).join(',')}`] : []), ...(firstLeftOut ? [`EXDATE:${utcStamp(event.startsAt)}`] : [])]
+    return lines.join('\r\n') || null
+  }
   const lines = [`RRULE:${event.rrule}`]
   if (event.exdates.length) {
     const dates = event.exdates.map((at) => DateTime.fromISO(at, { zone: ZONE }))
@@ -63,7 +78,8 @@ function repeatLines(event: CalendarEvent) {
 
 function eventData(event: CalendarEvent, options: { withJoiningLink: boolean }): ICalEventData {
   const url = eventUrl(event)
-  const zoned = (instant: Date) => DateTime.fromJSDate(instant, { zone: event.timeZone })
+  const utc = writtenInUtc(event)
+  const zoned = (instant: Date) => (utc ? instant : DateTime.fromJSDate(instant, { zone: event.timeZone }))
   const joining = options.withJoiningLink && event.onlineUrl ? `\n\nJoin online: ${event.onlineUrl}` : ''
   return {
     id: eventUid(event),
@@ -74,7 +90,7 @@ function eventData(event: CalendarEvent, options: { withJoiningLink: boolean }):
     start: zoned(event.startsAt),
     end: zoned(event.endsAt),
     allDay: event.allDay,
-    timezone: event.allDay ? null : event.timeZone,
+    timezone: event.allDay || utc ? null : event.timeZone,
     repeating: repeatLines(event),
     summary: event.title,
     description: `${event.summary}${joining}\n\n${url}`,
@@ -98,58 +114,25 @@ export function renderFeed(name: string, list: CalendarEvent[]) {
     url: `${getEnv().PUBLIC_URL}/events`,
   })
   for (const event of list) calendar.createEvent(eventData(event, { withJoiningLink: false }))
-  return calendar.toString()
+  return withFinalCrlf(calendar.toString())
 }
 
 export type InvitationMethod = 'PUBLISH' | 'CANCEL'
 
 /**
- * The calendar part of a booking email. Guth does not read replies, so bookings and changes go as
- * PUBLISH; cancellations as CANCEL (Outlook ignores STATUS:CANCELLED without METHOD:CANCEL).
+ * The calendar part of a booking email (decision 012). Guth publishes events, it does not invite:
+ * no ATTENDEE, nothing to accept or decline, since no reply would reach anyone. A booking, change
+ * or reminder is a PUBLISH; a cancellation a CANCEL (RFC 5546 §3.2.5: same UID, a higher SEQUENCE,
+ * STATUS:CANCELLED), which Outlook and Gmail act on where they ignore a cancelled PUBLISH.
  */
-export function renderInvitation(event: CalendarEvent, attendee: { name: string; email: string }, method: InvitationMethod) {
+export function renderInvitation(event: CalendarEvent, method: InvitationMethod, sequence = event.sequence) {
   const calendar = ical({
     prodId: { company: 'Guth', product: 'events', language: 'EN' },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     // No calendar-wide zone: ical-generator would then write DTSTAMP in local time, which must be UTC.
     timezone: { name: null, generator: vtimezone },
   })
-  const data = eventData(method === 'CANCEL' ? { ...event, status: 'cancelled' } : event, { withJoiningLink: method === 'PUBLISH' })
-  calendar.createEvent({ ...data, attendees: [{ name: attendee.name, email: attendee.email }] })
-  return calendar.toString()
-}
-
-const compact = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
-
-/** "Add to Google Calendar" for the event's first occurrence (and its repeats). */
-export function googleCalendarLink(event: CalendarEvent) {
-  const first = occurrences(event)[0] ?? event
-  const days = allDayDates(first)
-  const next = DateTime.fromISO(days.last).plus({ days: 1 }).toFormat('yyyyLLdd')
-  const dates = event.allDay ? `${days.first.replace(/-/g, '')}/${next}` : `${compact(first.startsAt)}/${compact(first.endsAt)}`
-  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates, details: `${event.summary}\n\n${eventUrl(event)}`, location: eventLocation(event), ctz: ZONE })
-  if (event.rrule) params.set('recur', `RRULE:${event.rrule}`)
-  return `https://calendar.google.com/calendar/render?${params}`
-}
-
-/** "Add to Outlook" (Outlook on the web) for the event's next occurrence. */
-export function outlookLink(event: CalendarEvent) {
-  const first = occurrences(event)[0] ?? event
-  const params = new URLSearchParams({
-    path: '/calendar/action/compose',
-    rru: 'addevent',
-    subject: event.title,
-    startdt: first.startsAt.toISOString(),
-    enddt: first.endsAt.toISOString(),
-    allday: String(event.allDay),
-    body: `${event.summary}\n\n${eventUrl(event)}`,
-    location: eventLocation(event),
-  })
-  return `https://outlook.live.com/calendar/0/action/compose?${params}`
-}
-
-/** The same feed address for subscribing: https for browsers, webcal to open a calendar app. */
-export function feedUrls(path: string) {
-  const https = `${getEnv().PUBLIC_URL}${path}`
-  return { https, webcal: https.replace(/^https?:/, 'webcal:') }
+  const cancel = method === 'CANCEL'
+  calendar.createEvent({ ...eventData(cancel ? { ...event, status: 'cancelled' } : event, { withJoiningLink: !cancel }), sequence })
+  return withFinalCrlf(calendar.toString())
 }

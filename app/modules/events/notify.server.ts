@@ -39,6 +39,20 @@ const invitationFor: Partial<Record<BookingMail, InvitationMethod>> = {
   eventCancelled: 'CANCEL',
 }
 
+/**
+ * The SEQUENCE of this person's copy of the event, which must only go up: the event's revision,
+ * one more for their own cancellation, and two more for each earlier booking of theirs that was
+ * cancelled, so a new booking never reads as older than the cancellation before it.
+ */
+async function invitationSequence(session: Session, event: EventRow, registration: Registration, kind: BookingMail) {
+  const [row] = await session.query<{ earlier: number }>(
+    `SELECT count(*)::int AS earlier FROM event_registrations
+     WHERE event_id = $1 AND lower(email) = lower($2) AND id <> $3 AND status = 'cancelled' AND confirmed_at IS NOT NULL`,
+    [event.id, registration.email, registration.id],
+  )
+  return event.sequence + 2 * (row?.earlier ?? 0) + (kind === 'cancelled' ? 1 : 0)
+}
+
 /** Queues one email about a booking, with its calendar invitation or cancellation, in the transaction. */
 export async function queueBookingMail(session: Session, event: EventRow, registration: Registration, kind: BookingMail, changes: string[] = []) {
   const language = languageOf(registration.language)
@@ -68,9 +82,10 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
       action: cancelledNow ? { label: t('emails.seeEvent'), url: `${base}/events/${event.slug}` } : { label: t('emails.manage'), url: manageUrl },
     }),
   )
-  // People on the waiting list never had the event in their calendar: nothing to add or remove.
-  const method = registration.status === 'waitlisted' && kind !== 'promoted' ? undefined : invitationFor[kind]
+  // Only people who have had a place have had the event in their calendar to add to or take out of.
+  const method = kind === 'promoted' || registration.confirmedAt ? invitationFor[kind] : undefined
   const calendarEvent = { ...event, organisationName: await organisationName(session, event.organisationId) }
+  const sequence = method ? await invitationSequence(session, event, registration, kind) : event.sequence
   await queueMail(
     {
       to: registration.email,
@@ -79,7 +94,7 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
       category: kind === 'reminder' ? 'reminder' : kind === 'updated' || kind === 'eventCancelled' ? 'event-update' : 'booking',
       // Changes to the event are the emails a person with an account can turn off; their booking's own emails are not.
       ...(registration.userId && isEventUpdate(kind) ? { unsubscribeUrl: unsubscribeUrl(registration.userId, 'eventUpdates') } : {}),
-      ...(method ? { icalEvent: { method, filename: 'invite.ics', content: renderInvitation(calendarEvent, registration, method) } } : {}),
+      ...(method ? { icalEvent: { method, filename: 'invite.ics', content: renderInvitation(calendarEvent, method, sequence) } } : {}),
     },
     { transaction: session },
   )

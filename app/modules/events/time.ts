@@ -28,16 +28,22 @@ const asFloating = (instant: Date) => {
   const local = DateTime.fromJSDate(instant, { zone: ZONE })
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute))
 }
+const earliest = (local: DateTime) => local.getPossibleOffsets().reduce((first, reading) => (reading.toMillis() < first.toMillis() ? reading : first), local)
+
+// A repeat that lands in the hour the clocks go back is read as its first occurrence (BST), as
+// RFC 5545 §3.3.5 has calendar apps read the same TZID time.
 const fromFloating = (floating: Date) =>
-  DateTime.fromObject(
-    {
-      year: floating.getUTCFullYear(),
-      month: floating.getUTCMonth() + 1,
-      day: floating.getUTCDate(),
-      hour: floating.getUTCHours(),
-      minute: floating.getUTCMinutes(),
-    },
-    { zone: ZONE },
+  earliest(
+    DateTime.fromObject(
+      {
+        year: floating.getUTCFullYear(),
+        month: floating.getUTCMonth() + 1,
+        day: floating.getUTCDate(),
+        hour: floating.getUTCHours(),
+        minute: floating.getUTCMinutes(),
+      },
+      { zone: ZONE },
+    ),
   ).toJSDate()
 
 const DAY_MS = 24 * 3600_000
@@ -50,14 +56,16 @@ const DAY_MS = 24 * 3600_000
 export function occurrences(event: Timed, until?: Date): Occurrence[] {
   if (!event.rrule) return [{ startsAt: event.startsAt, endsAt: event.endsAt }]
   const length = event.endsAt.getTime() - event.startsAt.getTime()
-  const rule = new RRule({ ...RRule.parseString(event.rrule), dtstart: asFloating(event.startsAt) })
+  const dtstart = asFloating(event.startsAt)
+  const rule = new RRule({ ...RRule.parseString(event.rrule), dtstart })
   const excluded = new Set(event.exdates.map((date) => new Date(date).getTime()))
   // Floating times are London wall-clock times dressed as UTC, an hour or so off the instants:
   // stop a day late, then cut exactly.
   const stop = until ? asFloating(until).getTime() + DAY_MS : Infinity
   return rule
     .all((date, index) => index < MAX_OCCURRENCES && date.getTime() < stop)
-    .map(fromFloating)
+    // The first is the stored start itself, whichever reading of a repeated hour the organiser chose.
+    .map((floating) => (floating.getTime() === dtstart.getTime() ? event.startsAt : fromFloating(floating)))
     .filter((start) => !excluded.has(start.getTime()) && (!until || start < until))
     .map((start) => ({ startsAt: start, endsAt: new Date(start.getTime() + length) }))
 }
@@ -91,6 +99,32 @@ export function repeatOf(rrule: string | null): { repeat: Repeat; count: number 
   if (!rrule) return { repeat: 'none', count: 1 }
   const count = Number(/COUNT=(\d+)/.exec(rrule)?.[1] ?? 1)
   return { repeat: rrule.includes('MONTHLY') ? 'monthly' : 'weekly', count }
+}
+
+/** Which reading of London's repeated autumn hour: BST (the first) or GMT (the second). */
+export type Clock = 'BST' | 'GMT'
+
+/**
+ * The instants a London date and time can mean, earliest first: none in the hour the clocks skip
+ * in spring, two in the hour they repeat in autumn, otherwise one.
+ */
+export function londonReadings(date: string, time: string): Date[] {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: ZONE })
+  if (!local.isValid) return []
+  // Luxon moves a time in the spring gap forward; a time that does not round-trip did not exist.
+  if (local.toFormat('yyyy-MM-dd') !== date || local.toFormat('HH:mm') !== time.slice(0, 5)) return []
+  return local
+    .getPossibleOffsets()
+    .map((reading) => reading.toJSDate())
+    .sort((a, b) => a.getTime() - b.getTime())
+}
+
+/** BST or GMT for an instant in the repeated autumn hour; null for every other instant. */
+export function clockOf(instant: Date): Clock | null {
+  const local = DateTime.fromJSDate(instant, { zone: ZONE })
+  const readings = local.getPossibleOffsets()
+  if (readings.length < 2) return null
+  return local.offset === Math.max(...readings.map((reading) => reading.offset)) ? 'BST' : 'GMT'
 }
 
 /** An all-day span as instants: local midnight of the first day to local midnight after the last. */
