@@ -20,6 +20,11 @@ export interface JobDefinition<T extends object> {
   /** Wake the worker the moment a job is queued (LISTEN/NOTIFY), not at its next poll. */
   notify?: boolean
   pollingIntervalSeconds?: number
+  /**
+   * A job whose worker stops sending heartbeats for this long (it was killed) goes back to the
+   * queue within about a minute, instead of waiting out pg-boss's 15-minute expiry.
+   */
+  heartbeatSeconds?: number
 }
 
 const registry = new Map<string, JobDefinition<object>>()
@@ -89,9 +94,11 @@ export interface EnqueueOptions extends SendOptions {
   transaction?: Pick<Connection, 'query'>
 }
 
-export async function enqueue(name: string, data: object, { transaction, ...options }: EnqueueOptions = {}) {
+export async function enqueue(name: string, data: object, { transaction, ...given }: EnqueueOptions = {}) {
   const boss = await getJobs()
-  await ensureQueue(boss, definitionOf(name))
+  const definition = definitionOf(name)
+  await ensureQueue(boss, definition)
+  const options = { ...(definition.heartbeatSeconds && { heartbeatSeconds: definition.heartbeatSeconds }), ...given }
   if (!transaction) return boss.send(name, data, options)
   const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await transaction.query(text, values) }) }
   return boss.send(name, data, { ...options, db })

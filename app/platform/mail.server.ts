@@ -61,6 +61,10 @@ function transport(lane: Lane): Transporter {
   url.searchParams.set('pool', 'true')
   url.searchParams.set('maxConnections', String(lane === 'bulk' ? env.MAIL_POOL_CONNECTIONS : 1))
   url.searchParams.set('maxMessages', String(env.MAIL_POOL_MESSAGES))
+  // A mail server that stops answering fails the attempt (retried later) instead of holding a batch.
+  for (const [name, ms] of [['connectionTimeout', 10_000], ['greetingTimeout', 10_000], ['socketTimeout', 60_000]] as const) {
+    if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms))
+  }
   return (pools[lane] = nodemailer.createTransport(url.toString()))
 }
 
@@ -183,6 +187,7 @@ const lanes = {
     name: 'send-email-now',
     retryLimit: 6,
     retryDelaySeconds: 5,
+    heartbeatSeconds: 15,
     notify: true,
     pollingIntervalSeconds: 1,
     batchSize: 5,
@@ -193,6 +198,7 @@ const lanes = {
     name: 'send-email',
     retryLimit: 6,
     retryDelaySeconds: 30,
+    heartbeatSeconds: 15,
     notify: true,
     batchSize: 50,
     run: async (mail) => void (await deliver('bulk', mail)),
