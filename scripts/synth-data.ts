@@ -1,3 +1,5 @@
+import { FIXED_OPTIONS, optionsOf, type QuestionKind } from '~/modules/consultations/questions'
+import type { QuestionOption } from '~/modules/consultations/schema'
 import type { Connection } from '~/platform/db.server'
 import { campaignAnswer, pick, type Random, seededRandom, seededUuid, synthAnswer } from './synth-text'
 
@@ -14,18 +16,16 @@ export interface SynthOptions {
   log?: (line: string) => void
 }
 
+// A single-choice question defines its own options, as an official would type them; yes/no
+// answers must use the app's fixed values (`dont_know`), or the tables count them nowhere.
+const option = (value: string, en: string): QuestionOption => ({ value, label: { en } })
 const support = [
-  ['strongly-agree', 'Strongly agree'],
-  ['agree', 'Agree'],
-  ['neither', 'Neither agree nor disagree'],
-  ['disagree', 'Disagree'],
-  ['strongly-disagree', 'Strongly disagree'],
-] as const
-const yesNo = [
-  ['yes', 'Yes'],
-  ['no', 'No'],
-  ['dont-know', 'Don’t know'],
-] as const
+  option('strongly-agree', 'Strongly agree'),
+  option('agree', 'Agree'),
+  option('neither', 'Neither agree nor disagree'),
+  option('disagree', 'Disagree'),
+  option('strongly-disagree', 'Strongly disagree'),
+]
 
 const weighted = <T,>(random: Random, table: [T, number][]) => {
   let roll = random() * table.reduce((sum, [, w]) => sum + w, 0)
@@ -63,14 +63,14 @@ export async function synthesise(connection: Connection, options: SynthOptions) 
     ],
   )
   const questions = Array.from({ length: options.questions }, (_, i) => {
-    const kind = i % 4 === 0 ? 'single' : i % 4 === 2 ? 'yes_no' : 'long_text'
-    const options = kind === 'single' ? support : kind === 'yes_no' ? yesNo : []
+    const kind: QuestionKind = i % 4 === 0 ? 'single' : i % 4 === 2 ? 'yes_no' : 'long_text'
+    const options = kind === 'single' ? support : (FIXED_OPTIONS[kind] ?? [])
     return {
       id: seededUuid(random),
       position: i + 1,
       kind,
       prompt: { en: kind === 'long_text' ? `What would make local decisions better for your community? (${i + 1})` : `Do you agree that more decisions should be taken locally? (${i + 1})` },
-      options: options.map(([value, label]) => ({ value, label: { en: label } })),
+      options,
     }
   })
   await connection.query(
@@ -109,7 +109,8 @@ export async function synthesise(connection: Connection, options: SynthOptions) 
           if (channel === 'bsl') answers.push({ id: seededUuid(random), response_id: id, question_id: question.id, text: null, choices: [], interpretation: random() < 0.75 ? words : null })
           else answers.push({ id: seededUuid(random), response_id: id, question_id: question.id, text: words, choices: [], interpretation: null })
         } else if (random() < 0.95) {
-          const choice = question.options[Math.min(question.options.length - 1, Math.floor(Math.pow(random(), 1.4) * question.options.length))]!.value
+          const offered = optionsOf(question)
+          const choice = offered[Math.min(offered.length - 1, Math.floor(Math.pow(random(), 1.4) * offered.length))]!.value
           answers.push({ id: seededUuid(random), response_id: id, question_id: question.id, text: null, choices: [choice], interpretation: null })
         }
       }
