@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: inLanguage(row.title, language),
     closes: formatLondon(row.closesAt, language),
   }))
-  return { title: t('home.title'), serviceName, notice, organisations, openConsultations, events }
+  return { title: t('home.title'), description: t('home.lead'), serviceName, notice, organisations, openConsultations, events }
 }
 
 function OpenConsultations() {

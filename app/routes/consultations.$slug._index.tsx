@@ -104,10 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  ...pageMeta(data),
-  ...(data ? [{ name: 'description', content: data.description }] : []),
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 function KeyDates() {
   const { consultation, analysis } = useLoaderData<typeof loader>()

@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: eventsStyl
 export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'events')
   const page = await calendarListPage(new URL(request.url).searchParams, language)
-  return { title: t('list.title'), serviceName, ...page, query: Object.fromEntries(filterQuery(page.filters)), queryString: filterQuery(page.filters).toString() }
+  return { title: t('list.title'), description: t('list.lead'), serviceName, ...page, query: Object.fromEntries(filterQuery(page.filters)), queryString: filterQuery(page.filters).toString() }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
