@@ -4,7 +4,6 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string
     requestId: string
-    csrfToken: string
     clientIp: string
     /** The TCP peer and whether any proxy header came with the request (the outbox checks both). */
     peer?: { address: string; forwarded: boolean }

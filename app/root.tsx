@@ -18,6 +18,7 @@ import { PhaseBanner, SiteHeader, SkipLinks } from './components/ds/SiteHeader'
 import { SiteFooter } from './components/ds/SiteFooter'
 import { Page } from './components/ds/Page'
 import { getOptionalUser } from './modules/accounts/auth.server'
+import { csrfTokenFor } from './platform/csrf.server'
 import { translatorFor } from './platform/i18n/translate.server'
 import { pageMeta } from './platform/meta'
 import { useNonce, useRequestId } from './platform/nonce'
@@ -49,7 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     serviceName,
     errorTitles,
     requestId: context.requestId,
-    csrfToken: context.csrfToken,
+    // Every page has a form (the language switcher), so every page gets the token; resource routes
+    // (feeds, .ics, embeds, files) never reach this loader and so set no cookie.
+    csrfToken: csrfTokenFor(request, headers),
     user: user ? { displayName: user.displayName, email: user.email, roles: user.roles } : null,
   }, { headers })
 }

@@ -6,7 +6,6 @@ import express from 'express'
 import { getConnection } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { logError, logFailedRequest, type RequestFailure } from '~/platform/log.server'
-import { csrfCookie } from '~/platform/csrf.server'
 import { gateBuild } from '~/platform/request-gate.server'
 import { securityHeaders } from '~/platform/security.server'
 import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
@@ -74,7 +73,6 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
     }
     next()
   })
-  app.use(csrfCookie({ secure: env.PUBLIC_URL.startsWith('https:') }))
   app.all(
     '*',
     createRequestHandler({
@@ -83,7 +81,6 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,
         requestId: res.locals.requestId,
-        csrfToken: res.locals.csrfToken,
         clientIp: req.ip ?? 'unknown',
         peer: { address: req.socket.remoteAddress ?? '', forwarded: isForwarded(req.headers) },
         failure: res.locals.failure,

@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import { getEnv } from './env.server'
 
 export const CSRF_COOKIE = 'guth_csrf'
 export const CSRF_FIELD = 'csrf'
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 function readCookie(header: string | null | undefined, name: string) {
   const match = header?.split(/;\s*/).find((part) => part.startsWith(`${name}=`))
@@ -10,24 +12,18 @@ function readCookie(header: string | null | undefined, name: string) {
 }
 
 /**
- * Gives every browser a random token in an HttpOnly cookie (set once, kept for the browser
- * session) and hands it to the page renderer, which puts it in every mutating form.
+ * The token for this browser's forms: the one in its `guth_csrf` cookie (kept for the browser
+ * session), or a new one whose HttpOnly cookie is added to `headers`. Only a response that renders
+ * a form asks for it, so feeds, calendar files, embeds and downloads, which a CDN may cache for
+ * everyone, never set a cookie.
  */
-export function csrfCookie(options: { secure: boolean }) {
-  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-    let token = readCookie(req.headers.cookie, CSRF_COOKIE)
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
-      token = randomBytes(32).toString('base64url')
-      res.append(
-        'Set-Cookie',
-        `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`,
-      )
-      // Make the new token visible to this very request too.
-      req.headers.cookie = [req.headers.cookie, `${CSRF_COOKIE}=${token}`].filter(Boolean).join('; ')
-    }
-    res.locals.csrfToken = token
-    next()
-  }
+export function csrfTokenFor(request: Request, headers: Headers) {
+  const existing = readCookie(request.headers.get('cookie'), CSRF_COOKIE)
+  if (existing && TOKEN.test(existing)) return existing
+  const token = randomBytes(32).toString('base64url')
+  const secure = getEnv().PUBLIC_URL.startsWith('https:') ? '; Secure' : ''
+  headers.append('Set-Cookie', `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure}`)
+  return token
 }
 
 /** Throws 403 unless the form carries the token from this browser's cookie. */
