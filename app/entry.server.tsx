@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream'
 import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import './comment-subjects.server'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
+import { closingTagsLast } from './platform/document-stream.server'
 import { getI18n, getLanguage } from './platform/i18n/i18next.server'
 import { NonceProvider, RequestIdProvider } from './platform/nonce'
 
@@ -37,7 +37,8 @@ export default async function handleRequest(
       {
         nonce,
         [readyEvent]() {
-          const body = new PassThrough()
+          // Nothing may follow </html>, not even the data scripts Remix streams after the document.
+          const body = closingTagsLast()
           headers.set('Content-Type', 'text/html; charset=utf-8')
           headers.set('Content-Language', language)
           resolve(
