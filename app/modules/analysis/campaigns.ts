@@ -1,10 +1,16 @@
 import { words } from './text'
 
 // Campaign detection: answers that repeat a standard text, word for word or lightly edited.
-// Identical texts are grouped first (exact match after normalising case and punctuation); the
-// distinct texts are then compared by shingling (character 5-grams, which survive a changed word
-// better than word n-grams do) + MinHash, with LSH banding
-// proposing candidate pairs and the exact Jaccard similarity of their shingles deciding.
+// Identical texts are grouped first (exact match after normalising case and punctuation). Each
+// wording sent by at least two people may then be a standard text; taken from the most copied
+// down, each gathers the distinct texts within NEAR_COPY_SIMILARITY of *itself* (Jaccard of
+// character 5-gram shingles, candidates proposed by MinHash with LSH banding). Comparing with the
+// standard text, never with a neighbour, is what stops generic answers built from the same
+// phrases chaining into one huge group. Groups rank by exact copies, then near-copies: a campaign
+// is a text people copy, not a topic many people write about.
+
+/** How alike a near-copy must be to the standard text: shared 5-character sequences. */
+export const NEAR_COPY_SIMILARITY = 0.7
 
 export interface CampaignInput {
   id: string
@@ -12,15 +18,21 @@ export interface CampaignInput {
 }
 
 export interface CampaignGroup {
-  /** the most common wording in the group, as one respondent wrote it */
+  /** the standard text: the group's most copied wording, as one respondent wrote it */
   text: string
   representativeId: string
+  /** similarity 1 for exact copies of the standard text, below 1 for near-copies */
   members: { id: string; similarity: number }[]
+  exact: number
+  near: number
 }
 
 export interface CampaignOptions {
   threshold?: number
+  /** fewest answers (exact and near) a group needs */
   minSize?: number
+  /** fewest exact copies a standard text needs */
+  minCopies?: number
   minWords?: number
 }
 
@@ -66,8 +78,9 @@ export function jaccard(a: Set<number>, b: Set<number>) {
 }
 
 export function detectCampaigns(inputs: CampaignInput[], options: CampaignOptions = {}): CampaignGroup[] {
-  const threshold = options.threshold ?? 0.6
+  const threshold = options.threshold ?? NEAR_COPY_SIMILARITY
   const minSize = options.minSize ?? 3
+  const minCopies = options.minCopies ?? 2
   const minWords = options.minWords ?? 8
   const sorted = [...inputs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
@@ -82,42 +95,101 @@ export function detectCampaigns(inputs: CampaignInput[], options: CampaignOption
     else distinct.set(key, [input])
   }
   const keys = [...distinct.keys()].sort()
+  const copies = keys.map((key) => distinct.get(key)!)
   const sets = keys.map((key) => shingles(key))
 
-  // 2. near-identical: candidates from LSH buckets, each checked against the bucket's first text
-  const parent = keys.map((_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
-  const buckets = new Map<number, number>()
-  sets.forEach((set, i) => {
+  // 2. LSH buckets: texts sharing a bucket are candidates for being near-copies of each other
+  const buckets = new Map<number, number[]>()
+  const bucketsOf = sets.map((set, i) => {
     const signature = minHash(set)
+    const mine: number[] = []
     for (let band = 0; band < BANDS; band++) {
       // The band's rows folded into one number; a collision only costs an extra Jaccard check.
       let key = band
       for (let r = band * ROWS; r < (band + 1) * ROWS; r++) key = Math.imul(key ^ signature[r]!, 0x01000193) >>> 0
-      const first = buckets.get(key)
-      if (first === undefined) buckets.set(key, i)
-      else if (find(first) !== find(i) && jaccard(sets[first]!, set) >= threshold) parent[Math.max(find(first), find(i))] = Math.min(find(first), find(i))
+      const bucket = buckets.get(key)
+      if (bucket) bucket.push(i)
+      else buckets.set(key, [i])
+      mine.push(key)
     }
+    return mine
   })
 
-  // 3. groups, each described by its most repeated wording
-  const clusters = new Map<number, number[]>()
-  keys.forEach((_, i) => {
-    const members = clusters.get(find(i))
-    if (members) members.push(i)
-    else clusters.set(find(i), [i])
-  })
+  // 3. standard texts, most copied first, each taking the near-copies still free
+  const order = keys.map((_, i) => i).filter((i) => copies[i]!.length >= minCopies)
+  order.sort((a, b) => copies[b]!.length - copies[a]!.length || a - b)
+  const taken = new Uint8Array(keys.length)
   const groups: CampaignGroup[] = []
-  for (const members of clusters.values()) {
-    const size = members.reduce((sum, i) => sum + distinct.get(keys[i]!)!.length, 0)
-    if (size < minSize) continue
-    const main = [...members].sort((a, b) => distinct.get(keys[b]!)!.length - distinct.get(keys[a]!)!.length || a - b)[0]!
-    const representative = distinct.get(keys[main]!)![0]!
+  for (const main of order) {
+    if (taken[main]) continue
+    const near: { i: number; similarity: number }[] = []
+    const seen = new Set([main])
+    for (const key of bucketsOf[main]!) {
+      for (const i of buckets.get(key)!) {
+        if (seen.has(i) || taken[i]) continue
+        seen.add(i)
+        const similarity = jaccard(sets[main]!, sets[i]!)
+        if (similarity >= threshold) near.push({ i, similarity })
+      }
+    }
+    const exact = copies[main]!.length
+    const nearCount = near.reduce((sum, n) => sum + copies[n.i]!.length, 0)
+    if (exact + nearCount < minSize) continue
+    taken[main] = 1
+    for (const n of near) taken[n.i] = 1
+    const representative = copies[main]![0]!
+    near.sort((a, b) => b.similarity - a.similarity || a.i - b.i)
     groups.push({
       text: representative.text,
       representativeId: representative.id,
-      members: members.flatMap((i) => distinct.get(keys[i]!)!.map((input) => ({ id: input.id, similarity: Math.round(jaccard(sets[main]!, sets[i]!) * 1000) / 1000 }))),
+      // A different wording is never stored as 1, which means "exact copy".
+      members: [
+        ...copies[main]!.map((input) => ({ id: input.id, similarity: 1 })),
+        ...near.flatMap((n) => copies[n.i]!.map((input) => ({ id: input.id, similarity: Math.min(0.999, Math.round(n.similarity * 1000) / 1000) }))),
+      ],
+      exact,
+      near: nearCount,
     })
   }
-  return groups.sort((a, b) => b.members.length - a.members.length || (a.representativeId < b.representativeId ? -1 : 1))
+  return groups.sort(byStandardness)
+}
+
+/** Most exact copies first, then most near-copies. */
+export function byStandardness<T extends { exact: number; near: number; representativeId?: string | null; id?: string }>(a: T, b: T) {
+  const tie = (x: T) => x.representativeId ?? x.id ?? ''
+  return b.exact - a.exact || b.near - a.near || (tie(a) < tie(b) ? -1 : tie(a) > tie(b) ? 1 : 0)
+}
+
+export interface DiffPart {
+  change: 'same' | 'removed' | 'added'
+  text: string
+}
+
+/** How a near-copy differs from the standard text, word by word (case and punctuation aside). */
+export function wordDiff(standard: string, copy: string): DiffPart[] {
+  const a = standard.split(/\s+/).filter(Boolean)
+  const b = copy.split(/\s+/).filter(Boolean)
+  const same = (x: string, y: string) => words(x).join(' ') === words(y).join(' ')
+  // Longest common subsequence table, from the end, so the walk below reads forwards.
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1))
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = same(a[i]!, b[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+  }
+  const parts: DiffPart[] = []
+  const push = (change: DiffPart['change'], word: string) => {
+    const last = parts[parts.length - 1]
+    if (last?.change === change) last.text += ` ${word}`
+    else parts.push({ change, text: word })
+  }
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && same(a[i]!, b[j]!)) {
+      push('same', b[j]!)
+      i++
+      j++
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) push('removed', a[i++]!)
+    else push('added', b[j++]!)
+  }
+  return parts
 }
