@@ -9,11 +9,11 @@ import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { getOptionalUser, requestSignIn } from '~/modules/accounts'
 import { SignInSchema } from '~/modules/accounts/forms'
+import { requestLimitNotice } from '~/modules/accounts/messages'
 import { assertCsrf } from '~/platform/csrf.server'
 import { isHoneypotFilled } from '~/platform/honeypot'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
-import { formatTime, type Notice } from '~/platform/notice'
 import { safeRedirectPath } from '~/platform/redirect'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -40,8 +40,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     request,
   })
   if (!outcome.ok) {
-    const notice: Notice = { key: 'auth:errors.rateLimited', values: { time: formatTime(outcome.retryAt, language) } }
-    return data({ result: submission.reply(), notice }, { status: 429 })
+    const retryAfter = Math.max(1, Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000))
+    return data(
+      { result: submission.reply(), notice: requestLimitNotice(outcome.retryAt, language) },
+      { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+    )
   }
   return redirect(`/sign-in/code/${outcome.attemptId}`, 303)
 }

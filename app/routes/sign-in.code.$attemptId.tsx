@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   if (!UUID.test(params.attemptId ?? '')) throw new Response('Not found', { status: 404 })
   const form = await request.formData()
   assertCsrf(request, form)
@@ -34,13 +34,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await verifySignInCode({
     attemptId: params.attemptId!,
     code: submission.value.code,
-    ip: context.clientIp,
     language,
     request,
   })
   if (outcome.ok) return redirect(outcome.redirectTo, { status: 303, headers: outcome.headers })
   const notice = signInFailureNotice(outcome, language)
-  return data({ result: submission.reply({ resetForm: true }), notice }, { status: outcome.reason === 'rate_limited' ? 429 : 400 })
+  return data({ result: submission.reply({ resetForm: true }), notice }, { status: 400 })
 }
 
 export default function EnterCode() {

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   assertCsrf(request, form)
   const attempt = String(form.get('attempt') ?? '')
@@ -35,10 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { language } = await translatorFor(request)
   const outcome =
     UUID.test(attempt) && token.length > 0 && token.length < 200
-      ? await verifySignInLink({ attemptId: attempt, token, ip: context.clientIp, language, request })
+      ? await verifySignInLink({ attemptId: attempt, token, language, request })
       : ({ ok: false, reason: 'expired' } as const)
   if (outcome.ok) return redirect(outcome.redirectTo, { status: 303, headers: outcome.headers })
-  return data({ notice: signInFailureNotice(outcome, language) }, { status: outcome.reason === 'rate_limited' ? 429 : 400 })
+  return data({ notice: signInFailureNotice(outcome, language) }, { status: 400 })
 }
 
 export default function ConfirmSignIn() {

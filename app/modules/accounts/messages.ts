@@ -14,3 +14,15 @@ export function signInFailureNotice(failure: SignInFailure, language: string): N
       return { key: 'auth:errors.expired' }
   }
 }
+
+/** What to tell someone who asked for codes too often: their last code still works, and when to ask again. */
+export function requestLimitNotice(retryAt: Date, language: string): Notice {
+  // Waits start at 30 seconds, so the time is given to the second.
+  const time = retryAt.toLocaleTimeString(language === 'gd' ? 'gd-GB' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: 'Europe/London',
+  })
+  return { key: 'auth:errors.askedTooOften', values: { time } }
+}

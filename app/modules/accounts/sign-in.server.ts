@@ -1,9 +1,9 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm'
 import { getAuthGateway } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
-import { hitRateLimits, type RateLimit } from '~/platform/rate-limit.server'
+import { type Backoff, clearBackoff, hitBackoffs } from '~/platform/rate-limit.server'
 import { safeRedirectPath } from '~/platform/redirect'
 import { recordAudit } from './audit.server'
 import { signInAttempts, users } from './schema'
@@ -12,11 +12,11 @@ import { startSession } from './sessions.server'
 const ATTEMPT_MINUTES = 10
 export const MAX_TRIES = 5
 
+// Asking for codes is limited, guessing is limited per attempt (MAX_TRIES); see decision 013.
 export const limits = {
-  requestPerEmail: { name: 'sign-in-request:email', limit: 5, windowSeconds: 15 * 60 },
-  requestPerIp: { name: 'sign-in-request:ip', limit: 30, windowSeconds: 15 * 60 },
-  verifyPerIp: { name: 'sign-in-verify:ip', limit: 60, windowSeconds: 15 * 60 },
-} satisfies Record<string, RateLimit>
+  requestPerEmail: { name: 'sign-in-request:email', free: 3, windowSeconds: 24 * 3600, firstWaitSeconds: 30, maxWaitSeconds: 3600 },
+  requestPerIp: { name: 'sign-in-request:ip', free: 30, windowSeconds: 3600, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 },
+} satisfies Record<string, Backoff>
 
 export type SignInFailure =
   | { ok: false; reason: 'rate_limited'; retryAt: Date }
@@ -35,12 +35,17 @@ export async function requestSignIn(input: {
   ip: string
   isBot: boolean
   request: Request
+  now?: Date
 }): Promise<{ ok: true; attemptId: string } | Extract<SignInFailure, { reason: 'rate_limited' }>> {
   const email = input.email.trim().toLowerCase()
-  const limited = await hitRateLimits([
-    [limits.requestPerEmail, email],
-    [limits.requestPerIp, input.ip],
-  ])
+  const now = input.now ?? new Date()
+  const limited = await hitBackoffs(
+    [
+      [limits.requestPerEmail, email],
+      [limits.requestPerIp, input.ip],
+    ],
+    now,
+  )
   if (!limited.ok) return { ok: false, reason: 'rate_limited', retryAt: limited.retryAt }
   const db = getDb()
   const [attempt] = await db
@@ -48,11 +53,15 @@ export async function requestSignIn(input: {
     .values({
       email,
       redirectTo: safeRedirectPath(input.redirectTo),
-      expiresAt: new Date(Date.now() + ATTEMPT_MINUTES * 60_000),
+      expiresAt: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
     })
     .returning({ id: signInAttempts.id })
-  // A filled honeypot gets the same page and no email.
+  // A filled honeypot gets the same page and no email, and leaves the person's last code alive.
   if (!input.isBot) {
+    await db
+      .update(signInAttempts)
+      .set({ expiresAt: now })
+      .where(and(eq(signInAttempts.email, email), isNull(signInAttempts.usedAt), ne(signInAttempts.id, attempt!.id), gt(signInAttempts.expiresAt, now)))
     const gateway = await getAuthGateway()
     const confirmUrl = `${getEnv().PUBLIC_URL}/sign-in/confirm?attempt=${attempt!.id}`
     const hashes = await gateway.sendSignIn({
@@ -67,10 +76,11 @@ export async function requestSignIn(input: {
   return { ok: true, attemptId: attempt!.id }
 }
 
-/** An attempt that can still be used, or why not. Counts the try before checking it. */
-async function claimTry(attemptId: string, ip: string) {
-  const limited = await hitRateLimits([[limits.verifyPerIp, ip]])
-  if (!limited.ok) return { ok: false as const, reason: 'rate_limited' as const, retryAt: limited.retryAt }
+/**
+ * An attempt that can still be used, or why not. Counts the try before checking it. No limit by
+ * IP here: a valid code must always work, and MAX_TRIES per attempt already bounds guessing.
+ */
+async function claimTry(attemptId: string) {
   const [attempt] = await getDb()
     .update(signInAttempts)
     .set({ tries: sql`${signInAttempts.tries} + 1` })
@@ -96,6 +106,8 @@ async function completeSignIn(
     .returning({ id: signInAttempts.id })
   if (!claimed) return { ok: false as const, reason: 'expired' as const }
   const userId = await findOrCreateUser(identity, language)
+  // Whoever proved the address is its owner: their earlier requests no longer make them wait.
+  await clearBackoff(limits.requestPerEmail, attempt.email)
   // The identity provider's own cookies (Supabase's session) travel with Guth's session cookie.
   const headers = new Headers(identity.headers)
   headers.append('Set-Cookie', await startSession(request, userId))
@@ -121,11 +133,10 @@ async function findOrCreateUser(identity: { email: string; externalId?: string }
 export async function verifySignInCode(input: {
   attemptId: string
   code: string
-  ip: string
   language: Language
   request: Request
 }) {
-  const claimed = await claimTry(input.attemptId, input.ip)
+  const claimed = await claimTry(input.attemptId)
   if (!claimed.ok) return claimed
   const { attempt } = claimed
   const gateway = await getAuthGateway()
@@ -148,11 +159,10 @@ export async function verifySignInCode(input: {
 export async function verifySignInLink(input: {
   attemptId: string
   token: string
-  ip: string
   language: Language
   request: Request
 }) {
-  const claimed = await claimTry(input.attemptId, input.ip)
+  const claimed = await claimTry(input.attemptId)
   if (!claimed.ok) return claimed
   const gateway = await getAuthGateway()
   const result = await gateway.verifyLink({
