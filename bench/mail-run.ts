@@ -35,10 +35,15 @@ async function startSink() {
     maxClients: 100,
     onData(stream, _session, callback) {
       let head = ''
+      let tail = ''
       stream.on('data', (chunk: Buffer) => {
         if (head.length < 4096) head += chunk.toString('utf8')
+        tail = (tail + chunk.toString('utf8')).slice(-200)
       })
       stream.on('end', () => {
+        // A sender killed mid-message leaves it unfinished (no closing MIME boundary): a mail
+        // server would not take it, so neither does the count.
+        if (!/\r\n--[^\r\n]+--\s*$/.test(tail)) return callback(new Error('incomplete message'))
         const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `missing-${Math.random()}`
         seen.set(id, (seen.get(id) ?? 0) + 1)
         const code = /^Subject:\s*code (\d+)/im.exec(head)?.[1]

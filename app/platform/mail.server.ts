@@ -111,18 +111,28 @@ const replyOf = (error: unknown) =>
 
 /**
  * Sends one queued email at most once. The row is claimed before sending and marked sent the
- * moment the server accepts it, so a job that runs again (its worker killed mid-batch) finds it
- * sent and stops. A permanent refusal (5xx) is recorded with the server's reply and not retried;
- * a temporary one (4xx, a dropped connection) is retried with backoff.
+ * moment the server accepts it. A job that runs again finds it sent, or still "sending": its
+ * worker was killed mid-send, after the message may already have left (the kernel flushes what
+ * was written to the socket). That one is not sent again but marked "uncertain", so nobody gets
+ * two. A permanent refusal (5xx) is recorded with the server's reply and not retried; a temporary
+ * one (4xx, a dropped connection) is retried with backoff.
  */
 export async function deliver(lane: Lane, mail: QueuedMail): Promise<DeliveryOutcome> {
   const connection = getConnection()
   const claimed = await connection.query(
     `UPDATE mail_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now()
-     WHERE id = $1 AND status IN ('queued', 'retrying', 'sending') RETURNING id`,
+     WHERE id = $1 AND status IN ('queued', 'retrying') RETURNING id`,
     [mail.deliveryId],
   )
-  if (!claimed.length) return 'already done'
+  if (!claimed.length) {
+    const interrupted = await connection.query(
+      `UPDATE mail_deliveries SET status = 'uncertain', reply = 'The worker stopped while sending; not sent again, so it is never sent twice', updated_at = now()
+       WHERE id = $1 AND status = 'sending' RETURNING id`,
+      [mail.deliveryId],
+    )
+    if (interrupted.length) logWarning('email may not have been sent: its worker stopped mid-send', { deliveryId: mail.deliveryId, category: mail.category })
+    return 'already done'
+  }
   await waitForRate(lane)
   try {
     const { reply } = await transmit(lane, mail, messageIdFor(mail.deliveryId))

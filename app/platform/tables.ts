@@ -28,7 +28,7 @@ export const mailDeliveries = pgTable(
     category: text('category').notNull(),
     subjectType: text('subject_type'),
     subjectId: uuid('subject_id'),
-    /** queued → sending → sent; retrying after a temporary refusal; failed after a permanent one. */
+    /** queued → sending → sent; retrying after a temporary refusal; failed after a permanent one; uncertain if its worker died mid-send (never sent twice). */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     /** The mail server's last reply, e.g. `250 2.0.0 Ok: queued` or `550 5.1.1 No such user`. */
