@@ -7,6 +7,8 @@ import { Page } from '~/components/ds/Page'
 import { Button, NotificationBanner } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
+import { type DiffPart, NEAR_COPY_SIMILARITY } from '~/modules/analysis/campaigns'
+import { SHOWN_GROUPS } from '~/modules/analysis/campaigns.server'
 import { findCampaigns, readCampaignsPage } from '~/modules/analysis/themes-page.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -18,7 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await readCampaignsPage(user, params.id ?? '', params.questionId ?? '', language)
   if (!page) throw new Response('Not found', { status: 404 })
   const asked = new URL(request.url).searchParams.get('asked')
-  return { title: t('campaigns.title', { number: page.question.number }), serviceName, ...page, asked: asked === 'queued' || asked === 'already' ? asked : null }
+  const { groups, ...rest } = page
+  return {
+    title: t('campaigns.title', { number: page.question.number }),
+    serviceName,
+    ...rest,
+    groups: groups.slice(0, SHOWN_GROUPS),
+    total: groups.length,
+    asked: asked === 'queued' || asked === 'already' ? asked : null,
+  }
 }
 
 export const links = analysisLinks
@@ -34,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Campaigns() {
-  const { consultation, question, groups, asked, run } = useLoaderData<typeof loader>()
+  const { consultation, question, groups, total, asked, run } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
     <Page title={t('campaigns.title', { number: question.number })} lead={question.prompt}>
@@ -44,6 +54,7 @@ export default function Campaigns() {
       {/* "Started" stops being news once the run below has finished. */}
       {asked && runIsActive(run) ? <NotificationBanner title={t(`run.${asked}`)} /> : null}
       <p>{t('campaigns.lead')}</p>
+      <p>{t('campaigns.ranking', { percent: Math.round(NEAR_COPY_SIMILARITY * 100) })}</p>
       <AnalysisRunStatus kind="campaigns" run={run} href={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}/campaigns`} />
       {runIsActive(run) ? null : (
         <Form method="post" noValidate>
@@ -52,13 +63,52 @@ export default function Campaigns() {
         </Form>
       )}
       {groups.length === 0 ? <p>{t('campaigns.none')}</p> : null}
+      {total > groups.length ? <p>{t('campaigns.shown', { shown: groups.length, total })}</p> : null}
       {groups.map((group, i) => (
         <section key={group.id} aria-labelledby={`campaign-${group.id}`}>
           <h2 id={`campaign-${group.id}`}>{t('campaigns.group', { number: i + 1 })}</h2>
-          <p>{t('campaigns.size', { n: group.size, identical: group.identical })}</p>
+          <p>{t('campaigns.counts', { exact: group.exact, near: group.near, n: group.size })}</p>
+          <h3>{t('campaigns.standardText')}</h3>
           <blockquote className="guth-analysis-quote">{group.text}</blockquote>
+          {group.variants.length ? (
+            <>
+              <h3>{t('campaigns.nearCopies')}</h3>
+              <p>{t('campaigns.diffKey')}</p>
+              <ul className="ds_no-bullets">
+                {group.variants.map((variant, v) => (
+                  <li key={v}>
+                    <p>{t('campaigns.wording', { count: variant.n })}</p>
+                    <blockquote className="guth-analysis-quote">
+                      <NearCopy parts={variant.parts} />
+                    </blockquote>
+                  </li>
+                ))}
+              </ul>
+              {group.moreWordings ? <p>{t('campaigns.moreWordings', { count: group.moreWordings })}</p> : null}
+            </>
+          ) : null}
         </section>
       ))}
     </Page>
   )
+}
+
+/** A near-copy with its changes marked by strike-through and underline, and named for screen readers. */
+function NearCopy({ parts }: { parts: DiffPart[] }) {
+  const { t } = useTranslation('analysis')
+  const shown = parts.map((part, i) => {
+    const space = i ? ' ' : ''
+    if (part.change === 'same') return `${space}${part.text}`
+    const Tag = part.change === 'removed' ? 'del' : 'ins'
+    return (
+      <span key={i}>
+        {space}
+        <Tag>
+          <span className="visually-hidden">{t(`campaigns.${part.change}`)} </span>
+          {part.text}
+        </Tag>
+      </span>
+    )
+  })
+  return <>{shown}</>
 }
