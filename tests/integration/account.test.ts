@@ -13,8 +13,13 @@ import { startSession } from '~/modules/accounts/sessions.server'
 import { type AuthGateway, getAuthGateway, setAuthGatewayForTests } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
 import * as accountPage from '~/routes/account._index'
+import { listQuestions } from '~/modules/consultations/queries.server'
+import { saveAnswers, saveRespondentInfo, startDraft, submitDraft } from '~/modules/consultations/responding.server'
+import { bookPlace } from '~/modules/events/bookings.server'
+import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { renderRoute } from '../helpers/render-route'
+import { givenPublishedEvent } from './events-fixtures'
 import { browserRequest } from '../helpers/requests'
 
 withTestDatabase()
@@ -220,4 +225,40 @@ test('signing out everywhere ends every session and clears the cookie', async ()
   expect(headers.get('Set-Cookie')).toMatch(/guth_session=;.*Max-Age=0/)
   const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.action, 'account.signed_out_everywhere'))
   expect(audit).toMatchObject({ actorId: person.id, subjectId: person.id })
+})
+
+test('the data download holds the bookings and responses made with the person’s address while signed out', async () => {
+  const person = await givenPerson()
+  const someoneElse = await givenPerson()
+  const { event } = await givenPublishedEvent()
+  const booked = await bookPlace(event.id, { name: 'Ailsa', email: person.email.toUpperCase(), accessNeeds: 'A hearing loop' }, { userId: null, language: 'en' })
+  expect(booked.ok).toBe(true)
+  await bookPlace(event.id, { name: 'Someone', email: someoneElse.email }, { userId: null, language: 'en' })
+
+  const { consultation, questions } = await givenConsultation({ questions: [{ kind: 'long_text', prompt: 'What should change?' }] })
+  for (const [email, text] of [
+    [person.email, 'More ferries in winter'],
+    [someoneElse.email, 'Not mine'],
+  ] as const) {
+    const { draft } = await startDraft(browserRequest('/'), consultation, 'en')
+    await saveRespondentInfo(draft, { respondentType: 'individual', name: 'Ailsa', organisationName: null, email, publishConsent: 'anonymous', contactConsent: false, isBslUser: null })
+    await saveAnswers(draft, [{ questionId: questions[0]!.id, answer: { text, choices: [] } }])
+    const sent = await submitDraft(consultation, draft.id, await listQuestions(consultation.id))
+    expect(sent.ok).toBe(true)
+  }
+
+  const myData = await exportMyData(person.id)
+  expect(myData.eventBookings).toEqual([
+    expect.objectContaining({ event: expect.objectContaining({ slug: event.slug }), name: 'Ailsa', accessNeeds: 'A hearing loop', status: 'confirmed' }),
+  ])
+  expect(myData.consultationResponses).toEqual([
+    expect.objectContaining({
+      consultation: { slug: consultation.slug, title: consultation.title },
+      status: 'submitted',
+      answers: [expect.objectContaining({ question: { en: 'What should change?' }, text: 'More ferries in winter' })],
+    }),
+  ])
+  const text = JSON.stringify(myData)
+  expect(text).not.toContain(someoneElse.email)
+  expect(text).not.toContain('Not mine')
 })

@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm'
 import { exportMyComments } from '~/modules/comments/export.server'
+import { exportMyResponses } from '~/modules/consultations/my-responses.server'
+import { exportMyBookings } from '~/modules/events/export.server'
 import { getAuthGateway } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
 import { getTranslator } from '~/platform/i18n/i18next.server'
@@ -131,6 +133,9 @@ const exportSections = {
       .orderBy(asc(auditLog.createdAt)),
 
   comments: exportMyComments,
+  // Linked by account or by the address the person signs in with, which that proves is theirs.
+  consultationResponses: exportMyResponses,
+  eventBookings: exportMyBookings,
 } satisfies Record<string, (person: ExportSubject) => Promise<unknown>>
 
 type ExportSections = { [K in keyof typeof exportSections]: Awaited<ReturnType<(typeof exportSections)[K]>> }
