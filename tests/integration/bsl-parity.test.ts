@@ -40,12 +40,26 @@ async function givenBslScaleAnswer() {
   const { draft, cookie } = await startDraft(browserRequest(`/consultations/${consultation.slug}/respond`), consultation, 'en')
   const request = browserRequest(`/consultations/_uploads`, [cookie!])
   for (const question of questions) {
-    const opened = await openUpload(request, `test-${randomUUID()}`, { purpose: 'answer', consultation: consultation.slug, questionId: question.id, fileName: 'answer.mp4', size: null })
+    const opened = await openUpload(request, `test-${randomUUID()}`, {
+      purpose: 'answer',
+      consultation: consultation.slug,
+      questionId: question.id,
+      fileName: 'answer.mp4',
+      size: null,
+    })
     if (!opened.ok) throw new Error(opened.reason)
     await finishUpload(opened.media.uploadId!, validMp4(), 'video/mp4')
     await processMedia(opened.media.id)
   }
-  await saveRespondentInfo(draft, { respondentType: 'individual', name: 'Eilidh', organisationName: null, email: null, publishConsent: 'anonymous', contactConsent: false, isBslUser: true })
+  await saveRespondentInfo(draft, {
+    respondentType: 'individual',
+    name: 'Eilidh',
+    organisationName: null,
+    email: null,
+    publishConsent: 'anonymous',
+    contactConsent: false,
+    isBslUser: true,
+  })
   expect((await submitDraft(consultation, draft.id, await listQuestions(consultation.id))).ok).toBe(true)
   return { consultation, scale: questions[0]!, multiple: questions[1]!, responseId: draft.id, official: await givenPerson() }
 }
@@ -63,7 +77,14 @@ describe('BSL answers to closed questions', () => {
     expect(await agreeCount(consultation.id)).toBe(0)
     expect((await getDashboard(official, consultation.id, 'en'))!.bslAwaiting).toBe(2)
 
-    const saved = await interpretResponse(official, consultation.id, responseId, new Map([[scale.id, 'They agree: later ferries would help.']]), true, new Map([[scale.id, ['agree']]]))
+    const saved = await interpretResponse(
+      official,
+      consultation.id,
+      responseId,
+      new Map([[scale.id, 'They agree: later ferries would help.']]),
+      true,
+      new Map([[scale.id, ['agree']]]),
+    )
     expect(saved.ok).toBe(true)
 
     const [answer] = await getDb().select().from(answers).where(eq(answers.questionId, scale.id))
@@ -75,7 +96,10 @@ describe('BSL answers to closed questions', () => {
     expect(dashboard!.closed[0]!.table.base.all).toBe(1)
     expect(dashboard!.bslAwaiting).toBe(1)
 
-    await getDb().update(consultations).set({ closesAt: new Date(Date.now() - 60_000) }).where(eq(consultations.id, consultation.id))
+    await getDb()
+      .update(consultations)
+      .set({ closesAt: new Date(Date.now() - 60_000) })
+      .where(eq(consultations.id, consultation.id))
     const form = new FormData()
     form.set('intent', 'add:questions:closedQuestion')
     form.set('questions-closedQuestion', scale.id)

@@ -1,181 +1,101 @@
-import type { Actor } from "~/modules/accounts/permissions";
-import { listQuestions } from "~/modules/consultations/queries.server";
-import {
-  isClosedKind,
-  optionsOf,
-  translate,
-} from "~/modules/consultations/questions";
-import {
-  channels,
-  findManagedConsultation,
-  numberQuestions,
-  respondentTypes,
-} from "~/modules/consultations/responses-admin.server";
-import { getConnection } from "~/platform/db.server";
-import {
-  type GroupedCount,
-  type SimpleTable,
-  type SplitTable,
-  simpleTable,
-  splitTable,
-} from "./tables";
+import type { Actor } from '~/modules/accounts/permissions'
+import { listQuestions } from '~/modules/consultations/queries.server'
+import { isClosedKind, optionsOf, translate } from '~/modules/consultations/questions'
+import { channels, findManagedConsultation, numberQuestions, respondentTypes } from '~/modules/consultations/responses-admin.server'
+import { getConnection } from '~/platform/db.server'
+import { type GroupedCount, type SimpleTable, type SplitTable, simpleTable, splitTable } from './tables'
 
 // The dashboard reads the tallies that triggers keep as responses and answers change
 // (analysis_response_tallies, analysis_answer_tallies): a few hundred rows whatever the number of
 // responses. In the tallies a respondent who gave no type is 'not_given'.
 
-export const typeOf = (stored: string) =>
-  stored === "not_given" ? null : stored;
+export const typeOf = (stored: string) => (stored === 'not_given' ? null : stored)
 
 export interface Profile {
-  total: number;
-  byType: SimpleTable;
-  byChannel: SimpleTable;
-  bslUsers: number;
-  overTime: { day: string; n: number }[];
+  total: number
+  byType: SimpleTable
+  byChannel: SimpleTable
+  bslUsers: number
+  overTime: { day: string; n: number }[]
 }
 
 /** Who responded: totals by respondent type, by channel, BSL users, and per day (Scottish dates). */
-export async function respondentProfile(
-  consultationId: string,
-): Promise<Profile> {
-  const rows = await getConnection().query<{
-    day: string;
-    respondent_type: string;
-    channel: string;
-    bsl: boolean;
-    n: number;
-  }>(
+export async function respondentProfile(consultationId: string): Promise<Profile> {
+  const rows = await getConnection().query<{ day: string; respondent_type: string; channel: string; bsl: boolean; n: number }>(
     `select to_char(day, 'YYYY-MM-DD') as day, respondent_type, channel, bsl, n
      from analysis_response_tallies where consultation_id = $1 and n <> 0 order by day`,
     [consultationId],
-  );
+  )
   const tally = (key: (row: (typeof rows)[number]) => string) => {
-    const counts = new Map<string, number>();
-    for (const row of rows)
-      counts.set(key(row), (counts.get(key(row)) ?? 0) + row.n);
-    return counts;
-  };
-  const total = rows.reduce((sum, row) => sum + row.n, 0);
-  const typeCounts = tally((row) => row.respondent_type);
-  const typeKeys = [
-    ...respondentTypes,
-    ...(typeCounts.has("not_given") ? ["not_given"] : []),
-  ];
+    const counts = new Map<string, number>()
+    for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.n)
+    return counts
+  }
+  const total = rows.reduce((sum, row) => sum + row.n, 0)
+  const typeCounts = tally((row) => row.respondent_type)
+  const typeKeys = [...respondentTypes, ...(typeCounts.has('not_given') ? ['not_given'] : [])]
   return {
     total,
-    byType: simpleTable(
-      typeKeys.map((key) => ({ key, label: key })),
-      typeCounts,
-      total,
-    ),
-    byChannel: simpleTable(
-      channels.map((key) => ({ key, label: key })),
-      tally((row) => row.channel),
-      total,
-    ),
-    bslUsers: rows
-      .filter((row) => row.bsl)
-      .reduce((sum, row) => sum + row.n, 0),
+    byType: simpleTable(typeKeys.map((key) => ({ key, label: key })), typeCounts, total),
+    byChannel: simpleTable(channels.map((key) => ({ key, label: key })), tally((row) => row.channel), total),
+    bslUsers: rows.filter((row) => row.bsl).reduce((sum, row) => sum + row.n, 0),
     overTime: [...tally((row) => row.day)].map(([day, n]) => ({ day, n })),
-  };
+  }
 }
 
 export interface AnswerTally {
-  question_id: string;
-  measure: "base" | "choice" | "answered" | "uninterpreted";
-  choice: string;
-  respondent_type: string;
-  channel: string;
-  consent: string;
-  n: number;
+  question_id: string
+  measure: 'base' | 'choice' | 'answered' | 'uninterpreted'
+  choice: string
+  respondent_type: string
+  channel: string
+  consent: string
+  n: number
 }
 
 /** The answer tallies of some questions under some measures. */
-export function answerTallies(
-  questionIds: string[],
-  measures: AnswerTally["measure"][],
-) {
+export function answerTallies(questionIds: string[], measures: AnswerTally['measure'][]) {
   return getConnection().query<AnswerTally>(
     `select question_id, measure, choice, respondent_type, channel, consent, n from analysis_answer_tallies
      where consultation_id in (select consultation_id from questions where id = any($1::uuid[]))
        and question_id = any($1::uuid[]) and measure = any($2::text[]) and n <> 0`,
     [questionIds, measures],
-  );
+  )
 }
 
 /** For each closed question, n and % per choice, for everyone and per respondent type. */
-export async function closedQuestionTables(
-  consultationId: string,
-  language: string,
-) {
-  const questions = numberQuestions(await listQuestions(consultationId)).filter(
-    (q) => isClosedKind(q.kind),
-  );
-  if (!questions.length) return [];
-  const rows = await answerTallies(
-    questions.map((q) => q.id),
-    ["base", "choice"],
-  );
+export async function closedQuestionTables(consultationId: string, language: string) {
+  const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => isClosedKind(q.kind))
+  if (!questions.length) return []
+  const rows = await answerTallies(questions.map((q) => q.id), ['base', 'choice'])
   const grouped = (id: string) => {
-    const mine = rows.filter((row) => row.question_id === id);
+    const mine = rows.filter((row) => row.question_id === id)
     return {
-      counts: mine
-        .filter((row) => row.measure === "choice")
-        .map((row): GroupedCount => ({
-          key: row.choice,
-          respondentType: typeOf(row.respondent_type),
-          n: row.n,
-        })),
-      bases: mine
-        .filter((row) => row.measure === "base")
-        .map((row) => ({
-          respondentType: typeOf(row.respondent_type),
-          n: row.n,
-        })),
-    };
-  };
+      counts: mine.filter((row) => row.measure === 'choice').map((row): GroupedCount => ({ key: row.choice, respondentType: typeOf(row.respondent_type), n: row.n })),
+      bases: mine.filter((row) => row.measure === 'base').map((row) => ({ respondentType: typeOf(row.respondent_type), n: row.n })),
+    }
+  }
   return questions.map((question) => {
-    const given = grouped(question.id);
-    const labels = optionsOf(question).map((o) => ({
-      key: o.value,
-      label: translate(o.label, language),
-    }));
-    const table: SplitTable = splitTable(labels, given.counts, given.bases);
-    return {
-      questionId: question.id,
-      number: question.number,
-      prompt: translate(question.prompt, language),
-      kind: question.kind,
-      table,
-    };
-  });
+    const given = grouped(question.id)
+    const labels = optionsOf(question).map((o) => ({ key: o.value, label: translate(o.label, language) }))
+    const table: SplitTable = splitTable(labels, given.counts, given.bases)
+    return { questionId: question.id, number: question.number, prompt: translate(question.prompt, language), kind: question.kind, table }
+  })
 }
 
 /** For each open question: how many answered, and how many BSL answers still await interpretation. */
-export async function openQuestionSummaries(
-  consultationId: string,
-  language: string,
-) {
-  const questions = numberQuestions(await listQuestions(consultationId)).filter(
-    (q) => !isClosedKind(q.kind),
-  );
-  if (!questions.length) return [];
-  const rows = await answerTallies(
-    questions.map((q) => q.id),
-    ["answered", "uninterpreted"],
-  );
-  const sum = (id: string, measure: AnswerTally["measure"]) =>
-    rows
-      .filter((row) => row.question_id === id && row.measure === measure)
-      .reduce((n, row) => n + row.n, 0);
+export async function openQuestionSummaries(consultationId: string, language: string) {
+  const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => !isClosedKind(q.kind))
+  if (!questions.length) return []
+  const rows = await answerTallies(questions.map((q) => q.id), ['answered', 'uninterpreted'])
+  const sum = (id: string, measure: AnswerTally['measure']) => rows.filter((row) => row.question_id === id && row.measure === measure).reduce((n, row) => n + row.n, 0)
   return questions.map((q) => ({
     questionId: q.id,
     number: q.number,
     prompt: translate(q.prompt, language),
-    answered: sum(q.id, "answered"),
-    uninterpreted: sum(q.id, "uninterpreted"),
-  }));
+    answered: sum(q.id, 'answered'),
+    uninterpreted: sum(q.id, 'uninterpreted'),
+  }))
 }
 
 /** How many BSL answers, to any question, still await interpretation (from the kept tallies). */
@@ -183,49 +103,32 @@ export async function bslAwaitingInterpretation(consultationId: string) {
   const [row] = await getConnection().query<{ n: number }>(
     `select coalesce(sum(n), 0)::int as n from analysis_answer_tallies where consultation_id = $1 and measure = 'uninterpreted'`,
     [consultationId],
-  );
-  return row?.n ?? 0;
+  )
+  return row?.n ?? 0
 }
 
-/**
- * How many BSL answers of submitted responses an official has finished interpreting (marked as
- * interpreted, whether as English, as the chosen options, or both).
- */
+/** How many BSL answers of submitted responses an official has marked as interpreted. */
 export async function bslInterpreted(consultationId: string) {
   const [row] = await getConnection().query<{ n: number }>(
     `select count(*)::int as n from answers a join responses r on r.id = a.response_id
      where r.consultation_id = $1 and r.status = 'submitted' and a.interpreted_at is not null`,
     [consultationId],
-  );
-  return row?.n ?? 0;
+  )
+  return row?.n ?? 0
 }
 
 /** A BSL answer (a video, or a BSL-channel answer with no words yet) that no one has interpreted. */
-export const UNINTERPRETED = `(a.media_id is not null or r.channel = 'bsl') and coalesce(a.interpretation, '') = '' and coalesce(a.text, '') = ''`;
+export const UNINTERPRETED = `(a.media_id is not null or r.channel = 'bsl') and coalesce(a.interpretation, '') = '' and coalesce(a.text, '') = ''`
 
 /** The officials' dashboard of one consultation; null if there is no such consultation. */
-export async function getDashboard(
-  actor: Actor,
-  consultationId: string,
-  language: string,
-) {
-  const consultation = await findManagedConsultation(actor, consultationId);
-  if (!consultation) return null;
+export async function getDashboard(actor: Actor, consultationId: string, language: string) {
+  const consultation = await findManagedConsultation(actor, consultationId)
+  if (!consultation) return null
   const [profile, closed, open, bslAwaiting] = await Promise.all([
     respondentProfile(consultation.id),
     closedQuestionTables(consultation.id, language),
     openQuestionSummaries(consultation.id, language),
     bslAwaitingInterpretation(consultation.id),
-  ]);
-  return {
-    consultation: {
-      id: consultation.id,
-      title: translate(consultation.title, language),
-      slug: consultation.slug,
-    },
-    profile,
-    closed,
-    open,
-    bslAwaiting,
-  };
+  ])
+  return { consultation: { id: consultation.id, title: translate(consultation.title, language), slug: consultation.slug }, profile, closed, open, bslAwaiting }
 }
