@@ -4,6 +4,7 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { users } from '~/modules/accounts/schema'
+import { moderateComment } from '~/modules/comments/moderation.server'
 import { getDb } from '~/platform/db.server'
 import { setEnvForTests } from '~/platform/env.server'
 import { startWorkers, stopJobs } from '~/platform/jobs.server'
@@ -59,4 +60,34 @@ test('someone who turned reply emails off gets none', async () => {
   await smtp.waitForMail(control.email, undefined, 20_000)
   await poll(async () => (mailTo(control.email).length ? true : undefined), 5000, 'the control email')
   expect(mailTo(quiet.email)).toHaveLength(0)
+}, 40_000)
+
+test('the author of a hidden comment is told why by SMTP, in their own language', async () => {
+  const consultation = await givenDiscussion()
+  const moderator = await givenPerson('Moderator', ['moderator'])
+  const [gaelic, english] = [await givenPerson('Seonag'), await givenPerson('Ailsa')]
+  await getDb().update(users).set({ locale: 'gd' }).where(eq(users.id, gaelic.id))
+  const hiddenInGaelic = await say(gaelic, consultation.id, 'Tha an riaghaltas seo gun fheum')
+  const hiddenInEnglish = await say(english, consultation.id, 'Everyone on the council is a crook')
+  for (const [id, reason] of [
+    [hiddenInGaelic, 'Chan eil seo a’ leantainn riaghailtean an taighe'],
+    [hiddenInEnglish, 'It names people and accuses them without evidence'],
+  ] as const) {
+    expect(await moderateComment(moderator, id, { decision: 'hide', reason })).toEqual({ ok: true })
+  }
+
+  const inGaelic = await smtp.waitForMail(gaelic.email, undefined, 20_000)
+  expect(inGaelic.subject).toBe('Chuir modaratair do bheachd am falach air Guth')
+  expect(inGaelic.text).toContain('An t-adhbhar a thug am modaratair: Chan eil seo a’ leantainn riaghailtean an taighe')
+  expect(inGaelic.text).toContain('Tha an riaghaltas seo gun fheum')
+  expect(inGaelic.text).toContain(`/comments/${hiddenInGaelic}`)
+
+  const inEnglish = await smtp.waitForMail(english.email, undefined, 20_000)
+  expect(inEnglish.subject).toBe('A moderator hid your comment on Guth')
+  expect(inEnglish.text).toContain('The moderator’s reason: It names people and accuses them without evidence')
+
+  // Restoring it, or dismissing reports, sends nothing more.
+  await moderateComment(moderator, hiddenInEnglish, { decision: 'restore' })
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  expect(mailTo(english.email)).toHaveLength(1)
 }, 40_000)

@@ -8,7 +8,7 @@ import { type Tx, noteReply } from './commands.server'
 import { z } from 'zod'
 import { safeRedirectPath } from '~/platform/redirect'
 import { BlockSchema, ModerateSchema, type SubjectType, subjectTypes } from './forms'
-import { scheduleReplyDigest } from './notify.server'
+import { scheduleReplyDigest, tellAuthorCommentHidden } from './notify.server'
 import { canModerateComments } from './permissions'
 import { commentBlocks, commentFlags, commentModerationActions, commentRevisions, comments, commentSubjects } from './schema'
 
@@ -70,9 +70,11 @@ export async function moderateComment(moderator: Actor, commentId: string, input
       const [parent] = await tx.select({ authorId: comments.authorId }).from(comments).where(eq(comments.id, comment.parentId))
       notify = await noteReply(tx, comment, parent?.authorId ?? null)
     }
-    return { ok: true as const, notify }
+    return { ok: true as const, notify, tellAuthor: decision === 'hide' && comment.authorId !== null && comment.authorId !== moderator.id }
   })
   if (outcome.ok && outcome.notify) await scheduleReplyDigest(outcome.notify)
+  // After the commit: a hide that rolled back must not be announced.
+  if (outcome.ok && outcome.tellAuthor) await tellAuthorCommentHidden(commentId)
   return outcome.ok ? { ok: true as const } : outcome
 }
 

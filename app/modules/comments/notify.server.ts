@@ -1,5 +1,6 @@
 import { createElement } from 'react'
 import { ReplyDigestEmail } from '#emails/comment-reply-digest'
+import { NoticeEmail } from '#emails/notice'
 import { renderEmail } from '#emails/render.server'
 import { unsubscribeUrl } from '~/modules/accounts'
 import { getConnection } from '~/platform/db.server'
@@ -78,4 +79,28 @@ export const replyDigestJob = defineJob<{ recipientId: string }>({
 export async function scheduleReplyDigest(recipientId: string) {
   const delay = getEnv().COMMENT_DIGEST_DELAY_SECONDS
   await replyDigestJob.enqueue({ recipientId }, delay > 0 ? { singletonKey: recipientId, singletonSeconds: delay, startAfter: delay } : {})
+}
+
+/** Tells the author of a comment a moderator hid why, in the author's language. */
+export async function tellAuthorCommentHidden(commentId: string) {
+  const [author] = await getConnection().query<{ email: string; display_name: string | null; locale: string; body: string; reason: string | null }>(
+    `SELECT u.email, u.display_name, u.locale, c.body, c.moderation_reason AS reason
+       FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = $1`,
+    [commentId],
+  )
+  if (!author) return
+  const language = isLanguage(author.locale) ? author.locale : 'en'
+  const t = await getTranslator(language, 'comments')
+  const excerpt = author.body.length > EXCERPT ? `${author.body.slice(0, EXCERPT)}…` : author.body
+  const rendered = await renderEmail(
+    createElement(NoticeEmail, {
+      t: await getTranslator(language),
+      lang: language,
+      name: author.display_name ?? undefined,
+      heading: t('email.hidden.heading'),
+      paragraphs: [t('email.hidden.intro'), t('email.hidden.comment', { excerpt }), t('email.hidden.reason', { reason: author.reason ?? '' }), t('email.hidden.next')],
+      action: { label: t('email.hidden.action'), url: `${getEnv().PUBLIC_URL}/comments/${commentId}` },
+    }),
+  )
+  await queueMail({ to: author.email, subject: t('email.hidden.subject'), ...rendered, category: 'moderation', about: { type: 'comment', id: commentId } })
 }
