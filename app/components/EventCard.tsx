@@ -2,6 +2,22 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MetadataItem } from '~/components/ds/Metadata'
 import type { EventCard as EventCardData } from '~/modules/events/views.server'
+import type { SessionTime } from '~/modules/events/when.server'
+
+/** A session's start and end as `<time>` elements (with offsets) around words that name the time zone. */
+export function When({ session }: { session: SessionTime }) {
+  return (
+    <>
+      <time dateTime={session.start.datetime}>{session.start.text}</time>
+      {session.end ? (
+        <>
+          {` ${session.joiner} `}
+          <time dateTime={session.end.datetime}>{session.end.text}</time>
+        </>
+      ) : null}
+    </>
+  )
+}
 
 /** One event in a list: title link, when, where, who, and its accessibility at a glance. */
 export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; headingLevel?: 2 | 3 }) {
@@ -18,7 +34,7 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
       <p className="ds_search-result__summary">{event.summary}</p>
       <dl className="ds_metadata guth-facts">
         <MetadataItem label={t('card.when')}>
-          <time dateTime={event.startsAt}>{event.when}</time>
+          <When session={event.session} />
           {event.repeats ? ` ${t('card.repeats')}` : ''}
         </MetadataItem>
         <MetadataItem label={t('card.where')}>{event.mode === 'online' ? t('mode.online') : [event.place, event.mode === 'hybrid' ? t('card.andOnline') : null].filter(Boolean).join(' ')}</MetadataItem>
@@ -55,7 +71,7 @@ export function FeedLinks({ feed }: { feed: { https: string; webcal: string } })
 }
 
 /** A short list of what is coming up, with a link to the whole calendar (home page). */
-export function UpcomingEvents({ events }: { events: { slug: string; title: string; when: string }[] }) {
+export function UpcomingEvents({ events }: { events: { slug: string; title: string; session: SessionTime }[] }) {
   const { t } = useTranslation('events')
   return (
     <>
@@ -65,7 +81,9 @@ export function UpcomingEvents({ events }: { events: { slug: string; title: stri
             <li key={event.slug}>
               <Link to={`/events/${event.slug}`}>{event.title}</Link>
               <br />
-              <span className="ds_hint-text">{event.when}</span>
+              <span className="ds_hint-text">
+                <When session={event.session} />
+              </span>
             </li>
           ))}
         </ul>

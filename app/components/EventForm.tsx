@@ -4,12 +4,14 @@ import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } from '~/components/ds/forms'
 import type { BodyDoc } from '~/modules/consultations/body'
-import { ACCESSIBILITY_FEATURES, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
+import { ACCESSIBILITY_FEATURES, CLOCKS, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
 
 type Errors = Partial<Record<EventField | 'description', string[]>>
 
+const UNPREFIXED: (EventField | 'description')[] = ['description', 'repeat', 'mode', 'startClock', 'endClock']
+
 // The order of the fields on the page, which is also the error summary's order.
-const ORDER: (EventField | 'description')[] = ['title', 'summary', 'description', 'organisation', 'programme', 'consultation', 'startDate', 'startTime', 'endDate', 'endTime', 'repeat', 'repeatCount', 'exceptions', 'mode', 'venue', 'address', 'onlineUrl', 'accessibility', 'accessibilityNotes', 'bookingRequired', 'capacity', 'tags']
+const ORDER: (EventField | 'description')[] = ['title', 'summary', 'description', 'organisation', 'programme', 'consultation', 'startDate', 'startTime', 'startClock', 'endDate', 'endTime', 'endClock', 'repeat', 'repeatCount', 'exceptions', 'mode', 'venue', 'address', 'onlineUrl', 'accessibility', 'accessibilityNotes', 'bookingRequired', 'capacity', 'tags']
 
 /** The organiser's event form (new and edit): plain fields that work without JavaScript. */
 export function EventForm({
@@ -36,7 +38,13 @@ export function EventForm({
   }
   const error = (field: EventField | 'description') => errors[field]?.[0]
   const text = (field: EventField) => ({ id: `event-${field}`, name: field, error: error(field), defaultValue: String(values[field] ?? ''), label: t(`form.${field}`) })
-  const summary = ORDER.filter((field) => errors[field]?.length).map((field) => ({ fieldId: field === 'description' ? 'description' : `event-${field}`, message: errors[field]![0]! }))
+  // Radios and the editor are named for their field; the first radio has the field's name as its id.
+  const summary = ORDER.filter((field) => errors[field]?.length).map((field) => ({ fieldId: UNPREFIXED.includes(field) ? field : `event-${field}`, message: errors[field]![0]! }))
+  // Only a time in the hour the clocks go back, which happens twice, asks which one is meant.
+  const clock = (field: 'startClock' | 'endClock') =>
+    errors[field] || values[field] ? (
+      <ChoiceGroup type="radio" name={field} legend={t(`form.${field}`)} hint={t('form.clockHint')} error={error(field)} defaultValue={values[field] ?? ''} choices={CLOCKS.map((c) => ({ value: c, label: t(`form.clocks.${c}`) }))} />
+    ) : null
   const select = (field: 'organisation' | 'programme', options: { slug: string; name: string }[], optional: boolean) => (
     <SelectField
       id={`event-${field}`}
@@ -65,11 +73,13 @@ export function EventForm({
           <legend>{t('form.starts')}</legend>
           <TextInput {...text('startDate')} hint={t('form.dateHint')} width="fixed-10" autoComplete="off" />
           <TextInput {...text('startTime')} hint={t('form.timeHint')} width="fixed-5" autoComplete="off" />
+          {clock('startClock')}
         </fieldset>
         <fieldset className="ds_question">
           <legend>{t('form.ends')}</legend>
           <TextInput {...text('endDate')} hint={t('form.dateHint')} width="fixed-10" autoComplete="off" />
           <TextInput {...text('endTime')} hint={t('form.timeHint')} width="fixed-5" autoComplete="off" />
+          {clock('endClock')}
         </fieldset>
         <ChoiceGroup type="radio" name="repeat" legend={t('form.repeat')} error={error('repeat')} defaultValue={String(values.repeat ?? 'none')} choices={REPEATS.map((r) => ({ value: r, label: t(`form.repeats.${r}`) }))} />
         <TextInput {...text('repeatCount')} hint={t('form.repeatCountHint')} width="fixed-4" inputMode="numeric" />

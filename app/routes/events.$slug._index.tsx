@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage } from '~/components/ConsultationCard'
-import { FeedLinks } from '~/components/EventCard'
+import { FeedLinks, When } from '~/components/EventCard'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
+import { JsonLd } from '~/components/JsonLd'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { MetadataItem } from '~/components/ds/Metadata'
@@ -84,23 +85,26 @@ function ConsultationLink({ consultation, language }: { consultation: { slug: st
 }
 
 export default function EventPage() {
-  const { event, programme, consultation, bookable, past, addToCalendar, comments, language } = useLoaderData<typeof loader>()
+  const { event, programme, consultation, bookable, past, addToCalendar, comments, language, structuredData } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
   return (
     <Page title={event.title} lead={event.summary}>
+      <JsonLd data={structuredData} />
       {event.cancelled ? (
         <NotificationBanner title={t('page.cancelled')}>{event.cancelledReason ? <p>{event.cancelledReason}</p> : null}</NotificationBanner>
       ) : null}
       <dl className="ds_metadata guth-facts">
         <MetadataItem label={t('card.when')}>
-          {event.dates.length > 1 ? (
+          {event.sessions.length > 1 ? (
             <ul>
-              {event.dates.map((date) => (
-                <li key={date}>{date}</li>
+              {event.sessions.map((session) => (
+                <li key={session.start.datetime}>
+                  <When session={session} />
+                </li>
               ))}
             </ul>
           ) : (
-            event.when
+            <When session={event.session} />
           )}
         </MetadataItem>
         <MetadataItem label={t('card.where')}>

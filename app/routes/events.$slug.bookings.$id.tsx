@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { When } from '~/components/EventCard'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Page } from '~/components/ds/Page'
 import { Button, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
@@ -53,7 +54,9 @@ export default function ManageBooking() {
         <MetadataItem label={t('manageBooking.status')}>
           <strong className="ds_tag">{t(`manageBooking.statuses.${booking.status}`)}</strong>
         </MetadataItem>
-        <MetadataItem label={t('card.when')}>{event.when}</MetadataItem>
+        <MetadataItem label={t('card.when')}>
+          <When session={event.session} />
+        </MetadataItem>
         <MetadataItem label={t('booking.email')}>{booking.email}</MetadataItem>
         {event.onlineUrl ? (
           <MetadataItem label={t('manageBooking.joining')}>

@@ -4,6 +4,7 @@ import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { createStaticHandler, createStaticRouter, type StaticHandlerContext, StaticRouterProvider } from 'react-router-dom/server'
 import { getI18n, getLanguage } from '~/platform/i18n/i18next.server'
+import { NonceProvider } from '~/platform/nonce'
 
 interface RouteModule {
   loader: (args: LoaderFunctionArgs) => unknown
@@ -23,10 +24,11 @@ function routing(route: RouteModule, path: string, context: AppLoadContext) {
   ])
 }
 
-async function toHtml(handler: ReturnType<typeof createStaticHandler>, routed: StaticHandlerContext, request: Request) {
+async function toHtml(handler: ReturnType<typeof createStaticHandler>, routed: StaticHandlerContext, request: Request, context: AppLoadContext) {
   const i18n = await getI18n(await getLanguage(request))
   const router = createStaticRouter(handler.dataRoutes, routed)
-  return renderToString(createElement(I18nextProvider, { i18n }, createElement(StaticRouterProvider, { router, context: routed, hydrate: false })))
+  const page = createElement(I18nextProvider, { i18n }, createElement(StaticRouterProvider, { router, context: routed, hydrate: false }))
+  return renderToString(createElement(NonceProvider, { value: context.cspNonce ?? '' }, page))
 }
 
 /**
@@ -38,7 +40,7 @@ export async function renderRoute(route: RouteModule, path: string, request: Req
   const routed = await handler.query(request)
   if (routed instanceof Response) throw new Error(`The page answered ${routed.status} ${routed.headers.get('location') ?? ''}`)
   if (routed.errors) throw Object.values(routed.errors)[0]
-  return toHtml(handler, routed, request)
+  return toHtml(handler, routed, request, context)
 }
 
 /** A form posted to a page: its action runs, then the page it answers with (status and HTML) or its redirect. */
@@ -47,5 +49,5 @@ export async function submitToRoute(route: RouteModule, path: string, request: R
   const routed = await handler.query(request)
   if (routed instanceof Response) return { status: routed.status, location: routed.headers.get('location'), html: '' }
   if (routed.errors) throw Object.values(routed.errors)[0]
-  return { status: routed.statusCode, location: null, html: await toHtml(handler, routed, request) }
+  return { status: routed.statusCode, location: null, html: await toHtml(handler, routed, request, context) }
 }

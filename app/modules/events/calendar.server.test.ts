@@ -4,13 +4,14 @@ import { describe, expect, test } from 'vitest'
 import { calendarEvent as givenCalendarEvent } from '../../../tests/helpers/calendar-events'
 import { itipProblems } from '../../../tests/helpers/itip'
 import { type CalendarEvent, renderFeed, renderInvitation } from './calendar.server'
-import { allDayDates, allDaySpan, londonInstant, occurrences, repeatRule } from './time'
+import { allDayDates, allDaySpan, londonInstant, londonReadings, occurrences, repeatRule } from './time'
 
 const at = (date: string, time: string) => londonInstant(date, time)!
 
 const calendarEvent = (id: string, title: string, fields: Partial<CalendarEvent>) => givenCalendarEvent({ id, title, ...fields })
 
 const weeklyStart = at('2027-10-19', '18:00')
+const repeated = londonReadings('2027-10-31', '01:30')
 const spring = allDaySpan('2027-03-27', '2027-03-28')!
 const fixtures = [
   calendarEvent('11111111-1111-4111-8111-111111111111', 'Summer evening in BST', { startsAt: at('2027-06-15', '18:00'), endsAt: at('2027-06-15', '20:30') }),
@@ -24,6 +25,10 @@ const fixtures = [
     rrule: repeatRule('weekly', 4, weeklyStart),
     exdates: [at('2027-11-02', '18:00').toISOString()],
   }),
+  // 01:30 on 31 October 2027 happens twice: first in BST, then, after the clocks go back, in GMT.
+  calendarEvent('66666666-6666-4666-8666-666666666666', 'Night walk at the first 1:30am (BST)', { startsAt: repeated[0]!, endsAt: at('2027-10-31', '03:00') }),
+  calendarEvent('77777777-7777-4777-8777-777777777777', 'Night walk at the second 1:30am (GMT)', { startsAt: repeated[1]!, endsAt: at('2027-10-31', '03:00') }),
+  calendarEvent('88888888-8888-4888-8888-888888888888', 'Late shift ending at the second 1:30am (GMT)', { startsAt: at('2027-10-31', '00:30'), endsAt: repeated[1]! }),
 ]
 
 function icalJsTimes(text: string) {
@@ -112,6 +117,15 @@ describe('the all-events feed reads the same in ical.js and node-ical as it is s
       '2027-10-26T17:00:00.000Z',
       '2027-11-09T18:00:00.000Z',
     ])
+    expect(repeated.map((instant) => instant.toISOString())).toEqual(['2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'])
+  })
+
+  test('an event at either 1:30am of the night the clocks go back is written in UTC, since parsers read that TZID time differently', () => {
+    const unfolded = feed.replace(/\r\n /g, '')
+    expect(unfolded).toContain('DTSTART:20271031T003000Z\r\nDTEND:20271031T030000Z')
+    expect(unfolded).toContain('DTSTART:20271031T013000Z\r\nDTEND:20271031T030000Z')
+    expect(unfolded).toContain('DTSTART:20271030T233000Z\r\nDTEND:20271031T013000Z')
+    expect(unfolded).not.toMatch(/TZID=Europe\/London:20271031T01/)
   })
 })
 

@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'i
 import { DateTime } from 'luxon'
 import { getEnv } from '~/platform/env.server'
 import type { events } from './schema'
-import { clockOf, occurrences, ZONE } from './time'
+import { clockOf, ZONE } from './time'
 
 export type CalendarEvent = Omit<typeof events.$inferSelect, 'description'> & { organisationName: string }
 
@@ -52,18 +52,13 @@ const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}
 
 export const utcStamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 
-// A TZID time in the repeated autumn hour means its first occurrence, BST (RFC 5545 §3.3.5). An
-// event that starts or ends in the second one is written in UTC, its repeats as RDATEs.
-const writtenInUtc = (event: CalendarEvent) => !event.allDay && (clockOf(event.startsAt) === 'GMT' || clockOf(event.endsAt) === 'GMT')
+// A TZID time in the hour the clocks go back should mean its first occurrence (RFC 5545 §3.3.5),
+// but ical.js and node-ical read the second. A one-off event that starts or ends in that hour is
+// written in UTC, so every client agrees. (The event form keeps repeating events out of that hour.)
+const writtenInUtc = (event: CalendarEvent) => !event.allDay && !event.rrule && (clockOf(event.startsAt) !== null || clockOf(event.endsAt) !== null)
 
 function repeatLines(event: CalendarEvent) {
   if (!event.rrule) return null
-  if (writtenInUtc(event)) {
-    const later = occurrences(event).filter((o) => o.startsAt.getTime() !== event.startsAt.getTime())
-    const firstLeftOut = event.exdates.some((at) => new Date(at).getTime() === event.startsAt.getTime())
-    const lines = [...(later.length ? [`RDATE:${later.map((o) => utcStamp(o.startsAt)).join(',')}`] : []), ...(firstLeftOut ? [`EXDATE:${utcStamp(event.startsAt)}`] : [])]
-    return lines.join('\r\n') || null
-  }
   const lines = [`RRULE:${event.rrule}`]
   if (event.exdates.length) {
     const dates = event.exdates.map((at) => DateTime.fromISO(at, { zone: ZONE }))

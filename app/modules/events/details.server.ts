@@ -7,7 +7,7 @@ import { getDb } from '~/platform/db.server'
 import { type BodyDoc, isBodyEmpty, readBodyFromForm } from '~/modules/consultations/body'
 import { type EventField, type EventInput, EventSchema, parseTags } from './forms'
 import { programmes } from './schema'
-import { allDaySpan, londonInstant, londonParts, occurrences, repeatRule } from './time'
+import { allDaySpan, clockOf, londonParts, londonReadings, occurrences, repeatRule } from './time'
 
 export type FieldErrors = Partial<Record<EventField, string[]>>
 
@@ -89,10 +89,15 @@ function readTimes(value: Parsed, errors: FieldErrors) {
     const at = (date: string, raw: string | undefined, field: 'startTime' | 'endTime') => {
       const time = raw ? normaliseTime(raw) : null
       if (!time) return void (errors[field] = ['events:errors.timeFormat'])
-      const instant = londonInstant(date, time)
+      const readings = londonReadings(date, time)
       // A real date and time that is still no instant: the hour the clocks skip in spring.
-      if (!instant) errors[field] = ['events:errors.timeSkipped']
-      return instant ?? undefined
+      if (!readings.length) return void (errors[field] = ['events:errors.timeSkipped'])
+      if (readings.length === 1) return readings[0]
+      if (value.repeat !== 'none') return void (errors.repeat = ['events:errors.repeatInRepeatedHour'])
+      // The hour the clocks go back happens twice: the organiser says which they mean.
+      const clock = field === 'startTime' ? value.startClock : value.endClock
+      if (!clock) return void (errors[field === 'startTime' ? 'startClock' : 'endClock'] = ['events:errors.timeRepeated'])
+      return clock === 'BST' ? readings[0] : readings[1]
     }
     const startsAt = at(startDate, value.startTime, 'startTime')
     const endsAt = at(endDate, value.endTime, 'endTime')
@@ -104,6 +109,11 @@ function readTimes(value: Parsed, errors: FieldErrors) {
   const exdates: string[] = []
   if (rrule) {
     const all = occurrences({ ...span, allDay: value.allDay, rrule, exdates: [] })
+    // Calendar apps disagree about which of the two hours a repeat (or a date left out) there is.
+    if (!value.allDay && all.some((o) => clockOf(o.startsAt) || clockOf(o.endsAt))) {
+      errors.repeat = ['events:errors.repeatInRepeatedHour']
+      return null
+    }
     for (const line of (value.exceptions ?? '').split(/[\n,]+/).map((l) => l.trim()).filter(Boolean)) {
       const date = normaliseDate(line)
       const match = date && all.find((o) => londonParts(o.startsAt).date === date)
@@ -118,6 +128,14 @@ function readTimes(value: Parsed, errors: FieldErrors) {
     return null
   }
   return { ...span, allDay: value.allDay, rrule, exdates }
+}
+
+/** The BST-or-GMT answer for a start or end, kept only while that time is in the repeated autumn hour. */
+function clockIfRepeated(form: FormData, which: 'start' | 'end') {
+  const [date, time, clock] = [`${which}Date`, `${which}Time`, `${which}Clock`].map((name) => form.get(name))
+  if (form.get('allDay') === 'on' || typeof date !== 'string' || typeof time !== 'string' || typeof clock !== 'string') return undefined
+  const [day, at] = [normaliseDate(date), normaliseTime(time)]
+  return day && at && isCalendarDate(day) && londonReadings(day, at).length === 2 ? (clock as EventInput['startClock']) : undefined
 }
 
 /** The event form's fields as posted, and its description (tiptap JSON or the no-JavaScript text). */
@@ -135,8 +153,10 @@ export function readEventForm(form: FormData, previous: BodyDoc | null) {
     allDay: field('allDay') === 'on',
     startDate: field('startDate') ?? '',
     startTime: field('startTime'),
+    startClock: clockIfRepeated(form, 'start'),
     endDate: field('endDate') ?? '',
     endTime: field('endTime'),
+    endClock: clockIfRepeated(form, 'end'),
     repeat: (field('repeat') ?? 'none') as EventInput['repeat'],
     repeatCount: field('repeatCount') as unknown as number | undefined,
     exceptions: field('exceptions'),

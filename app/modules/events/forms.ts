@@ -8,6 +8,8 @@ export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number]
 export const MODES = ['in_person', 'online', 'hybrid'] as const
 export type EventMode = (typeof MODES)[number]
 export const REPEATS = ['none', 'weekly', 'monthly'] as const
+// Which reading of the hour the clocks go back: the first (BST) or the second (GMT).
+export const CLOCKS = ['BST', 'GMT'] as const
 
 const text = (max: number) => z.string().trim().max(max, 'events:errors.tooLong').optional()
 const requiredText = (missing: string, max: number) => z.string({ required_error: missing }).trim().min(1, missing).max(max, 'events:errors.tooLong')
@@ -24,8 +26,10 @@ export const EventSchema = z.object({
   allDay: checkbox,
   startDate: requiredText('events:errors.dateMissing', 20),
   startTime: text(10),
+  startClock: z.enum(CLOCKS, { message: 'events:errors.clockInvalid' }).optional(),
   endDate: requiredText('events:errors.dateMissing', 20),
   endTime: text(10),
+  endClock: z.enum(CLOCKS, { message: 'events:errors.clockInvalid' }).optional(),
   repeat: z.enum(REPEATS, { message: 'events:errors.repeatInvalid' }).default('none'),
   repeatCount: z.coerce.number({ message: 'events:errors.repeatCountInvalid' }).int('events:errors.repeatCountInvalid').min(2, 'events:errors.repeatCountInvalid').max(52, 'events:errors.repeatCountInvalid').optional(),
   exceptions: text(2000),

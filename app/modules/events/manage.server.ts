@@ -9,7 +9,7 @@ import type { Language } from '~/platform/i18n/config'
 import type { EventInput } from './forms'
 import { canModerateEvents, canOrganise } from './permissions'
 import { eventRegistrations, events, programmes } from './schema'
-import { allDayDates, formatLondon, londonParts, repeatOf } from './time'
+import { allDayDates, clockOf, formatLondon, londonParts, repeatOf } from './time'
 
 /** The organisations the actor may schedule events for: their approved memberships (moderators: all). */
 export async function organisationsFor(actor: Actor) {
@@ -75,8 +75,11 @@ export async function eventForEditing(actor: Actor, id: string) {
     allDay: event.allDay,
     startDate: start.date,
     startTime: event.allDay ? '' : start.time,
+    // A time in the repeated autumn hour keeps the reading it was saved with.
+    startClock: event.allDay ? undefined : (clockOf(event.startsAt) ?? undefined),
     endDate: end.date,
     endTime: end.time,
+    endClock: event.allDay ? undefined : (clockOf(event.endsAt) ?? undefined),
     repeat: repeat.repeat,
     repeatCount: repeat.repeat === 'none' ? undefined : repeat.count,
     exceptions: event.exdates.map((at) => londonParts(new Date(at)).date).join('\n'),

@@ -3,7 +3,7 @@ import type { Language } from '~/platform/i18n/config'
 import { eventLocation, eventUrl } from './calendar.server'
 import type { EventFilters } from './forms'
 import { listEvents } from './queries.server'
-import { formatWhen } from './views.server'
+import { formatWhen } from './when.server'
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 

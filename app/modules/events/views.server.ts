@@ -7,7 +7,9 @@ import { feedUrls, googleCalendarLink, outlookLink } from './calendar-links.serv
 import { type EventFilters, readFilters } from './forms'
 import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent } from './queries.server'
 import { findBooking } from './bookings.server'
-import { allDayDates, formatLondon, nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
+import { nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
+import { eventStructuredData } from './structured-data.server'
+import { formatWhen, sessionTime } from './when.server'
 
 const DAY_MS = 24 * 3600_000
 const badRequest = () => new Response('Bad Request', { status: 400 })
@@ -16,19 +18,6 @@ const notFound = () => new Response('Not Found', { status: 404 })
 const localTime = (instant: Date, language: Language) =>
   DateTime.fromJSDate(instant, { zone: ZONE }).toFormat(language === 'gd' ? 'HH:mm' : 'h:mma').replace('AM', 'am').replace('PM', 'pm')
 
-/** "15 June 2027 at 6:00pm to 8:30pm", "27 March 2027 to 28 March 2027" (all day), in Scottish time. */
-export function formatWhen(event: { allDay: boolean }, occurrence: Occurrence, language: Language) {
-  const to = language === 'gd' ? 'gu' : 'to'
-  if (event.allDay) {
-    const days = allDayDates(occurrence)
-    const first = formatLondon(occurrence.startsAt, language, { time: false })
-    if (days.first === days.last) return first
-    return `${first} ${to} ${formatLondon(DateTime.fromISO(days.last, { zone: ZONE }).toJSDate(), language, { time: false })}`
-  }
-  const sameDay = allDayDates({ startsAt: occurrence.startsAt, endsAt: occurrence.startsAt }).first === DateTime.fromJSDate(occurrence.endsAt, { zone: ZONE }).toFormat('yyyy-MM-dd')
-  return `${formatLondon(occurrence.startsAt, language)} ${to} ${sameDay ? localTime(occurrence.endsAt, language) : formatLondon(occurrence.endsAt, language)}`
-}
-
 function card(event: ListedEvent & { next?: Occurrence }, language: Language) {
   const next = event.next ?? nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
   return {
@@ -36,7 +25,7 @@ function card(event: ListedEvent & { next?: Occurrence }, language: Language) {
     title: event.title,
     summary: event.summary,
     when: formatWhen(event, next, language),
-    startsAt: next.startsAt.toISOString(),
+    session: sessionTime(event, next, language),
     repeats: occurrences(event).length > 1,
     mode: event.mode,
     place: event.venue,
@@ -162,7 +151,7 @@ export async function eventPage(slug: string, language: Language) {
       bookingRequired: event.bookingRequired,
       capacity: event.capacity,
       consultationId: event.consultationId,
-      dates: upcoming.slice(0, 12).map((o) => formatWhen(event, o, language)),
+      sessions: upcoming.slice(0, 12).map((o) => sessionTime(event, o, language)),
     },
     programme: programme ? { slug: programme.slug, name: programme.name } : null,
     consultation: await linkedConsultation(event.consultationId),
@@ -170,6 +159,7 @@ export async function eventPage(slug: string, language: Language) {
     waiting,
     bookable,
     past: upcoming.length === 0,
+    structuredData: eventStructuredData(event, upcoming.length ? upcoming.slice(0, 12) : occurrences(event).slice(-12)),
     addToCalendar: {
       ics: `/events/${event.slug}/calendar.ics`,
       google: googleCalendarLink(event),
@@ -203,7 +193,7 @@ export async function bookingPage(registrationId: string, key: string, language:
     event: {
       slug: event.slug,
       title: event.title,
-      when: formatWhen(event, next, language),
+      session: sessionTime(event, next, language),
       cancelled: event.status === 'cancelled',
       // The joining link only for people with a confirmed place.
       onlineUrl: registration.status === 'confirmed' && event.status === 'published' ? event.onlineUrl : null,
@@ -214,5 +204,5 @@ export async function bookingPage(registrationId: string, key: string, language:
 /** The next few upcoming events, for the home page. */
 export async function upcomingEvents(language: Language, limit: number) {
   const { events } = await listEvents({ access: [], when: 'upcoming', page: 1 })
-  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: event.title, when: formatWhen(event, event.next, language) }))
+  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: event.title, when: formatWhen(event, event.next, language), session: sessionTime(event, event.next, language) }))
 }
