@@ -15,7 +15,7 @@ export const MAX_TRIES = 5
 // Asking for codes is limited, guessing is limited per attempt (MAX_TRIES); see decision 013.
 export const limits = {
   requestPerEmail: { name: 'sign-in-request:email', free: 3, windowSeconds: 24 * 3600, firstWaitSeconds: 30, maxWaitSeconds: 3600 },
-  requestPerIp: { name: 'sign-in-request:ip', free: 30, windowSeconds: 3600, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 },
+  requestPerIp: { name: 'sign-in-request:ip', free: 30, windowSeconds: 15 * 60, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 },
 } satisfies Record<string, Backoff>
 
 export type SignInFailure =
