@@ -5,6 +5,7 @@ import { getProgramme } from '~/modules/events/queries.server'
 import { calendarListPage, calendarMonthPage, eventPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { seedDemoContent } from '../../scripts/seed/demo'
+import { googleSessions } from '../helpers/calendar-events'
 import { withTestDatabase } from '../helpers/db'
 import { itipProblems } from '../helpers/itip'
 import { eventForm, givenOrganisation, givenPerson, givenPublishedEvent } from './events-fixtures'
@@ -52,6 +53,16 @@ describe('the public calendar', () => {
     expect(found.total).toBe(3)
     expect(found.events[1]!.repeats).toBe(true)
     expect((await list('tag=merge-check&when=past')).events).toEqual([])
+  })
+
+  test('Add to Google Calendar on the monthly drop-in adds the sessions the page lists, not the one left out', async () => {
+    await seedDemoContent()
+    const page = await eventPage('online-open-government-drop-in', 'en')
+    expect(page.event.sessions).toHaveLength(5)
+    const now = Date.now()
+    const added = googleSessions(page.addToCalendar.google).filter((start) => new Date(start).getTime() > now - 3600_000)
+    expect(added).toEqual(page.event.sessions.map((session) => new Date(session.start.datetime).toISOString()))
+    expect(page.addToCalendar.outlook.kind).toBe('subscription')
   })
 
   test('an event page never shows the joining link to the public', async () => {
