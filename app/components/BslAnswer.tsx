@@ -93,7 +93,8 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
       {video ? <BslVideoStatus video={video} /> : null}
       {scripted && !wanted ? (
         <p>
-          <Button type="button" onClick={() => setWanted(true)}>
+          {/* "Save and continue" is the page's one primary action. */}
+          <Button type="button" variant="secondary" onClick={() => setWanted(true)}>
             {t(video ? 'answer.openRecorderAgain' : 'answer.openRecorder')}
           </Button>
         </p>

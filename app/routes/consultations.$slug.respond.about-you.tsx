@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...consultationHeader(consultation, status, language),
     title: t('aboutYou.title'),
     serviceName,
+    back: respondPath(params.slug!),
     saved: draft
       ? {
           respondentType: draft.respondentType ?? undefined,
@@ -71,7 +72,7 @@ export default function AboutYou() {
     { value: 'no', label: t('aboutYou.no') },
   ]
   return (
-    <Page title={t('aboutYou.title')} lead={t('aboutYou.lead')}>
+    <Page title={t('aboutYou.title')} lead={t('aboutYou.lead')} back={loaderData.back}>
       <ErrorSummary errors={errors} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <CsrfInput />

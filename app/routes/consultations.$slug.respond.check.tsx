@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...consultationHeader(consultation, status, language),
     title: t('check.title'),
     serviceName,
+    back: respondPath(params.slug!, steps.length ? `questions/${steps.length}` : 'about-you'),
     responseId: draft?.id ?? '',
     missing: draft ? missingParts(draft, questions, given, { wholeVideo: Boolean(bsl.whole) }) : [],
     videos: videoLines(bsl.videos, numberOf, t),
@@ -90,7 +91,7 @@ export default function CheckAnswers() {
   const missing = new Set(data.missing)
   const errors = data.missing.length && actionData?.reason === 'incomplete' ? [{ fieldId: data.missing[0] === 'about-you' ? 'about-you' : `answer-${data.missing[0]}`, message: t('check.incomplete') }] : []
   return (
-    <Page title={t('check.title')} lead={data.consultationTitle}>
+    <Page title={t('check.title')} lead={data.consultationTitle} back={data.back}>
       <ErrorSummary errors={errors} />
       <h2 id="about-you">{t('check.aboutYou')}</h2>
       <dl className="ds_summary-list">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { answerFieldName, QuestionPreview } from '~/components/QuestionPreview'
 import { BslAnswer } from '~/components/BslAnswer'
 import { VideoPlayer } from '~/components/VideoPlayer'
+import { BackLink } from '~/components/ds/BackLink'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { NotOpen } from '~/components/RespondNotices'
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language,
     number: step.number,
     total: context.steps.length,
+    back: respondPath(params.slug!, step.number > 1 ? `questions/${step.number - 1}` : 'about-you'),
     section: translate(step.question.section, language) || null,
     questions,
     values: Object.fromEntries(questions.map((q) => [q.id, given.get(q.id) ?? null])),
@@ -96,6 +98,7 @@ export default function AnswerQuestion() {
   return (
     <div className="ds_layout ds_layout--question-page">
       <div className="ds_layout__content">
+        <BackLink to={loaderData.back} />
         <ErrorSummary errors={summary} />
         <p className="ds_page-header__label ds_content-label">
           {t('question.caption', { number: loaderData.number, total: loaderData.total })}

@@ -52,6 +52,32 @@ describe.each([
   { javaScriptEnabled: true, label: 'with JavaScript' },
   { javaScriptEnabled: false, label: 'without JavaScript' },
 ])('$label', ({ javaScriptEnabled }) => {
+  test('finding the way: Consultations in the header, a Back link on every step, one primary action per page', async () => {
+    const { page, close } = await browser.newPage({ javaScriptEnabled })
+    await page.goto('/events')
+    await page.locator('header a[href="/consultations"]').click()
+    await page.waitForURL(/\/consultations$/)
+    await openConsultation(page)
+    await page.getByRole('link', { name: /respond/i }).first().click()
+    await page.getByRole('button', { name: 'Start now' }).click()
+    await page.waitForURL(/about-you$/)
+    expect(await page.locator('main a.ds_back-link').getAttribute('href')).toBe('/consultations/local-democracy-bill/respond')
+    await fillAboutYou(page, `finding-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`)
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await page.waitForURL(/questions\/1$/)
+    const primary = page.locator('main .ds_button:not(.ds_button--secondary)')
+    expect(await primary.allInnerTexts()).toEqual(['Save and continue'])
+    await answerThisPage(page, 'Closer to communities.')
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await page.waitForURL(/questions\/2$/)
+    await page.locator('main a.ds_back-link', { hasText: 'Back' }).click()
+    await page.waitForURL(/questions\/1$/)
+    await page.locator('main a.ds_back-link').click()
+    await page.waitForURL(/about-you$/)
+    await expectAccessible(page)
+    await close()
+  })
+
   test('a citizen responds start to finish, saving and coming back through the emailed link, and gets a receipt', async () => {
     const email = `respondent-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`
     const first = await browser.newPage({ javaScriptEnabled })

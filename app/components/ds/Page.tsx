@@ -1,10 +1,12 @@
+import { BackLink } from './BackLink'
 import type { ReactNode } from 'react'
 
 /** The design system's page frame: a heading area and a content column. */
-export function Page({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {
+export function Page({ title, lead, back, children }: { title: string; lead?: ReactNode; back?: string; children?: ReactNode }) {
   return (
     <div className="ds_layout ds_layout--article">
       <div className="ds_layout__header">
+        {back ? <BackLink to={back} /> : null}
         <header className="ds_page-header">
           <h1 className="ds_page-header__title">{title}</h1>
         </header>

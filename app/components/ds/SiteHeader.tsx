@@ -73,6 +73,9 @@ export function SiteHeader() {
             </Link>
           </div>
           <div className="guth-header__tools">
+            <Link className="guth-header__link" to="/consultations">
+              {t('header.consultations')}
+            </Link>
             <Link className="guth-header__link" to="/events">
               {t('header.events')}
             </Link>
