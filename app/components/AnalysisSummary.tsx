@@ -13,7 +13,7 @@ export function AnalysisSummary({ summary, weAsked }: { summary: { total: number
           <strong>{t('summary.weAsked')}</strong> {weAsked}
         </p>
         <p>
-          <strong>{t('summary.youSaid')}</strong> {summary.youSaid || t('summary.total', { n: summary.total })}
+          <strong>{t('summary.youSaid')}</strong> {summary.youSaid || t('summary.total', { count: summary.total })}
         </p>
         {summary.weDid ? (
           <p>

@@ -84,7 +84,7 @@ export function DetailsFields({
     addRow: t('editor.addRow'),
     addColumn: t('editor.addColumn'),
     deleteTable: t('editor.deleteTable'),
-    tableNote: (rows) => t('editor.tableNote', { rows }),
+    tableNote: (rows) => t('editor.tableNote', { count: rows }),
     blockWithTableNote: t('editor.blockWithTableNote'),
   }
   const field = (name: Exclude<DetailsName, 'body'>) => {

@@ -60,7 +60,7 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
   const [wanted, setWanted] = useState(false)
   useEffect(() => setScripted(true), [])
   const maxGb = Math.round((maxBytes / 1024 ** 3) * 10) / 10
-  const limits = t('answer.limits', { size: maxGb >= 1 ? `${maxGb} GB` : `${Math.round(maxBytes / 1024 ** 2)} MB`, minutes: maxMinutes })
+  const limits = t('answer.limits', { size: maxGb >= 1 ? `${maxGb} GB` : `${Math.round(maxBytes / 1024 ** 2)} MB`, count: maxMinutes })
   useEffect(() => {
     if (!wanted) return
     let unmount: (() => void) | undefined

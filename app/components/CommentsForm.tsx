@@ -45,7 +45,7 @@ export function CommentForm({ data, parentId, onDone, error, defaultBody, autoFo
         name="body"
         rows={parentId ? 3 : 5}
         label={parentId ? t('form.replyLabel') : t('form.label')}
-        hint={t('form.hint', { max: MAX_COMMENT_LENGTH })}
+        hint={t('form.hint', { count: MAX_COMMENT_LENGTH })}
         error={shownError}
         maxLength={MAX_COMMENT_LENGTH}
         defaultValue={defaultBody}

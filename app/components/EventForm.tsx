@@ -34,7 +34,7 @@ export function EventForm({
   const editorLabels: Partial<BodyEditorLabels> = {
     errorPrefix: t('forms.errorPrefix', { ns: 'common' }),
     ...Object.fromEntries(['toolbar', 'bold', 'italic', 'heading2', 'heading3', 'bulletList', 'orderedList', 'link', 'linkPrompt', 'linkInvalid', 'insertTable', 'addRow', 'addColumn', 'deleteTable', 'blockWithTableNote'].map((key) => [key, m(key)])),
-    tableNote: (rows) => t('editor.tableNote', { ns: 'manage', rows }),
+    tableNote: (rows) => t('editor.tableNote', { ns: 'manage', count: rows }),
   }
   const error = (field: EventField | 'description') => errors[field]?.[0]
   const text = (field: EventField) => ({ id: `event-${field}`, name: field, error: error(field), defaultValue: String(values[field] ?? ''), label: t(`form.${field}`) })

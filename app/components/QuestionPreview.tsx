@@ -71,7 +71,7 @@ function Control({ question, language, mode, value, error, asPageHeading }: Cont
         id={id}
         name={name}
         label={prompt}
-        hint={[help, t('answer.charLimit', { limit, lng: language })].filter(Boolean).join(' ')}
+        hint={[help, t('answer.charLimit', { count: limit, lng: language })].filter(Boolean).join(' ')}
         error={error}
         defaultValue={value?.text ?? ''}
         labelAsHeading={asPageHeading}
@@ -100,7 +100,7 @@ function Control({ question, language, mode, value, error, asPageHeading }: Cont
             </p>
           ) : null}
           <p className="ds_hint-text guth-char-limit" id={`${id}-limit`}>
-            {t('answer.charLimit', { limit, lng: language })}
+            {t('answer.charLimit', { count: limit, lng: language })}
           </p>
           {error ? (
             <p className="ds_question__error-message" id={`${id}-error`}>

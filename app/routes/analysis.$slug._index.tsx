@@ -50,7 +50,7 @@ export default function PublishedAnalysis() {
           <div className="ds_inset-text__text">
             <h2 id="we-asked">{t('summary.heading')}</h2>
             <p>
-              <strong>{t('summary.youSaid')}</strong> {report.summary.youSaid || t('summary.total', { n: report.total })}
+              <strong>{t('summary.youSaid')}</strong> {report.summary.youSaid || t('summary.total', { count: report.total })}
             </p>
             {report.summary.weDid ? (
               <p>

@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? t('page.closesToday', { time: closingTime })
         : days === 1
           ? t('page.closesTomorrow', { time: closingTime })
-          : t('page.closesInDays', { days })
+          : t('page.closesInDays', { count: days })
   return {
     title: title.text,
     description: inLanguage(consultation.summary, language).text,

@@ -89,7 +89,7 @@ export default function AnswerQuestion() {
   if (loaderData.status !== 'open') return <NotOpen status={loaderData.status} date={loaderData.closes} title={loaderData.consultationTitle} />
   const errorText = (questionId: string) => {
     const error = actionData?.errors[questionId]
-    return error ? t(error.key, { limit: error.limit }) : undefined
+    return error ? t(error.key, { count: error.limit }) : undefined
   }
   const summary = loaderData.questions
     .filter((q) => actionData?.errors[q.id])

@@ -101,7 +101,7 @@ export default function QuestionAnswers() {
         <div className="ds_notification ds_notification--warning" role="alert">
           <div className="ds_notification__text">
             <h3>{t('codes.confirmHeading', { label: outcome.label })}</h3>
-            <p>{t('codes.confirmText', { n: outcome.applied, subCodes: outcome.subCodes })}</p>
+            <p>{t('codes.confirmText', { count: outcome.applied, subCodes: t('codes.subCodes', { count: outcome.subCodes }) })}</p>
             <Form method="post" noValidate>
               <CsrfInput />
               <input type="hidden" name="intent" value="deleteCode" />

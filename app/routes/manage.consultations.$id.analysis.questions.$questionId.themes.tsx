@@ -88,7 +88,7 @@ export default function Themes() {
             <div className="ds_checkbox ds_checkbox--small">
               <input id={`apply-${s.id}`} name="apply" type="checkbox" value="yes" className="ds_checkbox__input" />
               <label htmlFor={`apply-${s.id}`} className="ds_checkbox__label">
-                {t('themes.apply', { n: s.size })}
+                {t('themes.apply', { count: s.size })}
               </label>
             </div>
             <div className="ds_button-group">
@@ -121,7 +121,7 @@ export default function Themes() {
           <h2>{t('themes.decided')}</h2>
           <ul>
             {decided.map((s) => (
-              <li key={s.id}>{t('themes.decidedItem', { label: s.label, status: t(`themes.status.${s.status}`), n: s.size })}</li>
+              <li key={s.id}>{t('themes.decidedItem', { label: s.label, status: t(`themes.status.${s.status}`), count: s.size })}</li>
             ))}
           </ul>
         </>

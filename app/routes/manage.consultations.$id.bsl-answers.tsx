@@ -69,7 +69,7 @@ export default function BslAnswersQueue() {
       errors={
         actionData
           ? [
-              ...(actionData.error ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { limit: data.limit }) }] : []),
+              ...(actionData.error ? [{ fieldId: `response-${actionData.responseId}`, message: t(actionData.error, { count: data.limit }) }] : []),
               ...Object.entries(actionData.fieldErrors).map(([questionId, message]) => ({ fieldId: `c-${actionData.responseId}-${questionId}`, message })),
             ]
           : []

@@ -231,7 +231,7 @@ export default function EnterResponse() {
                   id: name,
                   name,
                   label,
-                  hint: [help, t('entry.limit', { limit })].filter(Boolean).join(' '),
+                  hint: [help, t('entry.limit', { count: limit })].filter(Boolean).join(' '),
                   error: errorOf(name),
                   defaultValue: typeof given === 'string' ? given : undefined,
                 }

@@ -67,7 +67,7 @@ export default function ManageConsultations() {
                   </td>
                   <td>{consultation.closes}</td>
                   <td>
-                    <Link to={`/manage/consultations/${consultation.id}/responses`} aria-label={t('list.responsesLink', { responses: consultation.responses, title: consultation.title })}>
+                    <Link to={`/manage/consultations/${consultation.id}/responses`} aria-label={t('list.responsesLink', { count: consultation.responses, title: consultation.title })}>
                       {consultation.responses}
                     </Link>
                   </td>

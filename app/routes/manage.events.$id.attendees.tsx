@@ -26,7 +26,7 @@ export default function Attendees() {
   const confirmed = people.filter((p) => p.status === 'confirmed').length
   return (
     <Page title={t('attendees.title')} lead={event.title}>
-      <p>{t('attendees.summary', { confirmed, capacity: event.capacity ?? '–', waiting: people.filter((p) => p.status === 'waitlisted').length })}</p>
+      <p>{t(event.capacity == null ? 'attendees.summaryUnlimited' : 'attendees.summary', { confirmed, count: event.capacity ?? undefined, waiting: people.filter((p) => p.status === 'waitlisted').length })}</p>
       <p>
         <a href={`/manage/events/${event.id}/attendees.csv`} download>
           {t('attendees.csv')}

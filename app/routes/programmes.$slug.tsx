@@ -24,8 +24,8 @@ export default function Programme() {
   return (
     <Page title={programme.name} lead={programme.description ?? undefined}>
       <h2>{t('programme.progressHeading')}</h2>
-      <p>{t('programme.progress', { held, target })}</p>
-      <progress className="guth-programme-progress" max={Math.max(target, 1)} value={Math.min(held, Math.max(target, 1))} aria-label={t('programme.progress', { held, target })} />
+      <p>{t('programme.progress', { held, count: target })}</p>
+      <progress className="guth-programme-progress" max={Math.max(target, 1)} value={Math.min(held, Math.max(target, 1))} aria-label={t('programme.progress', { held, count: target })} />
       <h2>{t('programme.eventsHeading')}</h2>
       {events.length ? (
         <ol className="ds_search-results__list guth-event-list">
