@@ -17,8 +17,8 @@ const TAG: Record<BslVideoState['status'], string> = {
   rejected: 'ds_tag--red',
 }
 
-/** Where a video has got to, in words the respondent can act on. */
-export function BslVideoStatus({ video }: { video: BslVideoState }) {
+/** Where a video has got to, in words the person looking at it can act on: a respondent, or an official publishing it. */
+export function BslVideoStatus({ video, audience = 'respondent' }: { video: BslVideoState; audience?: 'respondent' | 'official' }) {
   const { t } = useTranslation('bsl')
   return (
     <div className="guth-bsl-status" role="status">
@@ -27,7 +27,7 @@ export function BslVideoStatus({ video }: { video: BslVideoState }) {
         {video.fileName ? <span>{video.fileName}</span> : null}
       </p>
       <p className="ds_hint-text">
-        {video.status === 'rejected' ? `${t(`reasons.${video.reason ?? 'damaged'}`)} ${t('reasons.tryAgain')}` : t(`statusHelp.${video.status}`)}
+        {video.status === 'rejected' ? `${t(`reasons.${video.reason ?? 'damaged'}`)} ${t('reasons.tryAgain')}` : t(`${audience === 'official' ? 'officialStatusHelp' : 'statusHelp'}.${video.status}`)}
       </p>
     </div>
   )

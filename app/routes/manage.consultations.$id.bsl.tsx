@@ -64,7 +64,7 @@ export default function BslVersions() {
       {data.targets.map((target) => (
         <section key={target.id} id={`target-${target.id}`} aria-labelledby={`heading-${target.id}`}>
           <h2 id={`heading-${target.id}`}>{target.label ?? t('versions.whole')}</h2>
-          {target.version ? <BslVideoStatus video={target.version} /> : <p>{t('versions.none')}</p>}
+          {target.version ? <BslVideoStatus video={target.version} audience="official" /> : <p>{t('versions.none')}</p>}
           {target.version?.status === 'ready' ? (
             <VideoPlayer mediaId={target.version.id} label={target.label ?? t('versions.whole')} hasCaptions={target.version.hasCaptions} transcript={target.version.transcript} language={data.language} />
           ) : null}
