@@ -5,6 +5,7 @@ import nodeIcal from 'node-ical'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
+import { type ItipMethod, itipProblems } from '../helpers/itip'
 import { poll, readCapturedMail, waitForCapturedMail } from '../helpers/smtp'
 
 const browser = withBrowser()
@@ -14,7 +15,11 @@ function invitation(mail: ParsedMail) {
   const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))
   expect(part, `a calendar part in "${mail.subject}"`).toBeDefined()
   const type = part!.headers.get('content-type') as { params?: { method?: string } } | undefined
-  return { method: type?.params?.method?.toUpperCase(), text: part!.content.toString('utf8') }
+  const method = type?.params?.method?.toUpperCase()
+  const text = part!.content.toString('utf8')
+  // RFC 5546's tables for the method, and CRLF after every line, as the mail client receives it.
+  expect(itipProblems(text, method as ItipMethod), `the calendar part of "${mail.subject}"`).toEqual([])
+  return { method, text }
 }
 
 /** Both parsers read the invitation's start as the instant the organiser meant. */
@@ -173,4 +178,50 @@ describe('an event from submission to cancellation', () => {
       await close()
     }
   }, 120_000)
+
+  test('a moderator schedules an event at 1:30am on the night the clocks go back, without JavaScript, and says it is the GMT one; page, JSON-LD and .ics agree', async () => {
+    const title = `Night sky walk ${Date.now().toString(36)}`
+    const moderator = await signedIn('moderator@guth.example', false)
+    const { page } = moderator
+    await page.goto('/manage/events/new')
+    await page.getByLabel('Title').fill(title)
+    await page.getByLabel('Short summary').fill('Watch the stars through the hour the clocks go back.')
+    await page.getByLabel('Organisation running the event').selectOption({ index: 1 })
+    await page.locator('#event-startDate').fill('31/10/2027')
+    await page.locator('#event-startTime').fill('01:30')
+    await page.locator('#event-endDate').fill('31/10/2027')
+    await page.locator('#event-endTime').fill('03:00')
+    await page.getByLabel('Venue').fill('Galloway Forest Dark Sky Park')
+    await page.getByLabel('Number of places').fill('20')
+    await page.getByRole('button', { name: 'Send for approval' }).click()
+    await expect.poll(() => page.locator('.ds_error-summary').innerText()).toContain('This time happens twice that night')
+    await expectAccessible(page)
+    await page.locator('label', { hasText: 'The second time, in Greenwich Mean Time (GMT, UTC+0)' }).click()
+    await page.getByRole('button', { name: 'Send for approval' }).click()
+    await page.waitForURL(/\/manage\/events\/[0-9a-f-]{36}\?done=published/)
+    const publicPath = await page.getByRole('link', { name: 'See the public page' }).getAttribute('href')
+
+    const visitor = await browser.newPage()
+    const response = await visitor.page.goto(publicPath!)
+    await expectAccessible(visitor.page)
+    const when = await visitor.page.locator('main time').evaluateAll((els) => els.map((el) => [el.getAttribute('datetime'), el.textContent]))
+    expect(when).toEqual([
+      ['2027-10-31T01:30+00:00', '31 October 2027 at 1:30am'],
+      ['2027-10-31T03:00+00:00', '3:00am GMT'],
+    ])
+    // The JSON-LD script carries the nonce of this response's Content-Security-Policy.
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()['content-security-policy'] ?? '')?.[1]
+    const html = await response!.text()
+    const script = /<script type="application\/ld\+json" nonce="([^"]*)">([\s\S]*?)<\/script>/.exec(html)
+    expect(nonce).toBeTruthy()
+    expect(script?.[1]).toBe(nonce)
+    expect(JSON.parse(script![2]!)).toMatchObject({ '@type': 'Event', name: title, startDate: '2027-10-31T01:30+00:00', endDate: '2027-10-31T03:00+00:00' })
+    const ics = await (await visitor.page.request.get(`${publicPath}/calendar.ics`)).text()
+    expect(itipProblems(ics, 'PUBLISH')).toEqual([])
+    expectStartsAt(ics, new Date('2027-10-31T01:30:00Z'))
+    for (const person of [moderator, visitor]) {
+      expect(person.problems).toEqual([])
+      await person.close()
+    }
+  }, 180_000)
 })
