@@ -205,7 +205,16 @@ function report() {
   const posted = new Set(records.filter((r) => r.method === 'POST').map((r) => r.routeId))
   const got = new Set(records.filter((r) => r.method === 'GET').map((r) => r.routeId))
   const loaderRoutes = routes.filter((r) => r.hasLoader)
-  const kinds = ['5xx or no answer', 'connection left broken', '4xx not an HTML page', '4xx in the wrong language', 'refused but rows changed', 'NUL accepted'] as const
+  const kinds = [
+    '5xx or no answer',
+    'connection left broken',
+    '4xx not an HTML page',
+    '4xx in the wrong language',
+    'refused but rows changed',
+    'NUL accepted',
+    'content after </html>',
+    'cookie on a cacheable or non-page answer',
+  ] as const
   const lines = [
     `Guth fuzz suite: ${records.length} requests in ${summary.seconds} s over ${harness.tableCount} counted tables`,
     `routes with an action covered: ${actionRoutes.filter((r) => posted.has(r.id)).length}/${actionRoutes.length}` +
@@ -225,7 +234,7 @@ function report() {
   const file = path.join(tmpdir(), 'guth-fuzz-report.txt')
   writeFileSync(file, text)
   writeFileSync(path.join(tmpdir(), 'guth-fuzz-requests.json'), JSON.stringify({ records, forms: crawler.postForms.map(({ form: _, ...f }) => f) }))
-  harness.say(`${lines.slice(0, 12).join('\n')}\nfull report: ${file}`)
+  harness.say(`${lines.slice(0, 6 + kinds.length).join('\n')}\nfull report: ${file}`)
 }
 
 function countBy(values: string[]) {
@@ -286,5 +295,14 @@ describe('what careless clients send', () => {
 
   test('a form with NUL in every field is refused', () => {
     expect(list(failing('NUL accepted'))).toBe('')
+  })
+
+  test('no HTML answer, page or error, has anything after </html>', () => {
+    expect(harness.records.filter((r) => r.html).length, 'HTML answers checked').toBeGreaterThan(1000)
+    expect(list(failing('content after </html>'))).toBe('')
+  })
+
+  test('no feed, file or other public, cacheable answer sets a cookie; only pages set the CSRF cookie', () => {
+    expect(list(failing('cookie on a cacheable or non-page answer'))).toBe('')
   })
 })

@@ -56,6 +56,9 @@ export interface Sent {
   status: number
   contentType: string
   location: string | null
+  /** Cache-Control, and the Set-Cookie headers the answer carried. */
+  cacheControl: string
+  setCookies: string[]
   body: string
   ms: number
   error?: string
@@ -146,6 +149,8 @@ export class FuzzVisitor {
         status: answer.status,
         contentType: String(answer.headers['content-type'] ?? ''),
         location: answer.headers.location ?? null,
+        cacheControl: String(answer.headers['cache-control'] ?? ''),
+        setCookies: answer.headers['set-cookie'] ?? [],
         body: answer.body,
         ms: Date.now() - started,
       }
@@ -157,7 +162,7 @@ export class FuzzVisitor {
       }
       return sent
     } catch (error) {
-      return { status: 0, contentType: '', location: null, body: '', ms: Date.now() - started, error: describeError(error) }
+      return { status: 0, contentType: '', location: null, cacheControl: '', setCookies: [], body: '', ms: Date.now() - started, error: describeError(error) }
     } finally {
       if (large) agent.destroy()
     }

@@ -18,7 +18,15 @@ export const languageOf: Record<Role, 'en' | 'gd'> = {
 // Tables a refused request may rightly change: a rate limit counts the try before judging it.
 const MAY_CHANGE_WHEN_REFUSED = new Set(['rate_limits'])
 
-export type FailureKind = '5xx or no answer' | 'connection left broken' | '4xx not an HTML page' | '4xx in the wrong language' | 'refused but rows changed' | 'NUL accepted'
+export type FailureKind =
+  | '5xx or no answer'
+  | 'connection left broken'
+  | '4xx not an HTML page'
+  | '4xx in the wrong language'
+  | 'refused but rows changed'
+  | 'NUL accepted'
+  | 'content after </html>'
+  | 'cookie on a cacheable or non-page answer'
 
 export interface RequestRecord {
   n: number
@@ -30,6 +38,8 @@ export interface RequestRecord {
   variant: string
   field?: string
   status: number
+  /** The answer was an HTML document (it had an </html>). */
+  html: boolean
   ms: number
   failures: FailureKind[]
   changed: string[]
@@ -183,6 +193,12 @@ export class Harness {
       else if (!new RegExp(`<html[^>]*\\slang="${visitor.language}"`).test(sent.body)) failures.push('4xx in the wrong language')
     }
     if (refused && changed.length) failures.push('refused but rows changed')
+    if (sent.contentType.startsWith('text/html') && hasContentAfterHtml(sent.body)) failures.push('content after </html>')
+    // A CDN may keep a public answer for everyone; only a page, which renders forms, needs the CSRF cookie.
+    const csrfCookie = sent.setCookies.some((c) => c.startsWith('guth_csrf='))
+    if ((sent.setCookies.length && /\bpublic\b/i.test(sent.cacheControl)) || (csrfCookie && !sent.contentType.startsWith('text/html'))) {
+      failures.push('cookie on a cacheable or non-page answer')
+    }
     if (options.mustRefuse && !refused) failures.push('NUL accepted')
 
     const record: RequestRecord = {
@@ -195,6 +211,7 @@ export class Harness {
       variant: options.variant,
       field: options.field,
       status: sent.status,
+      html: sent.contentType.startsWith('text/html') && sent.body.includes('</html>'),
       ms: sent.ms,
       failures,
       changed,
@@ -208,11 +225,19 @@ export class Harness {
   }
 }
 
+// The HTML checker stops at a tag after </html> (Remix's streamed scripts once went there).
+export function hasContentAfterHtml(body: string) {
+  const end = body.indexOf('</html>')
+  return end >= 0 && body.slice(end + '</html>'.length).trim() !== ''
+}
+
 // The first line of the error the app logged, or else what the page itself says.
 function snippetOf(sent: Sent, logs: string[], failures: FailureKind[]) {
   if (sent.error) return sent.error.slice(0, 200)
   if (failures.includes('connection left broken')) return `answered ${sent.status}, then the next request on the connection failed: ${sent.brokeConnection}`
   const html = /<html[^>]*>/.exec(sent.body)?.[0]
+  if (failures.includes('content after </html>')) return `after </html>: ${sent.body.slice(sent.body.indexOf('</html>') + 7, sent.body.indexOf('</html>') + 127)}`
+  if (failures.includes('cookie on a cacheable or non-page answer')) return `${sent.contentType.split(';')[0]} ${sent.cacheControl}: ${sent.setCookies.map((c) => c.split('=')[0]).join(', ')}`
   if (failures.includes('4xx in the wrong language')) return `${html ?? 'no <html> tag'} ${/<title>([^<]*)<\/title>/.exec(sent.body)?.[1] ?? ''}`
   for (const line of logs) {
     try {
