@@ -9,6 +9,7 @@ import { Button, ErrorSummary, SelectField, TextInput } from '~/components/ds/fo
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireRole, requireUser } from '~/modules/accounts'
 import { auditFilterChoices, formatLondon, listAudit } from '~/modules/accounts/audit-queries.server'
+import { auditActionName } from '~/modules/accounts/audit-names'
 import { AuditFilterSchema, pageFrom } from '~/modules/accounts/forms-admin'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
@@ -79,7 +80,7 @@ export default function AuditLog() {
           key={`action-${filters.action}`}
           label={t('audit.filters.action')}
           defaultValue={filters.action}
-          options={[{ value: '', label: t('audit.filters.anyAction') }, ...choices.actions.map((value) => ({ value, label: value }))]}
+          options={[{ value: '', label: t('audit.filters.anyAction') }, ...choices.actions.map((value) => ({ value, label: auditActionName(t, value) }))]}
         />
         <TextInput
           id={fields.actor.id}
@@ -136,9 +137,7 @@ export default function AuditLog() {
                     t(`audit.actor.${entry.actor.kind}`)
                   )}
                 </td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
+                <td>{auditActionName(t, entry.action)}</td>
                 <td>
                   {entry.subjectType}
                   {entry.subjectPerson ? (
