@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
 import { ACCESSIBILITY_FEATURES, type EventFilters as Filters } from '~/modules/events/forms'
+import { topicLabel } from '~/modules/events/topics'
 
 interface Choices {
   programmes: { slug: string; name: string }[]
@@ -20,7 +21,7 @@ export function EventFiltersForm({ action, filters, choices, extra }: { action: 
       {Object.entries(extra ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SelectField id="filter-tag" name="tag" label={t('filters.tag')} emptyLabel={t('filters.any')} defaultValue={filters.tag} options={choices.tags.map((tag) => ({ value: tag, label: tag }))} />
+      <SelectField id="filter-tag" name="tag" label={t('filters.tag')} emptyLabel={t('filters.any')} defaultValue={filters.tag} options={choices.tags.map((tag) => ({ value: tag, label: topicLabel(t, tag) }))} />
       <SelectField id="filter-organisation" name="organisation" label={t('filters.organisation')} emptyLabel={t('filters.any')} defaultValue={filters.organisation} options={choices.organisations.map((o) => ({ value: o.slug, label: o.name }))} />
       <SelectField id="filter-programme" name="programme" label={t('filters.programme')} emptyLabel={t('filters.any')} defaultValue={filters.programme} options={choices.programmes.map((p) => ({ value: p.slug, label: p.name }))} />
       <ChoiceGroup

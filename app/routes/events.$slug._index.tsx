@@ -20,6 +20,7 @@ import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 import { formatTime } from '~/platform/notice'
 import eventsStyles from '~/styles/events.css?url'
+import { topicLabel } from '~/modules/events/topics'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: eventsStyles }]
 
@@ -123,7 +124,7 @@ export default function EventPage() {
             {event.tags.map((tag, i) => (
               <span key={tag}>
                 {i ? ', ' : ''}
-                <Link to={`/events?tag=${encodeURIComponent(tag)}`}>{tag}</Link>
+                <Link to={`/events?tag=${encodeURIComponent(tag)}`}>{topicLabel(t, tag)}</Link>
               </span>
             ))}
           </MetadataItem>
