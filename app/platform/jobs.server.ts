@@ -44,7 +44,7 @@ function createBoss() {
   const connection = getConnection()
   const boss = connection.pglite
     ? new PgBoss({ db: fromPglite(connection.pglite), backend: 'pglite', useListenNotify: true })
-    : new PgBoss({ connectionString: connection.url, max: 4, application_name: 'guth-jobs', useListenNotify: true })
+    : new PgBoss({ connectionString: connection.url, max: 8, application_name: 'guth-jobs', useListenNotify: true })
   boss.on('error', (error) => logError(error, { component: 'jobs' }))
   return boss
 }
