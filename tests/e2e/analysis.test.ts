@@ -1,29 +1,17 @@
 import type { Page } from 'playwright-core'
 import { expect, inject, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
+import { createDraftConsultation, dmy } from '../helpers/draft-consultation'
 import { HttpVisitor } from '../helpers/http-session'
 
 const browser = withBrowser()
 const slug = 'island-voices-analysis'
 
-const dmy = (d: Date) => `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`
 const day = 86_400_000
 
 /** A consultation of its own (a long-text and a yes/no question), published; returns its overview address. */
 async function givenConsultation(page: Page) {
-  await page.goto('/manage/consultations/new')
-  await page.getByLabel('Title in English').fill('Island voices: local decisions')
-  await page.getByLabel('Summary in English').fill('How island communities could take more decisions themselves.')
-  await page.getByLabel('Web address').fill(slug)
-  await page.getByLabel('Responsible team').fill('Islands Team')
-  await page.getByLabel('Contact email address').fill('islands@gov.scot.example')
-  await page.getByLabel('Opening date').fill(dmy(new Date(Date.now() - 3 * day)))
-  await page.getByLabel('Opening time').fill('09:00')
-  await page.getByLabel('Closing date').fill(dmy(new Date(Date.now() + 30 * day)))
-  await page.getByLabel('Closing time').fill('23:59')
-  await page.getByRole('button', { name: 'Create draft' }).click()
-  await expect.poll(() => page.getByText('The consultation has been created as a draft.').count()).toBe(1)
-  const overview = page.url().split('?')[0]!
+  const overview = await createDraftConsultation(page, { title: 'Island voices: local decisions', summary: 'How island communities could take more decisions themselves.', slug, team: 'Islands Team', email: 'islands@gov.scot.example' })
   for (const [kind, prompt] of [
     ['Long text', 'What would make local decisions better?'],
     ['Yes, no or don’t know', 'Should island councils have more powers?'],

@@ -1,30 +1,18 @@
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
+import { createDraftConsultation, dmy } from '../helpers/draft-consultation'
 import { validMp4 } from '../helpers/media-videos'
 
 const browser = withBrowser()
 const slug = 'ferry-times-bsl-parity'
-const dmy = (d: Date) => `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`
 const day = 86_400_000
 // The machine may be busy (video conversion runs in the same server): wait patiently.
 const patiently = { timeout: 20_000 }
 
 /** A published consultation of its own with one agree–disagree question; returns its overview address. */
 async function givenScaleConsultation(page: Page) {
-  await page.goto('/manage/consultations/new')
-  await page.getByLabel('Title in English').fill('Ferry times: later sailings')
-  await page.getByLabel('Summary in English').fill('Whether evening sailings should run later.')
-  await page.getByLabel('Web address').fill(slug)
-  await page.getByLabel('Responsible team').fill('Ferries Team')
-  await page.getByLabel('Contact email address').fill('ferries@gov.scot.example')
-  await page.getByLabel('Opening date').fill(dmy(new Date(Date.now() - 3 * day)))
-  await page.getByLabel('Opening time').fill('09:00')
-  await page.getByLabel('Closing date').fill(dmy(new Date(Date.now() + 30 * day)))
-  await page.getByLabel('Closing time').fill('23:59')
-  await page.getByRole('button', { name: 'Create draft' }).click()
-  await expect.poll(() => page.getByText('The consultation has been created as a draft.').count()).toBe(1)
-  const overview = page.url().split('?')[0]!
+  const overview = await createDraftConsultation(page, { title: 'Ferry times: later sailings', summary: 'Whether evening sailings should run later.', slug, team: 'Ferries Team', email: 'ferries@gov.scot.example' })
   await page.getByRole('link', { name: 'Add a question' }).click()
   await page.locator('label', { hasText: 'Agree–disagree scale' }).click()
   await page.getByLabel('Question in English').fill('Ferries should sail later in the evening.')
