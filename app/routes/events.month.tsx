@@ -64,7 +64,11 @@ export default function EventMonth() {
                       {day.events.map((event) => (
                         <li key={`${event.slug}-${event.time}`}>
                           <Link to={`/events/${event.slug}`}>
-                            {event.time ? `${event.time} ` : ''}
+                            {event.time ? (
+                              <>
+                                <time dateTime={event.datetime}>{event.time}</time>{' '}
+                              </>
+                            ) : null}
                             {event.title}
                             {event.cancelled ? ` (${t('status.cancelled')})` : ''}
                           </Link>

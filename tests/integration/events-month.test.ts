@@ -37,5 +37,9 @@ describe('the month grid', () => {
     const tag = `late-${randomUUID().slice(0, 6)}`
     const { event } = await givenPublishedEvent({ tags: tag, startDate: '2027-07-31', startTime: '22:00', endDate: '2027-08-01', endTime: '01:00' })
     expect(await daysShowing('2027-08', tag, event.title)).toEqual(['2027-07-31 10:00pm', '2027-08-01 10:00pm'])
+    // Both days carry the one instant it starts, with its offset, for the page's <time> element.
+    const page = await calendarMonthPage(new URLSearchParams({ month: '2027-08', tag }), 'en')
+    const datetimes = page.weeks.flat().flatMap((day) => day.events.filter((e) => e.title === event.title).map((e) => e.datetime))
+    expect(datetimes).toEqual(['2027-07-31T22:00+01:00', '2027-07-31T22:00+01:00'])
   })
 })

@@ -9,7 +9,7 @@ import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterCho
 import { findBooking } from './bookings.server'
 import { nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
 import { eventStructuredData } from './structured-data.server'
-import { formatWhen, sessionTime } from './when.server'
+import { formatWhen, sessionTime, withOffset } from './when.server'
 
 const DAY_MS = 24 * 3600_000
 const badRequest = () => new Response('Bad Request', { status: 400 })
@@ -61,7 +61,7 @@ export async function calendarListPage(search: URLSearchParams, language: Langua
   return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters) }
 }
 
-type GridEntry = { slug: string; title: string; time: string | null; cancelled: boolean }
+type GridEntry = { slug: string; title: string; time: string | null; datetime: string; cancelled: boolean }
 
 /** The month grid: weeks of days (Monday first), each with the events on it. */
 export async function calendarMonthPage(search: URLSearchParams, language: Language) {
@@ -96,7 +96,13 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
       const ends = occurrence.endsAt.getTime()
       let i = firstDayEndingAfter(bounds, starts)
       if (i >= days.length || bounds[i]! >= ends) continue
-      const entry = { slug: event.slug, title: event.title, time: event.allDay ? null : startTime(occurrence.startsAt, i), cancelled: event.status === 'cancelled' }
+      const entry = {
+        slug: event.slug,
+        title: event.title,
+        time: event.allDay ? null : startTime(occurrence.startsAt, i),
+        datetime: withOffset(occurrence.startsAt),
+        cancelled: event.status === 'cancelled',
+      }
       for (; i < days.length && bounds[i]! < ends; i++) entries[i]!.push(entry)
     }
   }
