@@ -48,7 +48,7 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
 }
 
 /** The https and webcal addresses of a feed, to copy or open in a calendar app. */
-export function FeedLinks({ feed }: { feed: { https: string; webcal: string } }) {
+export function FeedLinks({ feed, news }: { feed: { https: string; webcal: string }; news?: { rss: string; atom: string; embed: string } }) {
   const { t } = useTranslation('events')
   return (
     <div className="guth-feed-links">
@@ -65,7 +65,36 @@ export function FeedLinks({ feed }: { feed: { https: string; webcal: string } })
         <li>
           <a href={feed.https}>{t('feed.download')}</a>
         </li>
+        {news ? (
+          <>
+            <li>
+              <a href={news.rss} type="application/rss+xml">
+                {t('feed.rss')}
+              </a>
+            </li>
+            <li>
+              <a href={news.atom} type="application/atom+xml">
+                {t('feed.atom')}
+              </a>
+            </li>
+          </>
+        ) : null}
       </ul>
+      {news ? (
+        <>
+          <h3 className="ds_h4">{t('feed.embedHeading')}</h3>
+          <label className="ds_label" htmlFor="embed-code">
+            {t('feed.embedLabel')}
+          </label>
+          <textarea
+            id="embed-code"
+            className="ds_input"
+            readOnly
+            rows={3}
+            value={`<iframe src="${news.embed}" title="${t('embed.title')}" width="100%" height="400" style="border:0"></iframe>`}
+          />
+        </>
+      ) : null}
     </div>
   )
 }

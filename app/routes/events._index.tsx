@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function Events() {
-  const { filters, choices, events, total, pageCount, feed, queryString } = useLoaderData<typeof loader>()
+  const { filters, choices, events, total, pageCount, feed, news, queryString } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
   const when = filters.when
   const tabHref = (tab: 'upcoming' | 'past') => `/events?${new URLSearchParams([...(tab === 'past' ? [['when', 'past']] : []), ...new URLSearchParams(queryString)])}`
@@ -59,7 +59,7 @@ export default function Events() {
               <Pagination path="/events" page={filters.page} pageCount={pageCount} query={{ ...(when === 'past' ? { when } : {}), ...Object.fromEntries(new URLSearchParams(queryString)) }} />
             </section>
           </LinkTabs>
-          <FeedLinks feed={feed} />
+          <FeedLinks feed={feed} news={news} />
         </div>
       </div>
     </Page>

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { renderBodyHtml } from '~/modules/consultations/body.server'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { getConsultationById } from '~/modules/consultations/queries.server'
+import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
 import { feedUrls, googleCalendarLink, outlookLink } from './calendar-links.server'
 import { type EventFilters, readFilters } from './forms'
@@ -53,12 +54,18 @@ function subscribeFeed(filters: Partial<EventFilters>) {
   return feedUrls(first ? `/feeds/events.ics?${new URLSearchParams([first])}` : '/feeds/events.ics')
 }
 
+/** The whole calendar as news (RSS, Atom) and as a list other sites can show. */
+function newsFeeds() {
+  const base = getEnv().PUBLIC_URL
+  return { rss: `${base}/feeds/events.rss`, atom: `${base}/feeds/events.atom`, embed: `${base}/embed/events` }
+}
+
 /** The public calendar list: its filters, the choices for them and the page of events. Bad filters are a 400. */
 export async function calendarListPage(search: URLSearchParams, language: Language) {
   const read = readFilters(search)
   if (!read.ok) throw badRequest()
   const [found, choices] = await Promise.all([listEvents(read.filters), listFilterChoices()])
-  return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters) }
+  return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters), news: newsFeeds() }
 }
 
 type GridEntry = { slug: string; title: string; time: string | null; datetime: string; cancelled: boolean }
