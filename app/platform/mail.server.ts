@@ -17,6 +17,7 @@ import { withMailHeaders } from './mail-headers.server'
  */
 export type MailCategory = 'sign-in' | 'resume' | 'receipt' | 'booking' | 'reminder' | 'event-update' | 'digest' | 'milestone' | 'moderation'
 const INTERACTIVE: ReadonlySet<MailCategory> = new Set(['sign-in', 'resume'])
+const laneOf = (mail: OutgoingMail): Lane => (INTERACTIVE.has(mail.category) ? 'interactive' : 'bulk')
 
 export interface OutgoingMail {
   to: string
@@ -91,7 +92,7 @@ async function transmit(lane: Lane, mail: OutgoingMail, messageId?: string) {
 
 /** Sends now, outside the queue: by SMTP when SMTP_URL is set, otherwise into the local outbox. */
 export function sendMail(mail: OutgoingMail) {
-  return transmit(INTERACTIVE.has(mail.category) ? 'interactive' : 'bulk', mail)
+  return transmit(laneOf(mail), mail)
 }
 
 type QueuedMail = OutgoingMail & { deliveryId: string }
@@ -222,7 +223,7 @@ const lanes = {
  * commits. Interactive mail goes on its own queue, which the workers are woken for at once.
  */
 export async function queueMail(mail: OutgoingMail, options: Pick<EnqueueOptions, 'transaction'> = {}) {
-  const lane: Lane = INTERACTIVE.has(mail.category) ? 'interactive' : 'bulk'
+  const lane = laneOf(mail)
   const queue = async (tx: Pick<Connection, 'query'>) => {
     const [row] = await tx.query<{ id: string }>(
       'INSERT INTO mail_deliveries (queue, category, subject_type, subject_id) VALUES ($1, $2, $3, $4) RETURNING id',

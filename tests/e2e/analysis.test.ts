@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect, inject, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
-import { createDraftConsultation, dmy } from '../helpers/draft-consultation'
+import { dmy, publishConsultation } from '../helpers/draft-consultation'
 import { HttpVisitor } from '../helpers/http-session'
 
 const browser = withBrowser()
@@ -11,22 +11,14 @@ const day = 86_400_000
 
 /** A consultation of its own (a long-text and a yes/no question), published; returns its overview address. */
 async function givenConsultation(page: Page) {
-  const overview = await createDraftConsultation(page, { title: 'Island voices: local decisions', summary: 'How island communities could take more decisions themselves.', slug, team: 'Islands Team', email: 'islands@gov.scot.example' })
-  for (const [kind, prompt] of [
-    ['Long text', 'What would make local decisions better?'],
-    ['Yes, no or don’t know', 'Should island councils have more powers?'],
-  ] as const) {
-    await page.goto(overview)
-    await page.getByRole('link', { name: 'Add a question' }).click()
-    await page.locator('label', { hasText: kind }).click()
-    await page.getByLabel('Question in English').fill(prompt)
-    await page.getByRole('button', { name: 'Add question' }).click()
-    await expect.poll(() => page.getByText('The question has been added.').count()).toBe(1)
-  }
-  await page.goto(overview)
-  await page.getByRole('button', { name: 'Publish' }).click()
-  await expect.poll(() => page.getByText('The consultation has been published.').count()).toBe(1)
-  return overview
+  return publishConsultation(
+    page,
+    { title: 'Island voices: local decisions', summary: 'How island communities could take more decisions themselves.', slug, team: 'Islands Team', email: 'islands@gov.scot.example' },
+    [
+      ['Long text', 'What would make local decisions better?'],
+      ['Yes, no or don’t know', 'Should island councils have more powers?'],
+    ],
+  )
 }
 
 /** A citizen responds through the public pages, as a browser without JavaScript would. */

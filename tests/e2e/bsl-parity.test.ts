@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
-import { createDraftConsultation, dmy } from '../helpers/draft-consultation'
+import { dmy, publishConsultation } from '../helpers/draft-consultation'
 import { validMp4 } from '../helpers/media-videos'
 
 const browser = withBrowser()
@@ -12,16 +12,11 @@ const patiently = { timeout: 20_000 }
 
 /** A published consultation of its own with one agree–disagree question; returns its overview address. */
 async function givenScaleConsultation(page: Page) {
-  const overview = await createDraftConsultation(page, { title: 'Ferry times: later sailings', summary: 'Whether evening sailings should run later.', slug, team: 'Ferries Team', email: 'ferries@gov.scot.example' })
-  await page.getByRole('link', { name: 'Add a question' }).click()
-  await page.locator('label', { hasText: 'Agree–disagree scale' }).click()
-  await page.getByLabel('Question in English').fill('Ferries should sail later in the evening.')
-  await page.getByRole('button', { name: 'Add question' }).click()
-  await expect.poll(() => page.getByText('The question has been added.').count()).toBe(1)
-  await page.goto(overview)
-  await page.getByRole('button', { name: 'Publish' }).click()
-  await expect.poll(() => page.getByText('The consultation has been published.').count()).toBe(1)
-  return overview
+  return publishConsultation(
+    page,
+    { title: 'Ferry times: later sailings', summary: 'Whether evening sailings should run later.', slug, team: 'Ferries Team', email: 'ferries@gov.scot.example' },
+    [['Agree–disagree scale', 'Ferries should sail later in the evening.']],
+  )
 }
 
 /** A citizen answers the question with a BSL video only, without JavaScript; returns the reference. */

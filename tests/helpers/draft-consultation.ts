@@ -24,3 +24,24 @@ export async function createDraftConsultation(page: Page, draft: { title: string
   await expect.poll(() => page.getByText('The consultation has been created as a draft.').count()).toBe(1)
   return page.url().split('?')[0]!
 }
+
+/** A draft made as above, given its questions (kind as the form labels it, and the English prompt), then published. */
+export async function publishConsultation(
+  page: Page,
+  draft: Parameters<typeof createDraftConsultation>[1],
+  questions: readonly (readonly [kind: string, prompt: string])[],
+) {
+  const overview = await createDraftConsultation(page, draft)
+  for (const [kind, prompt] of questions) {
+    await page.goto(overview)
+    await page.getByRole('link', { name: 'Add a question' }).click()
+    await page.locator('label', { hasText: kind }).click()
+    await page.getByLabel('Question in English').fill(prompt)
+    await page.getByRole('button', { name: 'Add question' }).click()
+    await expect.poll(() => page.getByText('The question has been added.').count()).toBe(1)
+  }
+  await page.goto(overview)
+  await page.getByRole('button', { name: 'Publish' }).click()
+  await expect.poll(() => page.getByText('The consultation has been published.').count()).toBe(1)
+  return overview
+}
