@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { at, createdAt, id, updatedAt } from '~/platform/columns'
 import {
   type AnyPgColumn,
@@ -22,6 +23,7 @@ export const responseStatus = pgEnum('response_status', ['draft', 'submitted', '
 export const responseChannel = pgEnum('response_channel', ['web', 'bsl', 'email', 'post', 'event'])
 export const respondentType = pgEnum('respondent_type', ['individual', 'organisation'])
 export const publishConsent = pgEnum('publish_consent', ['with_name', 'anonymous', 'not_published'])
+export const alertKind = pgEnum('consultation_alert_kind', ['opening', 'new'])
 export const documentKind = pgEnum('document_kind', ['consultation_paper', 'easy_read', 'large_print', 'impact_assessment', 'other'])
 
 // Status is derived from these dates (see lifecycle.ts): draft until published, then
@@ -45,7 +47,11 @@ export const consultations = pgTable(
     analysisPublishedAt: at('analysis_published_at'),
     // Set by the first submitted response: questions cannot change after that.
     questionsLockedAt: at('questions_locked_at'),
+    // Subjects from the shared topic list (events/topics.ts), for "new consultations on ..." alerts.
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     openedNotifiedAt: at('opened_notified_at'),
+    // When people who asked about new consultations on its topics were told of it.
+    announcedAt: at('announced_at'),
     closedNotifiedAt: at('closed_notified_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -162,4 +168,35 @@ export const answers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('answers_response_question_key').on(t.responseId, t.questionId), index('answers_question_idx').on(t.questionId)],
+).enableRLS()
+
+// "Email me when this opens" (kind opening, one consultation) and "email me about new
+// consultations" (kind new, on chosen topics; none chosen means every topic). No account is
+// needed: the address is confirmed by a link first (double opt-in), and the same token, kept
+// hashed, is the one-click unsubscribe.
+export const consultationAlerts = pgTable(
+  'consultation_alerts',
+  {
+    id: id(),
+    kind: alertKind('kind').notNull(),
+    email: text('email').notNull(),
+    language: text('language').notNull().default('en'),
+    consultationId: uuid('consultation_id').references(() => consultations.id, { onDelete: 'cascade' }),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    tokenHash: text('token_hash').notNull(),
+    confirmedAt: at('confirmed_at'),
+    unsubscribedAt: at('unsubscribed_at'),
+    // The opening alert is sent once.
+    notifiedAt: at('notified_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('consultation_alerts_token_key').on(t.tokenHash),
+    // One live alert per address per consultation (opening) or per address (new).
+    uniqueIndex('consultation_alerts_live_key')
+      .on(t.kind, sql`coalesce(${t.consultationId}, '00000000-0000-0000-0000-000000000000'::uuid)`, sql`lower(${t.email})`)
+      .where(sql`${t.unsubscribedAt} is null`),
+    index('consultation_alerts_consultation_idx').on(t.consultationId),
+  ],
 ).enableRLS()

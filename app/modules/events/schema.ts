@@ -16,6 +16,9 @@ export const programmes = pgTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     description: text('description'),
+    // Gaelic versions; English is shown where they are missing.
+    nameGd: text('name_gd'),
+    descriptionGd: text('description_gd'),
     targetEvents: integer('target_events').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -31,6 +34,10 @@ export const events = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     description: jsonb('description').$type<Record<string, unknown>>(),
+    // Gaelic versions; English is shown where they are missing.
+    titleGd: text('title_gd'),
+    summaryGd: text('summary_gd'),
+    descriptionGd: jsonb('description_gd').$type<Record<string, unknown>>(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
@@ -86,6 +93,9 @@ export const eventRegistrations = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
+    // The occurrence booked, by its start as the series schedules it (iCalendar RECURRENCE-ID);
+    // null for a one-off event, whose booking follows the event if it moves.
+    occurrenceStart: at('occurrence_start'),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -103,11 +113,12 @@ export const eventRegistrations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One live booking per email address per event; a cancelled one does not block booking again.
+    // One live booking per email address per occurrence; a cancelled one does not block booking again.
     uniqueIndex('event_registrations_live_email_key')
-      .on(t.eventId, sql`lower(${t.email})`)
+      .on(t.eventId, sql`coalesce(${t.occurrenceStart}, '-infinity'::timestamptz)`, sql`lower(${t.email})`)
       .where(sql`${t.status} <> 'cancelled'`),
+    // Ordinals run across the whole event; each occurrence's waiting list is in ordinal order.
     uniqueIndex('event_registrations_ordinal_key').on(t.eventId, t.ordinal),
-    index('event_registrations_event_status_idx').on(t.eventId, t.status, t.ordinal),
+    index('event_registrations_event_status_idx').on(t.eventId, t.occurrenceStart, t.status, t.ordinal),
   ],
 ).enableRLS()
