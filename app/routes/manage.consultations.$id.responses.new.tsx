@@ -10,12 +10,12 @@ import { Button, ChoiceGroup, ErrorSummary, TextArea, TextInput } from '~/compon
 import { CsrfInput } from '~/components/FormSecurity'
 import { useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
-import { isCalendarDate } from '~/modules/accounts/forms-admin'
 import { AboutYouSchema, respondentInfoFrom } from '~/modules/consultations/forms-respond'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate, validateAnswer } from '~/modules/consultations/questions'
 import { enterResponse, prepareResponseEntry } from '~/modules/consultations/responses-admin.server'
 import { assertCsrf } from '~/platform/csrf.server'
+import { dateText } from '~/platform/dates'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -47,8 +47,7 @@ function entrySchema(questions: QuestionView[]) {
       channel: z.enum(['email', 'post', 'event'], { message: 'responses:errors.channelMissing' }),
       receivedOn: z
         .string({ required_error: 'responses:errors.receivedMissing' })
-        .trim()
-        .refine(isCalendarDate, 'responses:errors.dateFormat')
+        .pipe(dateText('responses:errors.dateFormat'))
         .refine((date) => date <= todayInLondon(), 'responses:errors.receivedInFuture'),
       answers: z
         .record(z.string(), z.unknown())

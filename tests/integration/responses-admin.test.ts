@@ -220,6 +220,8 @@ describe('the responses list', () => {
       errors: { from: 'responses:errors.dateFormat', channel: 'responses:errors.invalidChoice', consent: 'responses:errors.invalidChoice' },
     })
     expect(parse('from=2026-03-02&to=2026-03-01')).toMatchObject({ ok: false, errors: { to: 'responses:errors.dateOrder' } })
+    expect(parse('from=2/3/2026&to=1/3/2026')).toMatchObject({ ok: false, errors: { to: 'responses:errors.dateOrder' } })
+    expect(parse('from=1/3/2026')).toMatchObject({ ok: true, query: { from: '1/3/2026' }, filters: { from: '2026-03-01' } })
     expect(parse('type=organisation&withdrawn=yes&from=&page=2')).toEqual({
       ok: true,
       query: { type: 'organisation', channel: '', consent: '', from: '', to: '', withdrawn: 'yes' },
@@ -667,7 +669,7 @@ describe('the pages', () => {
     const fields: [string, string][] = [
       ['idempotencyKey', page.idempotencyKey],
       ['channel', 'event'],
-      ['receivedOn', '2026-07-01'],
+      ['receivedOn', '1/7/2026'],
       ['respondentType', 'individual'],
       ['name', 'Iain Moireach'],
       ['email', ''],
@@ -686,6 +688,8 @@ describe('the pages', () => {
     const stored = await getDb().select().from(responses).where(eq(responses.consultationId, consultation.id))
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({ channel: 'event', name: 'Iain Moireach', contactConsent: true, isBslUser: null })
+    // Written 1/7/2026, as the hint shows: noon that day in Scotland (BST).
+    expect(stored[0]!.submittedAt).toEqual(new Date('2026-07-01T11:00:00Z'))
     const storedAnswers = await getDb().select().from(answers).where(eq(answers.responseId, stored[0]!.id))
     expect(storedAnswers.map((a) => a.choices).sort()).toEqual([['community'], ['parks', 'transport']])
 

@@ -1,20 +1,14 @@
 import { z } from 'zod'
+import { dateText } from '~/platform/dates'
 
 // Shared by server and browser: error messages are translation keys in admin.json.
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(value: string) {
-  if (!DATE_PATTERN.test(value)) return false
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
+export { isCalendarDate } from '~/platform/dates'
 
 export const roleNames = ['moderator', 'official', 'admin'] as const
 
@@ -64,11 +58,7 @@ export const MembershipActionSchema = z.discriminatedUnion('intent', [
 
 export type MembershipAction = z.infer<typeof MembershipActionSchema>
 
-const dateField = z
-  .string()
-  .trim()
-  .refine(isCalendarDate, 'admin:errors.dateFormat')
-  .optional()
+const dateField = dateText('admin:errors.dateFormat').optional()
 
 export const AuditFilterSchema = z
   .object({

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { isClosedKind, type QuestionKind, QuestionKindSchema, TEXT_LIMIT } from './questions'
 import type { QuestionOption } from './schema'
+import { isCalendarDate, normaliseDate } from '~/platform/dates'
+
+export { isCalendarDate, normaliseDate, ukDate } from '~/platform/dates'
 
 // Shared by server and browser: error messages are translation keys in manage.json.
 
@@ -21,16 +24,6 @@ export function slugify(text: string, max = 80) {
     .replace(/^-+|-+$/g, '')
 }
 
-/** `31/3/2027` or `2027-03-31` as `2027-03-31`; null when it is not written as a date. */
-export function normaliseDate(value: string) {
-  const text = value.trim()
-  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)
-  const [year, month, day] = uk ? [uk[3], uk[2], uk[1]] : iso ? [iso[1], iso[2], iso[3]] : []
-  if (!year || !month || !day) return null
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-}
-
 /** `9:00`, `09.00` or `23:59` as `HH:MM` on the 24-hour clock; null otherwise. */
 export function normaliseTime(value: string) {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim())
@@ -39,16 +32,6 @@ export function normaliseTime(value: string) {
   if (hour > 23 || minute > 59) return null
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
 }
-
-/** A date that exists on the calendar (31 February does not). */
-export function isCalendarDate(iso: string) {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
-
-/** UK style for forms: `2027-03-31` → `31/03/2027`. */
-export const ukDate = (iso: string) => iso.split('-').reverse().join('/')
 
 const required = (missing: string, max: number, tooLong: string) =>
   z.string({ required_error: missing }).trim().min(1, missing).max(max, tooLong)

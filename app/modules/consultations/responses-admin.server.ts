@@ -4,9 +4,10 @@ import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { forbidden } from '~/modules/accounts/auth.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
-import { isCalendarDate, isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/modules/accounts/forms-admin'
 import type { Actor } from '~/modules/accounts/permissions'
 import { findPeople } from '~/modules/accounts/queries.server'
+import { dateText } from '~/platform/dates'
 import { getDb } from '~/platform/db.server'
 import { londonInstant, statusOf, ZONE } from './lifecycle'
 import { canManageConsultations, canSeePersonalData } from './permissions'
@@ -24,7 +25,7 @@ export const consents = publishConsent.enumValues
 export type Channel = (typeof channels)[number]
 export type OfflineChannel = (typeof offlineChannels)[number]
 
-const optionalDate = z.string().refine(isCalendarDate, 'responses:errors.dateFormat').optional()
+const optionalDate = dateText('responses:errors.dateFormat').optional()
 
 export const ResponseFilterSchema = z
   .object({
