@@ -29,7 +29,7 @@ interface Versioned {
 }
 
 /** Answers 304 when the client's copy (by ETag, else Last-Modified) is current; otherwise renders. */
-async function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
+export async function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
   const etag = `"${createHash('sha256').update(version).digest('base64url').slice(0, 27)}"`
   const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000)
   const headers = new Headers({ ETag: etag, 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'public, max-age=300, must-revalidate' })

@@ -5,7 +5,7 @@ import type { EventFilters } from './forms'
 import { listEvents } from './queries.server'
 import { formatWhen } from './when.server'
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+export const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 
 const upcomingFilters = (filters: Partial<EventFilters>): EventFilters => ({ access: [], when: 'upcoming', page: 1, ...filters })
 

@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { consultationFeedResponse } from '~/modules/consultations/feed.server'
+
+export const loader = ({ request }: LoaderFunctionArgs) => consultationFeedResponse(request, 'rss')
