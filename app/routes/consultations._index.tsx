@@ -54,7 +54,11 @@ async function countMatching(q: string) {
   return { open: open!.total, forthcoming: forthcoming!.total, closed: closed!.total }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  ...pageMeta(data),
+  { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'Guth consultations (RSS)', href: '/feeds/consultations.rss' },
+  { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: 'Guth consultations (Atom)', href: '/feeds/consultations.atom' },
+]
 
 const tabHref = (tab: PublicTab, q: string) => `/consultations?${new URLSearchParams(q ? { tab, q } : { tab })}`
 
@@ -119,6 +123,19 @@ export default function Consultations() {
           <Pagination path="/consultations" page={page} pageCount={pageCount} query={{ tab, q }} />
         </section>
       </LinkTabs>
+      <section aria-labelledby="consultation-feeds">
+        <h2 id="consultation-feeds" className="ds_h3">
+          {t('list.feeds.heading')}
+        </h2>
+        <ul>
+          <li>
+            <a href="/feeds/consultations.rss">{t('list.feeds.rss')}</a>
+          </li>
+          <li>
+            <a href="/feeds/consultations.atom">{t('list.feeds.atom')}</a>
+          </li>
+        </ul>
+      </section>
     </Page>
   )
 }

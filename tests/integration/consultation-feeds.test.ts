@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
+import * as consultationList from '~/routes/consultations._index'
 import * as atomFeed from '~/routes/feeds.consultations[.]atom'
 import * as rssFeed from '~/routes/feeds.consultations[.]rss'
 import { givenConsultation } from '../helpers/consultations'
@@ -43,5 +44,10 @@ describe('consultation feeds', () => {
     const feed = parse(await load(rssFeed, '?lang=gd'))
     expect(feed.lang).toBe('gd')
     expect(feed.entries.map((entry) => entry.title)).toContain(`Fosgailte a-nis: ${open.consultation.title.gd}`)
+  })
+
+  test('the consultations page points feed readers at both feeds', () => {
+    const tags = consultationList.meta({ data: { title: 'Consultations', serviceName: 'Guth' } } as never) as { rel?: string; href?: string }[]
+    expect(tags.filter((tag) => tag.rel === 'alternate').map((tag) => tag.href)).toEqual(['/feeds/consultations.rss', '/feeds/consultations.atom'])
   })
 })
