@@ -6,7 +6,7 @@ import { bookPlace, cancelBooking } from '~/modules/events/bookings.server'
 import { cancelEvent, updateEvent } from '~/modules/events/commands.server'
 import { manageKeyFor } from '~/modules/events/manage-key.server'
 import { sendReminder } from '~/modules/events/notify.server'
-import { nextOccurrence } from '~/modules/events/time'
+import { nextOccurrence, occurrences } from '~/modules/events/time'
 import { eventRegistrations, events } from '~/modules/events/schema'
 import { getDb } from '~/platform/db.server'
 import { stopJobs } from '~/platform/jobs.server'
@@ -49,6 +49,30 @@ describe('booking a place', () => {
     const second = await book(event.id, 2)
     expect(first.ok && first.registration.status).toBe('confirmed')
     expect(second.ok && second.registration.status).toBe('waitlisted')
+  })
+
+  test('two dates of a weekly event booked at once by many people: each date fills to its own places, never over', async () => {
+    const { event } = await givenPublishedEvent({ capacity: 5 })
+    await getDb().update(events).set({ rrule: 'FREQ=WEEKLY;COUNT=3' }).where(eq(events.id, event.id))
+    const row = await givenEventRow(event.id)
+    const [first, second] = occurrences(row)
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => bookPlace(event.id, person(event.id, n), { language: 'en', occurrences: [n % 2 ? second!.startsAt : first!.startsAt] })),
+    )
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true)
+    const rows = await registrations(event.id)
+    for (const date of [first!, second!]) {
+      const ofDate = rows.filter((r) => r.occurrenceStart?.getTime() === date.startsAt.getTime())
+      expect(ofDate.filter((r) => r.status === 'confirmed')).toHaveLength(5)
+      expect(ofDate.filter((r) => r.status === 'waitlisted')).toHaveLength(10)
+    }
+    // Cancelling a place on the second date promotes the second date's waiting list only.
+    const leaving = rows.find((r) => r.occurrenceStart?.getTime() === second!.startsAt.getTime() && r.status === 'confirmed')!
+    const cancelled = await cancelBooking(leaving.id, manageKeyFor(leaving.id))
+    expect(cancelled.ok && cancelled.promoted?.occurrenceStart?.getTime()).toBe(second!.startsAt.getTime())
+    // One submission may book several dates, each its own row.
+    const both = await bookPlace(event.id, person(event.id, 99), { language: 'en', occurrences: [first!.startsAt, second!.startsAt] })
+    expect(both.ok && both.registrations.map((r) => r.registration.occurrenceStart?.getTime())).toEqual([first!.startsAt.getTime(), second!.startsAt.getTime()])
   })
 
   test('50 simultaneous bookings for 10 places: exactly 10 confirmed, 40 waiting, and cancellations promote in booking order', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, max, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, max, ne, type SQL, sql } from 'drizzle-orm'
 import { isUuid } from '~/modules/consultations/forms-authoring'
 import { getDb } from '~/platform/db.server'
 import { type BookingInput, BookingSchema } from './forms'
@@ -6,19 +6,15 @@ import { asJobSession, type Tx } from './jobs-in-transaction.server'
 import { keyMatches, manageKeyFor } from './manage-key.server'
 import { prepareEventQueues, queueBookingMail } from './notify.server'
 import { eventRegistrations, events } from './schema'
-import { lastEnd } from './time'
+import { lastEnd, nextOccurrence, occurrences } from './time'
 
 export type Registration = typeof eventRegistrations.$inferSelect
-export type BookingRefusal = 'not_found' | 'not_bookable' | 'event_over' | 'event_cancelled' | 'already_booked'
+export type BookingRefusal = 'not_found' | 'not_bookable' | 'event_over' | 'event_cancelled' | 'already_booked' | 'no_date'
 export type BookingOutcome =
-  | { ok: true; registration: Registration; manageKey: string }
+  | { ok: true; registration: Registration; manageKey: string; registrations: { registration: Registration; manageKey: string }[] }
   | { ok: false; reason: BookingRefusal }
   | { ok: false; reason: 'invalid'; fieldErrors: Partial<Record<keyof BookingInput, string[]>> }
 
-/**
- * Books a place, or a place on the waiting list when the event is full. Bookings for one event
- * queue on the event's row lock, so places are never given twice and the list keeps its order.
- */
 /** The booking form read, or its field errors; touches no table. */
 export function readBooking(input: BookingInput) {
   const parsed = BookingSchema.safeParse(input)
@@ -31,10 +27,23 @@ export function readBooking(input: BookingInput) {
   return { ok: false as const, reason: 'invalid' as const, fieldErrors }
 }
 
+/** The rows of one occurrence (or of a one-off event, whose occurrence is null). */
+const sameOccurrence = (eventId: string, occurrenceStart: Date | null): SQL =>
+  and(
+    eq(eventRegistrations.eventId, eventId),
+    occurrenceStart ? eq(eventRegistrations.occurrenceStart, occurrenceStart) : isNull(eventRegistrations.occurrenceStart),
+  )!
+
+/**
+ * Books a place on each date asked for (a one-off event has just the one), or a place on that
+ * date's waiting list when it is full. Bookings for one event queue on the event's row lock, so
+ * places are never given twice and each list keeps its order. Without dates, a repeating event's
+ * next occurrence is booked.
+ */
 export async function bookPlace(
   eventId: string,
   input: BookingInput,
-  booker: { userId?: string | null; language: string },
+  booker: { userId?: string | null; language: string; occurrences?: Date[] },
   now = new Date(),
 ): Promise<BookingOutcome> {
   const parsed = readBooking(input)
@@ -47,37 +56,78 @@ export async function bookPlace(
     if (event.status === 'cancelled') return { ok: false as const, reason: 'event_cancelled' as const }
     if (!event.bookingRequired) return { ok: false as const, reason: 'not_bookable' as const }
     if (lastEnd(event) <= now) return { ok: false as const, reason: 'event_over' as const }
+    let starts: (Date | null)[]
+    if (!event.rrule) starts = [null]
+    else if (!booker.occurrences?.length) {
+      const next = nextOccurrence(event, now)
+      if (!next) return { ok: false as const, reason: 'event_over' as const }
+      starts = [next.startsAt]
+    } else {
+      const scheduled = new Map(occurrences(event).map((o) => [o.startsAt.getTime(), o]))
+      const asked = [...new Set(booker.occurrences.map((d) => d.getTime()))].sort((a, b) => a - b)
+      if (asked.some((t) => !scheduled.has(t))) return { ok: false as const, reason: 'no_date' as const }
+      if (asked.some((t) => scheduled.get(t)!.endsAt <= now)) return { ok: false as const, reason: 'event_over' as const }
+      starts = asked.map((t) => new Date(t))
+    }
     const email = parsed.value.email.toLowerCase()
-    const [existing] = await tx
-      .select({ id: eventRegistrations.id })
-      .from(eventRegistrations)
-      .where(and(eq(eventRegistrations.eventId, eventId), sql`lower(${eventRegistrations.email}) = ${email}`, ne(eventRegistrations.status, 'cancelled')))
-    if (existing) return { ok: false as const, reason: 'already_booked' as const }
-    const [counts] = await tx
-      .select({
-        confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
-        last: max(eventRegistrations.ordinal),
-      })
-      .from(eventRegistrations)
-      .where(eq(eventRegistrations.eventId, eventId))
-    const full = event.capacity !== null && (counts?.confirmed ?? 0) >= event.capacity
-    const [registration] = await tx
-      .insert(eventRegistrations)
-      .values({
-        eventId,
-        userId: booker.userId ?? null,
-        name: parsed.value.name,
-        email,
-        accessNeeds: parsed.value.accessNeeds || null,
-        status: full ? 'waitlisted' : 'confirmed',
-        ordinal: (counts?.last ?? 0) + 1,
-        language: booker.language,
-        confirmedAt: full ? null : now,
-      })
-      .returning()
-    await queueBookingMail(asJobSession(tx), event, registration!, full ? 'waitlisted' : 'confirmed')
-    return { ok: true as const, registration: registration!, manageKey: manageKeyFor(registration!.id) }
+    for (const start of starts) {
+      const [existing] = await tx
+        .select({ id: eventRegistrations.id })
+        .from(eventRegistrations)
+        .where(and(sameOccurrence(eventId, start), sql`lower(${eventRegistrations.email}) = ${email}`, ne(eventRegistrations.status, 'cancelled')))
+      if (existing) return { ok: false as const, reason: 'already_booked' as const }
+    }
+    const [last] = await tx.select({ last: max(eventRegistrations.ordinal) }).from(eventRegistrations).where(eq(eventRegistrations.eventId, eventId))
+    let ordinal = last?.last ?? 0
+    const made: { registration: Registration; manageKey: string }[] = []
+    for (const start of starts) {
+      const [counts] = await tx
+        .select({ confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int` })
+        .from(eventRegistrations)
+        .where(sameOccurrence(eventId, start))
+      const full = event.capacity !== null && (counts?.confirmed ?? 0) >= event.capacity
+      ordinal += 1
+      const [registration] = await tx
+        .insert(eventRegistrations)
+        .values({
+          eventId,
+          occurrenceStart: start,
+          userId: booker.userId ?? null,
+          name: parsed.value.name,
+          email,
+          accessNeeds: parsed.value.accessNeeds || null,
+          status: full ? 'waitlisted' : 'confirmed',
+          ordinal,
+          language: booker.language,
+          confirmedAt: full ? null : now,
+        })
+        .returning()
+      await queueBookingMail(asJobSession(tx), event, registration!, full ? 'waitlisted' : 'confirmed')
+      made.push({ registration: registration!, manageKey: manageKeyFor(registration!.id) })
+    }
+    return { ok: true as const, ...made[0]!, registrations: made }
   })
+}
+
+/** Places left and people waiting on each upcoming date of an event (one entry for a one-off event). */
+export async function occurrencePlaces(event: typeof events.$inferSelect, now = new Date()) {
+  const rows = await getDb()
+    .select({
+      start: eventRegistrations.occurrenceStart,
+      confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
+      waiting: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'waitlisted')::int`,
+    })
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.eventId, event.id))
+    .groupBy(eventRegistrations.occurrenceStart)
+  const byStart = new Map(rows.map((r) => [r.start?.getTime() ?? null, r]))
+  return occurrences(event)
+    .filter((o) => o.endsAt > now)
+    .map((o) => {
+      const row = byStart.get(event.rrule ? o.startsAt.getTime() : null)
+      const confirmed = row?.confirmed ?? 0
+      return { ...o, placesLeft: event.capacity === null ? null : Math.max(0, event.capacity - confirmed), waiting: row?.waiting ?? 0 }
+    })
 }
 
 /** A booking seen through its manage link; null when the link is wrong. */
@@ -91,12 +141,12 @@ export async function findBooking(registrationId: string, key: string) {
   return row ?? null
 }
 
-/** Gives the first person waiting the place that has come free (in booking order). */
-async function promoteFromWaitlist(tx: Tx, event: typeof events.$inferSelect, now: Date) {
+/** Gives the first person waiting for the same date the place that has come free (in booking order). */
+async function promoteFromWaitlist(tx: Tx, event: typeof events.$inferSelect, occurrenceStart: Date | null, now: Date) {
   const [next] = await tx
     .select()
     .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, 'waitlisted')))
+    .where(and(sameOccurrence(event.id, occurrenceStart), eq(eventRegistrations.status, 'waitlisted')))
     .orderBy(asc(eventRegistrations.ordinal))
     .limit(1)
     .for('update')
@@ -129,7 +179,7 @@ export async function cancelBooking(registrationId: string, key: string, now = n
       .where(eq(eventRegistrations.id, registrationId))
       .returning()
     await queueBookingMail(asJobSession(tx), event, cancelled!, 'cancelled')
-    const promoted = registration.status === 'confirmed' && event.status === 'published' ? await promoteFromWaitlist(tx, event, now) : null
+    const promoted = registration.status === 'confirmed' && event.status === 'published' ? await promoteFromWaitlist(tx, event, registration.occurrenceStart, now) : null
     return { ok: true as const, promoted }
   })
 }
