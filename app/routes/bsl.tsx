@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { BslVersion } from '~/components/BslVersion'
 import { Page } from '~/components/ds/Page'
 import { listPublicConsultations } from '~/modules/consultations/queries.server'
 import { translate } from '~/modules/consultations/questions'
+import type { Translated } from '~/modules/consultations/schema'
+import { bslVersionsOf } from '~/modules/media/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -13,8 +16,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('entry.heading'),
     serviceName,
+    language,
+    showcase: await firstInBsl(open.consultations, language),
     consultations: open.consultations.map((c) => ({ slug: c.slug, title: translate(c.title, language) })),
   }
+}
+
+// The page explains itself in BSL through the first open consultation (closing soonest) that has one.
+async function firstInBsl(open: { id: string; title: Translated }[], language: string) {
+  for (const consultation of open) {
+    const version = (await bslVersionsOf(consultation.id)).get('consultation')
+    if (version?.status === 'ready') {
+      return { title: translate(consultation.title, language), video: { id: version.id, hasCaptions: version.hasCaptions, transcript: version.transcript } }
+    }
+  }
+  return null
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
@@ -26,6 +42,16 @@ export default function RespondInBslEntry() {
   const steps = t('whole.steps', { returnObjects: true }) as string[]
   return (
     <Page title={t('entry.heading')} lead={t('entry.body')}>
+      {data.showcase ? (
+        <BslVersion
+          id="watch-in-bsl"
+          heading={t('entry.watchHeading', { title: data.showcase.title })}
+          lead={t('entry.watchLead')}
+          video={data.showcase.video}
+          label={t('entry.watchHeading', { title: data.showcase.title })}
+          language={data.language}
+        />
+      ) : null}
       <h2>{t('whole.howItWorks')}</h2>
       <ol>
         {steps.map((step) => (

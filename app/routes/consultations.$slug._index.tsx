@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Trans, useTranslation } from 'react-i18next'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
+import { BslVersion } from '~/components/BslVersion'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
@@ -11,6 +12,7 @@ import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
 import { renderConsultationBody } from '~/modules/consultations/body.server'
 import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
+import { bslVersionsOf } from '~/modules/media/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { consultation, documents, status } = found
   const { language, t, serviceName } = await translatorFor(request, 'consultations')
   const bodyHtml = renderConsultationBody(consultation)
+  const bslVersion = (await bslVersionsOf(consultation.id)).get('consultation')
   const discussion = await loadConsultationDiscussion(request, { id: consultation.id, slug: consultation.slug, open: status === 'open' }, bodyHtml)
   const title = inLanguage(consultation.title, language)
   const kilobytes = (bytes: number) =>
@@ -90,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactEmail: consultation.contactEmail,
       postalAddress: consultation.postalAddress?.split('\n').map((line) => line.trim()).filter(Boolean) ?? [],
     },
+    bsl: bslVersion?.status === 'ready' ? { id: bslVersion.id, hasCaptions: bslVersion.hasCaptions, transcript: bslVersion.transcript } : null,
     bodyHtml: discussion.bodyHtml,
     comments: discussion.comments,
     analysis: status === 'analysis_published' ? await getAnalysisSummary(consultation.slug, language) : null,
@@ -205,7 +209,7 @@ function Documents() {
 }
 
 export default function ConsultationPage() {
-  const { consultation, bodyHtml, headings, language, comments } = useLoaderData<typeof loader>()
+  const { consultation, bodyHtml, headings, language, comments, bsl } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')
   // The paper itself has no Gaelic version: mark it as English so screen readers pronounce it right.
   const bodyLang = language === 'en' ? undefined : 'en'
@@ -226,6 +230,7 @@ export default function ConsultationPage() {
         </p>
       </div>
       <div className="ds_layout__content">
+        {bsl ? <BslVersion id="watch-in-bsl" heading={t('bsl:watch.consultationHeading')} video={bsl} label={t('bsl:watch.consultation')} language={language} /> : null}
         <KeyDates />
         {consultation.status === 'open' ? (
           <div className="guth-respond-call">

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { answerFieldName, QuestionPreview } from '~/components/QuestionPreview'
 import { BslAnswer } from '~/components/BslAnswer'
-import { VideoPlayer } from '~/components/VideoPlayer'
+import { BslVersion } from '~/components/BslVersion'
 import { BackLink } from '~/components/ds/BackLink'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -12,11 +12,15 @@ import { translate, validateAnswer } from '~/modules/consultations/questions'
 import { draftAnswers, loadRespondContext, type Step } from '~/modules/consultations/respond-context.server'
 import { respondPath } from '~/modules/consultations/paths'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
-import { saveAnswers } from '~/modules/consultations/responding.server'
+import { type Draft, saveAnswers } from '~/modules/consultations/responding.server'
 import { bslForRespondPage, videoState } from '~/modules/media/respond.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
+
+// Who said they use BSL (or answered in BSL) meets each question in BSL first; saying "No" on
+// the about-you page wins over an earlier BSL upload.
+const prefersBsl = (draft: Draft | null) => draft?.isBslUser ?? draft?.channel === 'bsl'
 
 function stepFor(steps: Step[], number: string | undefined) {
   const step = /^\d{1,4}$/.test(number ?? '') ? steps[Number(number) - 1] : undefined
@@ -34,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = bsl.versionOf(step.question.id)
   return {
     ...consultationHeader(context.consultation, context.status, language),
-    bsl: { version, video: videoState(bsl.answerOf(step.question.id)), limits: bsl.limits, error: bsl.error },
+    bsl: { version, first: prefersBsl(context.draft), video: videoState(bsl.answerOf(step.question.id)), limits: bsl.limits, error: bsl.error },
     title: translate(step.question.prompt, language),
     serviceName,
     language,
@@ -95,6 +99,18 @@ export default function AnswerQuestion() {
     .filter((q) => actionData?.errors[q.id])
     .map((q) => ({ fieldId: answerFieldName(q), message: errorText(q.id)! }))
   const [question, ...followUps] = loaderData.questions
+  const { version } = loaderData.bsl
+  const values = Object.fromEntries(loaderData.questions.map((q) => [q.id, actionData?.entered[q.id] ?? loaderData.values[q.id] ?? undefined]))
+  const errors = Object.fromEntries(loaderData.questions.map((q) => [q.id, errorText(q.id)]))
+  const watch = version ? (
+    <BslVersion
+      id="watch-in-bsl"
+      heading={t('bsl:watch.questionHeading')}
+      video={version}
+      label={t('bsl:watch.question', { number: loaderData.number })}
+      language={loaderData.language}
+    />
+  ) : null
   return (
     <div className="ds_layout ds_layout--question-page">
       <div className="ds_layout__content">
@@ -104,26 +120,14 @@ export default function AnswerQuestion() {
           {t('question.caption', { number: loaderData.number, total: loaderData.total })}
           {loaderData.section ? ` · ${loaderData.section}` : null}
         </p>
+        {loaderData.bsl.first ? watch : null}
         <Form method="post" noValidate>
           <CsrfInput />
-          <QuestionPreview
-            question={question!}
-            followUp={followUps[0]}
-            moreFollowUps={followUps.slice(1)}
-            language={loaderData.language}
-            mode="answer"
-            values={Object.fromEntries(loaderData.questions.map((q) => [q.id, actionData?.entered[q.id] ?? loaderData.values[q.id] ?? undefined]))}
-            errors={Object.fromEntries(loaderData.questions.map((q) => [q.id, errorText(q.id)]))}
-            asPageHeading
-          />
-          {loaderData.bsl.version ? (
-            <VideoPlayer
-              mediaId={loaderData.bsl.version.id}
-              label={t('bsl:watch.question', { number: loaderData.number })}
-              hasCaptions={loaderData.bsl.version.hasCaptions}
-              transcript={loaderData.bsl.version.transcript}
-              language={loaderData.language}
-            />
+          <QuestionPreview question={question!} language={loaderData.language} mode="answer" values={values} errors={errors} asPageHeading />
+          {/* For everyone else the BSL version sits under the question, before any "please explain". */}
+          {loaderData.bsl.first ? null : watch}
+          {followUps.length ? (
+            <QuestionPreview question={followUps[0]!} moreFollowUps={followUps.slice(1)} language={loaderData.language} mode="answer" values={values} errors={errors} />
           ) : null}
           <div className="ds_button-group">
             <Button type="submit" name="intent" value="continue">

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import { seedAnalysisBench } from './analysis'
+import { seedDemoBslMedia } from './bsl-media'
 import { seedLocalDemocracyConsultation } from './consultation'
 import { seedDemoComments } from './comments'
 import { seedDemoEvents } from './events'
@@ -112,6 +113,7 @@ export async function seedDemoContent() {
     }
   })
   await seedLocalDemocracyConsultation()
+  await seedDemoBslMedia()
   await seedDemoComments()
   await seedDemoEvents()
   await seedAnalysisBench()
