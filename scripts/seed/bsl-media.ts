@@ -16,8 +16,9 @@ const POSTER = `${dir}placeholder-bsl-poster.jpg`
 const SECONDS = 12
 
 /**
- * The placeholder BSL version of the local democracy bill as a whole and of its first question,
- * ready to watch with English captions, stored as the upload pipeline stores a processed video.
+ * The placeholder BSL version of the local democracy bill as a whole and of its first two questions
+ * (a text question, and a scale with its "please explain"), ready to watch with English captions,
+ * stored as the upload pipeline stores a processed video.
  * Idempotent: left alone once the bill has any BSL version.
  */
 export async function seedDemoBslMedia() {
@@ -30,22 +31,23 @@ export async function seedDemoBslMedia() {
     .where(and(eq(media.consultationId, consultation.id), eq(media.purpose, 'consultation')))
     .limit(1)
   if (existing) return
-  const [first] = await db
+  const firstTwo = await db
     .select({ id: questions.id })
     .from(questions)
     .where(and(eq(questions.consultationId, consultation.id), isNull(questions.followUpOf)))
     .orderBy(asc(questions.position))
-    .limit(1)
+    .limit(2)
   await seedVersion(consultation.id, null, `${dir}placeholder-consultation.vtt`)
-  if (first) await seedVersion(consultation.id, first.id, `${dir}placeholder-question.vtt`)
+  for (const question of firstTwo) await seedVersion(consultation.id, question.id, `${dir}placeholder-question.vtt`)
 }
 
 async function seedVersion(consultationId: string, questionId: string | null, captions: string) {
   const id = randomUUID()
   const store = getFileStore()
-  const keys = { storageKey: mediaKey(id, 'original.mp4'), webKey: mediaKey(id, 'web.mp4'), posterKey: mediaKey(id, 'poster.jpg'), captionsKey: mediaKey(id, 'captions.vtt') }
+  // The placeholder is already a web MP4: it is its own original, stored once.
+  const web = mediaKey(id, 'web.mp4')
+  const keys = { storageKey: web, webKey: web, posterKey: mediaKey(id, 'poster.jpg'), captionsKey: mediaKey(id, 'captions.vtt') }
   // Files first: a row that says "ready" always has its files.
-  await store.putFile(keys.storageKey, VIDEO, 'video/mp4')
   await store.putFile(keys.webKey, VIDEO, 'video/mp4')
   await store.putFile(keys.posterKey, POSTER, 'image/jpeg')
   await store.putFile(keys.captionsKey, captions, 'text/vtt')

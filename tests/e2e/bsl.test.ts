@@ -122,3 +122,84 @@ test('BSL respondents record and upload, an official watches and interprets, and
   await official.close()
   expect([...recorder.problems, ...uploader.problems, ...official.problems]).toEqual([])
 }, 240_000)
+
+/** Whether the first element matching `first` comes before the first matching `then` in the page. */
+const comesBefore = (page: Page, first: string, then: string) =>
+  page.evaluate(([a, b]) => {
+    const x = document.querySelector(a!)
+    const y = document.querySelector(b!)
+    return Boolean(x && y && x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING)
+  }, [first, then])
+
+/** About you, with an answer to "Are you a BSL user?", up to question 1. */
+async function aboutYou(page: Page, bslUser: 'Yes' | 'No') {
+  await page.waitForURL(/about-you$/)
+  await page.locator('label', { hasText: 'As an individual' }).click()
+  await page.getByLabel('Full name').fill('Morven Sign')
+  await page.locator('label', { hasText: 'Yes, publish my response, but not my name' }).click()
+  await page.locator('fieldset', { hasText: 'May we contact you again' }).locator('label', { hasText: /^No$/ }).click()
+  await page.locator('fieldset', { hasText: 'Are you a British Sign Language (BSL) user?' }).locator('label', { hasText: new RegExp(`^${bslUser}$`) }).click()
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await page.waitForURL(/questions\/1$/)
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`BSL first ${javaScriptEnabled ? 'with' : 'without'} JavaScript: the consultation, /bsl and each question lead with the captioned BSL version for a BSL user`, async () => {
+    const visitor = await browser.newPage({ javaScriptEnabled })
+    const { page } = visitor
+    // The consultation page: the whole paper in BSL, near the top, with English captions.
+    await page.goto(consultation)
+    await expect.poll(() => page.locator('#watch-in-bsl').textContent()).toBe('Watch this consultation in BSL')
+    const intro = page.locator('section[aria-labelledby="watch-in-bsl"] video')
+    expect(await intro.locator('track[kind="captions"]').count()).toBe(1)
+    expect(await comesBefore(page, '#watch-in-bsl', '#key-dates')).toBe(true)
+    expect(await comesBefore(page, '#watch-in-bsl', '.guth-body')).toBe(true)
+    await expectAccessible(page)
+    const captions = await page.request.get((await intro.locator('track').getAttribute('src'))!)
+    expect(captions.status()).toBe(200)
+    expect(captions.headers()['content-type']).toMatch(/^text\/vtt/)
+    expect(await captions.text()).toMatch(/^WEBVTT[\s\S]*placeholder, not a real BSL translation/)
+    const poster = await page.request.get((await intro.getAttribute('poster'))!)
+    expect(poster.headers()['content-type']).toBe('image/jpeg')
+    const video = await page.request.get((await intro.locator('source').getAttribute('src'))!)
+    expect(video.headers()['content-type']).toBe('video/mp4')
+
+    // /bsl explains itself in BSL through the consultation open now.
+    await page.goto('/bsl')
+    await expect.poll(() => page.locator('#watch-in-bsl').textContent()).toMatch(/^Watch in BSL: /)
+    expect(await page.locator('main video track[kind="captions"]').count()).toBe(1)
+    expect(await comesBefore(page, '#watch-in-bsl', 'main ol')).toBe(true)
+    await expectAccessible(page)
+
+    // "Respond in BSL", saying they use BSL: every question starts with its BSL version.
+    await page.getByRole('link', { name: /Respond to .* in BSL/ }).first().click()
+    await page.waitForURL(/respond\/bsl$/)
+    await page.getByRole('button', { name: 'Start your response' }).click()
+    await aboutYou(page, 'Yes')
+    await expect.poll(() => page.locator('#watch-in-bsl').textContent()).toBe('Watch this question in BSL')
+    expect(await page.locator('section[aria-labelledby="watch-in-bsl"] track[kind="captions"]').count()).toBe(1)
+    expect(await comesBefore(page, '#watch-in-bsl', 'main form h1')).toBe(true)
+    await expectAccessible(page)
+    await page.getByLabel('Which area do you live in?').fill('Fife')
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await page.waitForURL(/questions\/2$/)
+    await expect.poll(() => page.locator('#watch-in-bsl').count()).toBe(1)
+    expect(await comesBefore(page, '#watch-in-bsl', 'main form fieldset')).toBe(true)
+    await expectAccessible(page)
+    await visitor.close()
+
+    // Someone who does not use BSL still finds it, under the question and before "please explain".
+    const other = await browser.newPage({ javaScriptEnabled })
+    await other.page.goto(`${consultation}/respond`)
+    await other.page.getByRole('button', { name: 'Start now' }).click()
+    await aboutYou(other.page, 'No')
+    await other.page.getByRole('button', { name: 'Save and continue' }).click()
+    await other.page.waitForURL(/questions\/2$/)
+    await expect.poll(() => other.page.locator('#watch-in-bsl').count()).toBe(1)
+    expect(await comesBefore(other.page, 'main form fieldset', '#watch-in-bsl')).toBe(true)
+    expect(await comesBefore(other.page, '#watch-in-bsl', 'main form textarea')).toBe(true)
+    await expectAccessible(other.page)
+    await other.close()
+    expect([...visitor.problems, ...other.problems]).toEqual([])
+  }, 120_000)
+}
