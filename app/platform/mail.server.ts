@@ -15,7 +15,7 @@ import { withMailHeaders } from './mail-headers.server'
  * What an email is. Sign-in codes and resume links are interactive: someone is waiting for them,
  * so they have their own queue that is never behind bulk mail. Everything else is bulk.
  */
-export type MailCategory = 'sign-in' | 'resume' | 'receipt' | 'booking' | 'reminder' | 'event-update' | 'digest' | 'milestone' | 'moderation'
+export type MailCategory = 'sign-in' | 'resume' | 'receipt' | 'booking' | 'reminder' | 'event-update' | 'digest' | 'milestone' | 'moderation' | 'alert'
 const INTERACTIVE: ReadonlySet<MailCategory> = new Set(['sign-in', 'resume'])
 const laneOf = (mail: OutgoingMail): Lane => (INTERACTIVE.has(mail.category) ? 'interactive' : 'bulk')
 

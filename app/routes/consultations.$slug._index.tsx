@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Trans, useTranslation } from 'react-i18next'
+import { OpeningAlertSignup } from '~/components/AlertSignup'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { BslVersion } from '~/components/BslVersion'
 import { CommentsSection } from '~/components/CommentsSection'
@@ -9,6 +10,7 @@ import { inLanguage, StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { getAnalysisSummary } from '~/modules/analysis/publication.server'
 import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
+import { alertSignupAction } from '~/modules/consultations/alert-pages.server'
 import { renderConsultationBody } from '~/modules/consultations/body.server'
 import { formatLondon, ZONE } from '~/modules/consultations/lifecycle'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
@@ -109,6 +111,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+
+// The only form posted here: "email me when this consultation opens", while it is forthcoming.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const found = await getPublicConsultation(params.slug ?? '')
+  if (!found) throw new Response('Not found', { status: 404 })
+  // It opened while the form was on screen: the page now says how to respond.
+  if (found.status !== 'forthcoming') return redirect(`/consultations/${found.consultation.slug}`, 303)
+  return alertSignupAction(request, context.clientIp, { kind: 'opening', consultation: found.consultation })
+}
 
 function KeyDates() {
   const { consultation, analysis } = useLoaderData<typeof loader>()
@@ -232,6 +243,7 @@ export default function ConsultationPage() {
       <div className="ds_layout__content">
         {bsl ? <BslVersion id="watch-in-bsl" heading={t('bsl:watch.consultationHeading')} video={bsl} label={t('bsl:watch.consultation')} language={language} /> : null}
         <KeyDates />
+        {consultation.status === 'forthcoming' ? <OpeningAlertSignup /> : null}
         {consultation.status === 'open' ? (
           <div className="guth-respond-call">
             <Link className="ds_button" to={`/consultations/${consultation.slug}/respond`}>

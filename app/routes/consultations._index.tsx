@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NewAlertSignup } from '~/components/AlertSignup'
 import { ConsultationCard, inLanguage } from '~/components/ConsultationCard'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
 import { LinkTabs } from '~/components/ds/Tabs'
 import { Button } from '~/components/ds/forms'
 import { pageFrom } from '~/modules/accounts/forms-admin'
+import { alertSignupAction } from '~/modules/consultations/alert-pages.server'
 import { formatLondon, statusOf } from '~/modules/consultations/lifecycle'
 import { countPublicByTab, listPublicConsultations, type PublicTab } from '~/modules/consultations/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -46,6 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       team: row.team,
     })),
   }
+}
+
+// The only form posted here: "email me about new consultations" on the topics ticked.
+export async function action({ request, context }: ActionFunctionArgs) {
+  return alertSignupAction(request, context.clientIp, { kind: 'new' })
 }
 
 // While searching, each tab counts the consultations that match, so the numbers agree with the results.
@@ -136,6 +143,7 @@ export default function Consultations() {
           </li>
         </ul>
       </section>
+      <NewAlertSignup />
     </Page>
   )
 }
