@@ -4,7 +4,9 @@ import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import type { BodyDoc } from '~/modules/consultations/body'
 import { hasOwnOptions, isTextKind } from '~/modules/consultations/forms-authoring'
 import type { QuestionKind } from '~/modules/consultations/questions'
-import { TextArea, TextInput } from './ds/forms'
+import { CONSULTATION_TOPICS } from '~/modules/consultations/topics'
+import { topicLabel } from '~/modules/events/topics'
+import { ChoiceGroup, TextArea, TextInput } from './ds/forms'
 
 /** Where the error summary sends people for a problem with the consultation paper. */
 export const BODY_FIELD_ID = 'body'
@@ -45,6 +47,7 @@ type DetailsName =
   | 'closesDate'
   | 'closesTime'
   | 'body'
+  | 'topics'
 
 /** The details form's fields with errors, in the order the form shows them, for the error summary. */
 export function detailsErrors(fields: Fields<DetailsName>) {
@@ -52,7 +55,7 @@ export function detailsErrors(fields: Fields<DetailsName>) {
   return order.map((name) => (name === 'body' ? { ...fields.body, id: BODY_FIELD_ID } : fields[name]))
 }
 
-export type DetailsDefaults = Partial<Record<Exclude<DetailsName, 'body'>, string | null>>
+export type DetailsDefaults = Partial<Record<Exclude<DetailsName, 'body' | 'topics'>, string | null>>
 
 /** The consultation's details, paper and dates, for the new and the overview pages. */
 export function DetailsFields({
@@ -60,9 +63,12 @@ export function DetailsFields({
   saved = {},
   body,
   lockedSlug,
+  savedTopics = [],
 }: {
   fields: Fields<DetailsName>
   saved?: DetailsDefaults
+  /** The topics people's "new consultations" alerts are matched against. */
+  savedTopics?: string[]
   body: BodyDoc | null
   /** Once published, the web address stays as it is. */
   lockedSlug?: string | null
@@ -87,7 +93,7 @@ export function DetailsFields({
     tableNote: (rows) => t('editor.tableNote', { count: rows }),
     blockWithTableNote: t('editor.blockWithTableNote'),
   }
-  const field = (name: Exclude<DetailsName, 'body'>) => {
+  const field = (name: Exclude<DetailsName, 'body' | 'topics'>) => {
     const { key, ...props } = textProps(fields[name], saved[name])
     return { key, props }
   }
@@ -139,6 +145,17 @@ export function DetailsFields({
       />
       {when('opens')}
       {when('closes')}
+      <ChoiceGroup
+        type="checkbox"
+        name={fields.topics.name}
+        key={fields.topics.key}
+        legend={t('consultations:alerts.authoring.topicsLegend')}
+        hint={t('consultations:alerts.authoring.topicsHint')}
+        // After a refused submission, what was ticked then (nothing posted means none ticked).
+        defaultValue={fields.titleEn.initialValue !== undefined ? [fields.topics.initialValue ?? []].flat().map(String) : savedTopics}
+        choices={CONSULTATION_TOPICS.map((topic) => ({ value: topic, label: topicLabel(t, topic) }))}
+        small
+      />
       <TextInput {...team.props} key={team.key} label={t('details.team')} hint={t('details.teamHint')} width="fluid-two-thirds" />
       <TextInput {...contactEmail.props} key={contactEmail.key} type="email" label={t('details.contactEmail')} hint={t('details.contactEmailHint')} spellCheck={false} autoComplete="off" width="fluid-two-thirds" />
       <TextArea {...postalAddress.props} key={postalAddress.key} label={t('details.postalAddress')} hint={t('details.postalAddressHint')} rows={4} />

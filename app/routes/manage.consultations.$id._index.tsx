@@ -87,6 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closesDate: ukDate(closes.date),
       closesTime: closes.time,
     },
+    savedTopics: consultation.topics,
     body: consultation.body as BodyDoc | null,
     questions: questions.map((question) => {
       const parent = question.followUpOf ? questions.find((q) => q.id === question.followUpOf) : null
@@ -333,7 +334,7 @@ function Documents() {
 }
 
 export default function ConsultationOverview() {
-  const { title, consultation, saved, body, done } = useLoaderData<typeof loader>()
+  const { title, consultation, saved, savedTopics, body, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('manage')
   const [form, fields] = useGuthForm(ConsultationDetailsSchema, actionData?.result)
@@ -354,7 +355,7 @@ export default function ConsultationOverview() {
         <Form method="post" {...getFormProps(form)} aria-labelledby="details">
           <CsrfInput />
           <input type="hidden" name="intent" value="details" />
-          <DetailsFields fields={fields} saved={saved} body={actionData?.body ?? body} lockedSlug={consultation.published ? consultation.slug : null} />
+          <DetailsFields fields={fields} saved={saved} savedTopics={savedTopics} body={actionData?.body ?? body} lockedSlug={consultation.published ? consultation.slug : null} />
           <Button type="submit">{t('overview.details.save')}</Button>
         </Form>
       </section>

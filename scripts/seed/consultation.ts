@@ -378,6 +378,7 @@ async function seedConsultation(seed: SeedConsultation) {
         organisationId: government?.id ?? null,
         opensAt: seed.opensAt,
         closesAt: seed.closesAt,
+        topics: ({ 'local-democracy-bill': ['local democracy', 'bsl', 'gaelic'], 'open-government-action-plan-2027': ['open government', 'open data'] } as Record<string, string[]>)[seed.slug] ?? [],
         publishedAt: new Date(Math.min(Date.now(), seed.opensAt.getTime())),
         createdBy: official?.id ?? null,
       })

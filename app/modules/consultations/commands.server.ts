@@ -123,6 +123,7 @@ function detailsFrom(input: ConsultationInput) {
       postalAddress: value.postalAddress || null,
       opensAt: dates.opensAt,
       closesAt: dates.closesAt,
+      topics: value.topics,
     },
   }
 }
@@ -325,6 +326,7 @@ export async function copyConsultation(actor: Actor, id: string): Promise<{ ok: 
           body: source.body,
           team: source.team,
           contactEmail: source.contactEmail,
+          topics: source.topics,
           postalAddress: source.postalAddress,
           organisationId: source.organisationId,
           opensAt: source.opensAt,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isClosedKind, type QuestionKind, QuestionKindSchema, TEXT_LIMIT } from './questions'
 import type { QuestionOption } from './schema'
 import { isCalendarDate, normaliseDate } from '~/platform/dates'
+import { isConsultationTopic } from './topics'
 
 export { isCalendarDate, normaliseDate, ukDate } from '~/platform/dates'
 
@@ -77,6 +78,11 @@ export const ConsultationDetailsSchema = z.object({
   closesTime: timeField('manage:errors.closesTimeMissing'),
   // The consultation paper: read by readBodyFromForm, listed here so its errors have a field.
   body: z.string().optional(),
+  // Checkboxes: a value that is not one of ours is not something the form offered, so it is dropped.
+  topics: z
+    .array(z.string())
+    .optional()
+    .transform((topics) => [...new Set((topics ?? []).filter(isConsultationTopic))]),
 })
 
 export type ConsultationDetailsInput = z.input<typeof ConsultationDetailsSchema>
