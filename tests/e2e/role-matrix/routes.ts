@@ -1,4 +1,5 @@
 // Every route, visited by GET as every kind of person, with the status each must get.
+import { alertCases } from './alerts'
 import { analysisCases } from './analysis'
 import { bslCases } from './bsl'
 import { commentCases } from './comments'
@@ -81,4 +82,5 @@ export const routeCases: RouteCase[] = [
   ...commentCases,
   ...bslCases,
   ...analysisCases,
+  ...alertCases,
 ]
