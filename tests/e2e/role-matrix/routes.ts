@@ -52,6 +52,8 @@ export const routeCases: RouteCase[] = [
   { files: ['organisations.$slug.tsx'], path: '/organisations/scottish-ogp-civil-society-network', expect: everyone(200) },
   { files: ['organisations.$slug.tsx'], path: '/organisations/no-such-organisation', expect: everyone(404) },
   { files: ['consultations._index.tsx'], path: '/consultations?tab=closed&q=budget', expect: everyone(200) },
+  { files: ['feeds.consultations[.]rss.tsx'], path: '/feeds/consultations.rss', expect: everyone(200) },
+  { files: ['feeds.consultations[.]atom.tsx'], path: '/feeds/consultations.atom?lang=gd', expect: everyone(200) },
   { files: ['consultations.$slug._index.tsx'], path: consultation, expect: everyone(200) },
   { files: ['consultations.$slug._index.tsx'], path: '/consultations/no-such-consultation', expect: everyone(404) },
   { files: ['consultations.$slug.respond._index.tsx'], path: respond, expect: everyone(200) },
