@@ -9,6 +9,7 @@ import { resetMailTransportForTests } from '~/platform/mail.server'
 import { expectAccessible } from '../helpers/browser'
 import { chromiumArgs, findChromium } from '../helpers/chromium'
 import { givenConsultation } from '../helpers/consultations'
+import { HttpVisitor } from '../helpers/http-session'
 import { type SmtpCapture, startSmtpCapture } from '../helpers/smtp'
 import { type InProcessApp, startInProcessApp } from './fuzz/app'
 
@@ -190,4 +191,22 @@ test('a mail provider’s one-click POST stops the alert without a cookie or CSR
   expect((await alertRow(email)).unsubscribed_at).not.toBeNull()
   // Providers may send it again: still 200.
   expect((await post('List-Unsubscribe=One-Click')).status).toBe(200)
+})
+
+test('in Gaelic, by plain HTTP: the form, its error, and the confirmation email', async () => {
+  const visitor = new HttpVisitor(app.baseUrl, { 'accept-language': 'gd' })
+  expect(await (await visitor.request('/consultations')).text()).toContain('Faigh puist-d mu cho-chomhairlean ùra')
+  const email = `gd-${randomUUID().slice(0, 8)}@example.org`
+  const refused = await visitor.postForm('/consultations?index', { email })
+  expect(refused.status).toBe(400)
+  const html = await refused.text()
+  expect(html).toContain('Tagh co-dhiù aon chuspair')
+  expect(html).toContain(`value="${email}"`)
+  const asked = await visitor.postForm('/consultations?index', { email, topics: 'gaelic' })
+  expect(asked.status).toBe(303)
+  expect(asked.headers.get('location')).toBe('/alerts/check-email')
+  const confirmation = await smtp.waitForMail(email)
+  expect(confirmation.subject).toBe('Dearbh am brath co-chomhairle agad')
+  expect(confirmation.text).toContain('Dh’iarr thu puist-d mu cho-chomhairlean ùra air: Gàidhlig.')
+  expect(confirmation.text).toContain('Cuir stad air na puist-d seo')
 })
