@@ -121,14 +121,16 @@ export function BslAnswer({ slug, questionId, back, video, maxBytes, maxMinutes,
               {t(`refusals.${error}`, { defaultValue: t('refusals.failed') })}
             </p>
           ) : null}
-          <input
-            className="ds_file-upload"
-            type="file"
-            id={fieldId}
-            name="video"
-            accept="video/*,.mp4,.mov,.webm,.mkv,.m4v"
-            aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(' ')}
-          />
+          {/* The design system's script enhances the wrapper, not the input. */}
+          <div className="ds_file-upload">
+            <input
+              type="file"
+              id={fieldId}
+              name="video"
+              accept="video/*,.mp4,.mov,.webm,.mkv,.m4v"
+              aria-describedby={[`${fieldId}-hint`, error ? `${fieldId}-error` : null].filter(Boolean).join(' ')}
+            />
+          </div>
         </div>
         <Button type="submit" variant="secondary">
           {t('answer.send')}

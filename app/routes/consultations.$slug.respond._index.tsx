@@ -28,13 +28,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 const startsPerAddress = { name: 'respond-start:ip', limit: 200, windowSeconds: 15 * 60 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  assertCsrf(request, await request.formData())
+  const form = await request.formData()
+  assertCsrf(request, form)
   const { language } = await translatorFor(request)
   const { consultation, status } = await loadRespondContext(request, params.slug!)
   if (status !== 'open') return redirect(respondPath(params.slug!), 303)
   const limited = await hitRateLimit(startsPerAddress, context.clientIp)
   if (!limited.ok) return data({ retryAt: formatTime(limited.retryAt, language) }, { status: 429 })
-  const { cookie } = await startDraft(request, consultation, language)
+  const { cookie } = await startDraft(request, consultation, language, { bslUser: form.get('bsl') === 'yes' })
   return redirect(respondPath(params.slug!, 'about-you'), { status: 303, headers: cookie ? { 'Set-Cookie': cookie } : {} })
 }
 

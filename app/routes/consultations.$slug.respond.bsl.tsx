@@ -63,6 +63,7 @@ export default function RespondInBsl() {
       ) : (
         <Form method="post" action={`${respondPath(data.slug)}?index`}>
           <CsrfInput />
+          <input type="hidden" name="bsl" value="yes" />
           <Button type="submit">{t('whole.start')}</Button>
         </Form>
       )}

@@ -53,15 +53,20 @@ export async function findDraft(request: Request, consultationId: string): Promi
 }
 
 /** Starts (or carries on with) this browser's response. Returns the cookie to set. */
-export async function startDraft(request: Request, consultation: Consultation, language: Language) {
+/** Starts (or finds) the person's draft; `bslUser` records that they chose to respond in BSL. */
+export async function startDraft(request: Request, consultation: Consultation, language: Language, { bslUser = false } = {}) {
   const existing = await findDraft(request, consultation.id)
-  if (existing) return { draft: existing, cookie: null }
+  if (existing) {
+    if (!bslUser || existing.isBslUser) return { draft: existing, cookie: null }
+    const [updated] = await getDb().update(responses).set({ isBslUser: true }).where(eq(responses.id, existing.id)).returning()
+    return { draft: updated ?? existing, cookie: null }
+  }
   const token = newToken()
   // References are short enough to read out on the phone, so two can collide: draw again.
   for (let attempt = 0; attempt < 5; attempt++) {
     const [draft] = await getDb()
       .insert(responses)
-      .values({ consultationId: consultation.id, reference: newReference(), draftTokenHash: hash(token), language })
+      .values({ consultationId: consultation.id, reference: newReference(), draftTokenHash: hash(token), language, ...(bslUser ? { isBslUser: true } : {}) })
       .onConflictDoNothing({ target: responses.reference })
       .returning()
     if (draft) return { draft, cookie: await writeDraftToken(request, consultation.id, token) }
