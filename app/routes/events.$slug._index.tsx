@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage } from '~/components/ConsultationCard'
@@ -7,10 +8,10 @@ import { FeedLinks, When } from '~/components/EventCard'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { JsonLd } from '~/components/JsonLd'
 import { Page } from '~/components/ds/Page'
-import { Button, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
+import { Button, ChoiceGroup, ErrorSummary, NotificationBanner, TextArea, TextInput } from '~/components/ds/forms'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { getOptionalUser } from '~/modules/accounts'
-import { bookFromForm } from '~/modules/events/booking-form.server'
+import { bookFromForm, type BookingFieldErrors } from '~/modules/events/booking-form.server'
 import { loadEventComments } from '~/modules/events/comments.server'
 import { eventPage } from '~/modules/events/views.server'
 import type { Translated } from '~/modules/consultations/schema'
@@ -36,26 +37,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData()
   assertCsrf(request, form)
   const { language } = await translatorFor(request)
-  const { event } = await eventPage(params.slug!, language)
+  const { event, dates } = await eventPage(params.slug!, language)
   const user = await getOptionalUser(request)
-  const input = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), accessNeeds: String(form.get('accessNeeds') ?? '') }
-  const outcome = await bookFromForm(event, input, { ip: context.clientIp, userId: user?.id ?? null, language, isBot: isHoneypotFilled(form) })
+  const input = {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? ''),
+    accessNeeds: String(form.get('accessNeeds') ?? ''),
+    dates: form.getAll('dates').map(String),
+  }
+  const outcome = await bookFromForm({ ...event, dates }, input, { ip: context.clientIp, userId: user?.id ?? null, language, isBot: isHoneypotFilled(form) })
   if (outcome.ok) return redirect(`${outcome.url}&done=${outcome.status === 'waitlisted' ? 'waitlisted' : 'booked'}`, 303)
   if (outcome.reason === 'invalid') return data({ fieldErrors: outcome.fieldErrors, refusal: null, retryAt: null, input }, { status: 400 })
   const retryAt = outcome.reason === 'rate_limited' ? formatTime(outcome.retryAt, language) : null
   return data({ fieldErrors: {}, refusal: outcome.reason, retryAt, input }, { status: outcome.reason === 'rate_limited' ? 429 : 409 })
 }
 
+/** How many places a date has left, or that it is full and how many wait. */
+function placesText(t: TFunction, date: { placesLeft: number | null; waiting: number }) {
+  if (date.placesLeft === null) return null
+  return date.placesLeft === 0 ? t('booking.dateFull', { count: date.waiting }) : t('booking.placesLeft', { count: date.placesLeft })
+}
+
+/** A repeating event's dates, each with its own places, to tick one or several. */
+function DateChoices({ error, chosen }: { error?: string; chosen: string[] }) {
+  const { t } = useTranslation('events')
+  const { dates } = useLoaderData<typeof loader>()
+  const choices = dates.map((date) => {
+    const places = placesText(t, date)
+    return { value: date.day, label: <When session={date.session} />, hint: places ?? undefined }
+  })
+  return <ChoiceGroup type="checkbox" name="dates" legend={t('booking.dates')} hint={t('booking.datesHint')} error={error} choices={choices} defaultValue={chosen} />
+}
+
 function BookingForm() {
   const { t } = useTranslation('events')
   const actionData = useActionData<typeof action>()
-  const { placesLeft } = useLoaderData<typeof loader>()
-  const errors = actionData?.fieldErrors as Partial<Record<'name' | 'email' | 'accessNeeds', string[]>> | undefined
-  const summary = (['name', 'email', 'accessNeeds'] as const).filter((f) => errors?.[f]?.length).map((f) => ({ fieldId: `booking-${f}`, message: errors![f]![0]! }))
+  const { placesLeft, dates } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  const repeating = dates.length > 0
+  const errors = actionData?.fieldErrors as BookingFieldErrors | undefined
+  const summary = (['dates', 'name', 'email', 'accessNeeds'] as const).filter((f) => errors?.[f]?.length).map((f) => ({ fieldId: f === 'dates' ? 'dates' : `booking-${f}`, message: errors![f]![0]! }))
+  const chosen = actionData?.input.dates ?? search.getAll('date')
+  const full = !repeating && placesLeft === 0
   return (
     <section aria-labelledby="booking-heading" className="guth-event-booking">
       <h2 id="booking-heading">{t('booking.heading')}</h2>
-      <p>{placesLeft === 0 ? t('booking.full') : placesLeft === null ? null : t('booking.placesLeft', { count: placesLeft })}</p>
+      {repeating ? null : <p>{placesLeft === 0 ? t('booking.full') : placesLeft === null ? null : t('booking.placesLeft', { count: placesLeft })}</p>}
       {actionData?.refusal ? (
         <NotificationBanner title={t(`booking.refused.${actionData.refusal}`, { time: actionData.retryAt })} />
       ) : null}
@@ -63,10 +90,11 @@ function BookingForm() {
       <Form method="post" noValidate>
         <CsrfInput />
         <Honeypot />
+        {repeating ? <DateChoices error={errors?.dates?.[0]} chosen={chosen} /> : null}
         <TextInput id="booking-name" name="name" label={t('booking.name')} autoComplete="name" defaultValue={actionData?.input.name} error={errors?.name?.[0]} width="fluid-two-thirds" />
         <TextInput id="booking-email" name="email" type="email" label={t('booking.email')} hint={t('booking.emailHint')} autoComplete="email" spellCheck={false} defaultValue={actionData?.input.email} error={errors?.email?.[0]} width="fluid-two-thirds" />
         <TextArea id="booking-accessNeeds" name="accessNeeds" label={t('booking.accessNeeds')} hint={t('booking.accessNeedsHint')} defaultValue={actionData?.input.accessNeeds} error={errors?.accessNeeds?.[0]} rows={3} />
-        <Button type="submit">{placesLeft === 0 ? t('booking.joinWaitlist') : t('booking.submit')}</Button>
+        <Button type="submit">{full ? t('booking.joinWaitlist') : t('booking.submit')}</Button>
       </Form>
     </section>
   )
@@ -86,7 +114,7 @@ function ConsultationLink({ consultation, language }: { consultation: { slug: st
 }
 
 export default function EventPage() {
-  const { event, programme, consultation, bookable, past, addToCalendar, comments, language, structuredData } = useLoaderData<typeof loader>()
+  const { event, programme, consultation, bookable, past, addToCalendar, comments, language, structuredData, dates } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
   return (
     <Page title={event.title} lead={event.summary}>
@@ -96,7 +124,16 @@ export default function EventPage() {
       ) : null}
       <dl className="ds_metadata guth-facts">
         <MetadataItem label={t('card.when')}>
-          {event.sessions.length > 1 ? (
+          {dates.length ? (
+            <ul className="guth-event-dates">
+              {dates.map((date) => (
+                <li key={date.day} id={`date-${date.day}`}>
+                  <When session={date.session} />
+                  {event.bookingRequired && placesText(t, date) ? <span className="ds_hint-text">{` (${placesText(t, date)})`}</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : event.sessions.length > 1 ? (
             <ul>
               {event.sessions.map((session) => (
                 <li key={session.start.datetime}>

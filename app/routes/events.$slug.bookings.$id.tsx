@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageBooking() {
-  const { booking, event, key } = useLoaderData<typeof loader>()
+  const { booking, event, key, otherDates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const { t } = useTranslation('events')
@@ -64,6 +64,29 @@ export default function ManageBooking() {
           </MetadataItem>
         ) : null}
       </dl>
+      {event.calendarUrl ? (
+        <p>
+          <a href={event.calendarUrl} download>
+            {t('manageBooking.addToCalendar')}
+          </a>
+        </p>
+      ) : null}
+      {otherDates.length ? (
+        <section aria-labelledby="other-dates-heading">
+          <h2 id="other-dates-heading">{t('manageBooking.otherDates')}</h2>
+          <p>{t('manageBooking.otherDatesHint')}</p>
+          <ul>
+            {otherDates.map((other) => (
+              <li key={other.url}>
+                <Link to={other.url}>
+                  <When session={other.session} />
+                </Link>
+                {`: ${t(`manageBooking.statuses.${other.status}`)}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {event.cancelled ? <p>{t('page.cancelled')}</p> : null}
       {booking.status !== 'cancelled' && !event.cancelled ? (
         <>

@@ -3,7 +3,7 @@ import { requireUser } from '~/modules/accounts'
 import { attendeesCsv } from '~/modules/events/manage.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { filename, csv } = await attendeesCsv(await requireUser(request), params.id!)
+  const { filename, csv } = await attendeesCsv(await requireUser(request), params.id!, new URL(request.url).searchParams.get('date'))
   return new Response(csv, {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
   })

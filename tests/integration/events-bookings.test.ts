@@ -2,7 +2,9 @@ import type { AppLoadContext } from '@remix-run/node'
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
 import nodeIcal from 'node-ical'
+import { bookFromForm } from '~/modules/events/booking-form.server'
 import { bookPlace, cancelBooking } from '~/modules/events/bookings.server'
+import { eventPage as eventView } from '~/modules/events/views.server'
 import { cancelEvent, updateEvent } from '~/modules/events/commands.server'
 import { manageKeyFor } from '~/modules/events/manage-key.server'
 import { sendReminder } from '~/modules/events/notify.server'
@@ -19,6 +21,7 @@ import { browserRequest } from '../helpers/requests'
 import { eventForm, givenPublishedEvent } from './events-fixtures'
 
 const database = withTestDatabase()
+const eventPageOf = (slug: string) => eventView(slug, 'en')
 afterAll(() => stopJobs())
 
 // Each event's bookers have their own addresses, so one test's emails are not another's.
@@ -248,5 +251,47 @@ describe('the calendar parts of booking emails', () => {
     // Someone who only ever waited never had the event in their calendar.
     expect(await calendarParts(morag!.email)).toEqual([])
     expect(new Set([...sent, ...(await calendarParts(ruairidh!.email))].map((part) => part.uid?.split('@')[0]))).toEqual(new Set([event.id]))
+  })
+})
+
+describe('one date of a repeating event', () => {
+  test('its confirmation names that date alone (RECURRENCE-ID, no RRULE), its reminder is for that date, and its dated address leads to the series', async () => {
+    const { event } = await givenPublishedEvent({ repeat: 'weekly', repeatCount: 3 })
+    const row = await givenEventRow(event.id)
+    const [first, second] = occurrences(row)
+    const booked = await bookPlace(event.id, person(event.id, 1), { language: 'en', occurrences: [second!.startsAt] })
+    if (!booked.ok) throw new Error('booking failed')
+    const [mail] = await queuedMail(person(event.id, 1).email)
+    const content = mail!.icalEvent!.content
+    expect(itipProblems(content, 'PUBLISH')).toEqual([])
+    const vevent = Object.values(nodeIcal.sync.parseICS(content)).find((item) => item?.type === 'VEVENT') as { recurrenceid: Date; start: Date; rrule?: unknown }
+    expect(vevent.rrule).toBeUndefined()
+    expect(vevent.recurrenceid.toISOString()).toBe(second!.startsAt.toISOString())
+    expect(vevent.start.toISOString()).toBe(second!.startsAt.toISOString())
+    // The reminder goes for the booked date, not for the series' next one.
+    expect(await sendReminder(booked.registration.id, first!.startsAt.toISOString())).toBe(false)
+    expect(await sendReminder(booked.registration.id, second!.startsAt.toISOString())).toBe(true)
+
+    const day = (at: Date) => at.toISOString().slice(0, 10)
+    const base = event.slug.replace(/-\d{4}-\d{2}-\d{2}$/, '')
+    const moved = await eventPageOf(`${base}-${day(second!.startsAt)}`).catch((response: Response) => response)
+    expect(moved).toBeInstanceOf(Response)
+    expect((moved as Response).status).toBe(301)
+    expect((moved as Response).headers.get('Location')).toBe(`/events/${event.slug}?date=${day(second!.startsAt)}#date-${day(second!.startsAt)}`)
+    const missing = await eventPageOf(`${base}-1999-01-01`).catch((response: Response) => response)
+    expect((missing as Response).status).toBe(404)
+  })
+
+  test('the form asks for at least one date and refuses a date the event does not have', async () => {
+    const { event } = await givenPublishedEvent({ repeat: 'weekly', repeatCount: 2 })
+    const { dates } = await eventPageOf(event.slug)
+    const context = { ip: '203.0.113.9', userId: null, language: 'en', isBot: false }
+    const none = await bookFromForm({ ...event, dates }, { ...person(event.id, 1), dates: [] }, context)
+    expect(none).toMatchObject({ ok: false, reason: 'invalid', fieldErrors: { dates: ['events:errors.datesMissing'] } })
+    const wrong = await bookFromForm({ ...event, dates }, { ...person(event.id, 1), dates: ['1999-01-01'] }, context)
+    expect(wrong).toMatchObject({ ok: false, reason: 'no_date' })
+    const both = await bookFromForm({ ...event, dates }, { ...person(event.id, 1), dates: dates.map((d) => d.day) }, context)
+    expect(both).toMatchObject({ ok: true, dates: 2 })
+    expect((await registrations(event.id)).map((r) => r.occurrenceStart?.toISOString())).toEqual(dates.map((d) => d.start))
   })
 })

@@ -130,6 +130,23 @@ export async function occurrencePlaces(event: typeof events.$inferSelect, now = 
     })
 }
 
+/** The live bookings of the same person (by email) for the other dates of a booking's event, by date. */
+export async function otherDatesBooked(registration: Registration) {
+  if (!registration.occurrenceStart) return []
+  return getDb()
+    .select()
+    .from(eventRegistrations)
+    .where(
+      and(
+        eq(eventRegistrations.eventId, registration.eventId),
+        ne(eventRegistrations.id, registration.id),
+        sql`lower(${eventRegistrations.email}) = lower(${registration.email})`,
+        ne(eventRegistrations.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(eventRegistrations.occurrenceStart))
+}
+
 /** A booking seen through its manage link; null when the link is wrong. */
 export async function findBooking(registrationId: string, key: string) {
   if (!isUuid(registrationId) || !keyMatches(registrationId, key)) return null

@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'i
 import { DateTime } from 'luxon'
 import { getEnv } from '~/platform/env.server'
 import type { events } from './schema'
-import { clockOf, ZONE } from './time'
+import { clockOf, type Occurrence, ZONE } from './time'
 
 export type CalendarEvent = Omit<typeof events.$inferSelect, 'description'> & { organisationName: string }
 
@@ -71,22 +71,24 @@ function repeatLines(event: CalendarEvent) {
   return lines.join('\r\n')
 }
 
-function eventData(event: CalendarEvent, options: { withJoiningLink: boolean }): ICalEventData {
+function eventData(event: CalendarEvent, options: { withJoiningLink: boolean; occurrence?: Occurrence | null }): ICalEventData {
   const url = eventUrl(event)
   const utc = writtenInUtc(event)
   const zoned = (instant: Date) => (utc ? instant : DateTime.fromJSDate(instant, { zone: event.timeZone }))
   const joining = options.withJoiningLink && event.onlineUrl ? `\n\nJoin online: ${event.onlineUrl}` : ''
+  const single = event.rrule && options.occurrence ? options.occurrence : null
   return {
     id: eventUid(event),
     sequence: event.sequence,
     stamp: event.updatedAt,
     lastModified: event.updatedAt,
     created: event.createdAt,
-    start: zoned(event.startsAt),
-    end: zoned(event.endsAt),
+    ...(single
+      ? // One date of a series: that instance, named by RECURRENCE-ID (RFC 5545 §3.8.4.4), no RRULE.
+        { start: zoned(single.startsAt), end: zoned(single.endsAt), recurrenceId: zoned(single.startsAt), repeating: null }
+      : { start: zoned(event.startsAt), end: zoned(event.endsAt), repeating: repeatLines(event) }),
     allDay: event.allDay,
     timezone: event.allDay || utc ? null : event.timeZone,
-    repeating: repeatLines(event),
     summary: event.title,
     description: `${event.summary}${joining}\n\n${url}`,
     location: eventLocation(event) || null,
@@ -120,7 +122,7 @@ export type InvitationMethod = 'PUBLISH' | 'CANCEL'
  * or reminder is a PUBLISH; a cancellation a CANCEL (RFC 5546 §3.2.5: same UID, a higher SEQUENCE,
  * STATUS:CANCELLED), which Outlook and Gmail act on where they ignore a cancelled PUBLISH.
  */
-export function renderInvitation(event: CalendarEvent, method: InvitationMethod, sequence = event.sequence) {
+export function renderInvitation(event: CalendarEvent, method: InvitationMethod, sequence = event.sequence, occurrence: Occurrence | null = null) {
   const calendar = ical({
     prodId: { company: 'Guth', product: 'events', language: 'EN' },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
@@ -128,6 +130,6 @@ export function renderInvitation(event: CalendarEvent, method: InvitationMethod,
     timezone: { name: null, generator: vtimezone },
   })
   const cancel = method === 'CANCEL'
-  calendar.createEvent({ ...eventData(cancel ? { ...event, status: 'cancelled' } : event, { withJoiningLink: !cancel }), sequence })
+  calendar.createEvent({ ...eventData(cancel ? { ...event, status: 'cancelled' } : event, { withJoiningLink: !cancel, occurrence }), sequence })
   return withFinalCrlf(calendar.toString())
 }

@@ -9,7 +9,7 @@ import type { Language } from '~/platform/i18n/config'
 import type { EventInput } from './forms'
 import { canModerateEvents, canOrganise } from './permissions'
 import { eventRegistrations, events, programmes } from './schema'
-import { allDayDates, clockOf, formatLondon, londonParts, repeatOf } from './time'
+import { allDayDates, clockOf, formatLondon, londonParts, occurrenceDay, occurrences, repeatOf } from './time'
 
 /** The organisations the actor may schedule events for: their approved memberships (moderators: all). */
 export async function organisationsFor(actor: Actor) {
@@ -96,16 +96,28 @@ export async function eventForEditing(actor: Actor, id: string) {
   return { event, values, canModerate: canModerateEvents(actor) }
 }
 
-/** Who has booked (organisers only): names, emails, access needs and status, in booking order. */
-export async function listAttendees(actor: Actor, id: string) {
+/** A calendar day as the design system writes dates (noon UTC is the same day in London). */
+export const dayText = (day: string, language: string) => formatLondon(new Date(`${day}T12:00:00Z`), language, { time: false })
+
+/**
+ * Who has booked (organisers only): names, emails, access needs, status and, for a repeating event,
+ * the date, in booking order; `day` (2026-12-22) keeps one date's list. The dates are those the
+ * event has (for the filter), each with its own count.
+ */
+export async function listAttendees(actor: Actor, id: string, day: string | null = null) {
   const { event } = await eventForEditing(actor, id)
-  const people = await getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)).orderBy(asc(eventRegistrations.ordinal))
-  return { event, people }
+  const all = await getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)).orderBy(asc(eventRegistrations.ordinal))
+  const dayOf = (person: (typeof all)[number]) => (person.occurrenceStart ? occurrenceDay(person.occurrenceStart) : null)
+  const dates = event.rrule ? occurrences(event).map((o) => occurrenceDay(o.startsAt)) : []
+  const chosen = day && dates.includes(day) ? day : null
+  const people = all.filter((person) => !chosen || dayOf(person) === chosen).map((person) => ({ ...person, day: dayOf(person) }))
+  return { event, people, dates, day: chosen }
 }
 
 /** The attendee list as CSV for the organiser's spreadsheet (formula-safe, like response exports). */
-export async function attendeesCsv(actor: Actor, id: string) {
-  const { event, people } = await listAttendees(actor, id)
-  const rows = people.map((person) => [person.name, person.email, person.status, person.accessNeeds ?? '', person.createdAt.toISOString()].map(neutralise))
-  return { filename: `${event.slug}-attendees.csv`, csv: toCsv({ headers: ['Name', 'Email', 'Status', 'Access needs', 'Booked at'], rows }) }
+export async function attendeesCsv(actor: Actor, id: string, day: string | null = null) {
+  const { event, people, day: chosen } = await listAttendees(actor, id, day)
+  const rows = people.map((person) => [person.name, person.email, person.day ?? '', person.status, person.accessNeeds ?? '', person.createdAt.toISOString()].map(neutralise))
+  const filename = `${event.slug}${chosen ? `-${chosen}` : ''}-attendees.csv`
+  return { filename, csv: toCsv({ headers: ['Name', 'Email', 'Date', 'Status', 'Access needs', 'Booked at'], rows }) }
 }

@@ -14,7 +14,7 @@ import { eventLocation, type InvitationMethod, renderInvitation } from './calend
 import { asJobSession, type Tx } from './jobs-in-transaction.server'
 import { bookingPath, manageKeyFor } from './manage-key.server'
 import { eventRegistrations, events } from './schema'
-import { formatLondon, nextOccurrence } from './time'
+import { bookedOccurrence, formatLondon } from './time'
 
 type Session = Pick<Connection, 'query'>
 type EventRow = typeof events.$inferSelect
@@ -59,7 +59,9 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
   const t = await getTranslator(language, 'events')
   const base = getEnv().PUBLIC_URL
   const manageUrl = `${base}${bookingPath(event.slug, registration.id, manageKeyFor(registration.id))}`
-  const next = nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
+  // A booking of one date of a repeating event is about that date; otherwise about the next one.
+  const booked = bookedOccurrence(event, registration)
+  const next = booked ?? { startsAt: registration.occurrenceStart ?? event.startsAt, endsAt: event.endsAt }
   const when = formatLondon(next.startsAt, language, { time: !event.allDay })
   const place = eventLocation(event)
   // The joining link goes only to people with a confirmed place.
@@ -94,11 +96,24 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
       category: kind === 'reminder' ? 'reminder' : kind === 'updated' || kind === 'eventCancelled' ? 'event-update' : 'booking',
       // Changes to the event are the emails a person with an account can turn off; their booking's own emails are not.
       ...(registration.userId && isEventUpdate(kind) ? { unsubscribeUrl: unsubscribeUrl(registration.userId, 'eventUpdates') } : {}),
-      ...(method ? { icalEvent: { method, filename: 'invite.ics', content: renderInvitation(calendarEvent, method, sequence) } } : {}),
+      ...(method ? { icalEvent: { method, filename: 'invite.ics', content: renderInvitation(calendarEvent, method, sequence, datedOccurrence(event, registration)) } } : {}),
     },
     { transaction: session },
   )
   if (kind === 'confirmed' || kind === 'promoted' || kind === 'updated') await scheduleReminder(session, event, registration)
+}
+
+/** A confirmed booking's calendar file, the same event its confirmation email carried. */
+export async function bookingInvitation(session: Session, event: EventRow, registration: Registration) {
+  const calendarEvent = { ...event, organisationName: await organisationName(session, event.organisationId) }
+  return renderInvitation(calendarEvent, 'PUBLISH', await invitationSequence(session, event, registration, 'confirmed'), datedOccurrence(event, registration))
+}
+
+/** The one date a booking is for, when it is a booking of one date of a repeating event. */
+function datedOccurrence(event: EventRow, registration: Registration) {
+  if (!event.rrule || !registration.occurrenceStart) return null
+  const length = event.endsAt.getTime() - event.startsAt.getTime()
+  return { startsAt: registration.occurrenceStart, endsAt: new Date(registration.occurrenceStart.getTime() + length) }
 }
 
 const reminderJob = defineJob<{ registrationId: string; startsAt: string }>({
@@ -113,10 +128,10 @@ export async function prepareEventQueues() {
   await prepareQueue(reminderJob.name)
 }
 
-/** Schedules the reminder for 24 hours before the next occurrence, if that is still to come. */
+/** Schedules the reminder for 24 hours before the booked date (or the next one), if that is still to come. */
 async function scheduleReminder(session: Session, event: EventRow, registration: Registration, now = new Date()) {
-  const next = nextOccurrence(event, now)
-  if (!next) return
+  const next = bookedOccurrence(event, registration, now)
+  if (!next || next.endsAt <= now) return
   const at = new Date(next.startsAt.getTime() - REMINDER_BEFORE_MS)
   if (at <= now) return
   await reminderJob.enqueue({ registrationId: registration.id, startsAt: next.startsAt.toISOString() }, { transaction: session, startAfter: at })
@@ -136,7 +151,7 @@ export async function sendReminder(registrationId: string, startsAt: string) {
       .where(eq(eventRegistrations.id, registrationId))
       .for('update')
     if (!row || row.registration.status !== 'confirmed' || row.event.status !== 'published') return false
-    const next = nextOccurrence(row.event)
+    const next = bookedOccurrence(row.event, row.registration)
     if (!next || next.startsAt.toISOString() !== startsAt) return false
     if (row.registration.remindedFor?.toISOString() === startsAt) return false
     await tx.update(eventRegistrations).set({ remindedFor: new Date(startsAt) }).where(eq(eventRegistrations.id, registrationId))

@@ -126,6 +126,18 @@ export async function getPublicEvent(slug: string) {
   return { event, programme: row.programme, placesLeft, waiting: counts?.waiting ?? 0 }
 }
 
+/**
+ * The repeating events a dated address could mean: `ferries-workshop-2026-12-22` names the 22nd of
+ * the series whose slug is `ferries-workshop-` and its first date.
+ */
+export async function repeatingEventsNamed(base: string) {
+  const pattern = `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-____-__-__`
+  return getDb()
+    .select({ slug: events.slug, startsAt: events.startsAt, endsAt: events.endsAt, allDay: events.allDay, rrule: events.rrule, exdates: events.exdates })
+    .from(events)
+    .where(and(visible, isNotNull(events.rrule), sql`${events.slug} like ${pattern}`))
+}
+
 export type FeedScope = { kind: 'all' } | { kind: 'organisation' | 'tag' | 'programme' | 'event'; value: string }
 
 /** What a feed selects and its name; null for an unknown organisation, programme or event. */

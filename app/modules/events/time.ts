@@ -75,6 +75,24 @@ export function nextOccurrence(event: Timed, now = new Date()): Occurrence | nul
   return occurrences(event).find((occurrence) => occurrence.endsAt > now) ?? null
 }
 
+/**
+ * The occurrence a booking holds a place on: its own date for a booking of one date of a repeating
+ * event (null once that date is no longer scheduled), otherwise the event's next occurrence.
+ */
+export function bookedOccurrence(event: Timed, booking: { occurrenceStart: Date | null }, now = new Date()): Occurrence | null {
+  if (!booking.occurrenceStart) return nextOccurrence(event, now)
+  const start = booking.occurrenceStart.getTime()
+  return occurrences(event).find((o) => o.startsAt.getTime() === start) ?? null
+}
+
+/** An occurrence's London calendar day, as in its URL and the booking form (2026-12-22). */
+export const occurrenceDay = (startsAt: Date) => DateTime.fromJSDate(startsAt, { zone: ZONE }).toFormat('yyyy-MM-dd')
+
+/** The scheduled occurrence on a London calendar day, or null. */
+export function occurrenceOn(event: Timed, day: string): Occurrence | null {
+  return occurrences(event).find((o) => occurrenceDay(o.startsAt) === day) ?? null
+}
+
 /** When the whole event (every occurrence) is over. */
 export function lastEnd(event: Timed): Date {
   return occurrences(event).at(-1)?.endsAt ?? event.endsAt

@@ -5,10 +5,13 @@ import { getConsultationById } from '~/modules/consultations/queries.server'
 import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
 import { feedUrls, googleCalendarLink, outlookLink } from './calendar-links.server'
+import { bookingPath, manageKeyFor } from './manage-key.server'
+import { bookingInvitation } from './notify.server'
+import { getConnection } from '~/platform/db.server'
 import { type EventFilters, readFilters } from './forms'
-import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent } from './queries.server'
-import { findBooking } from './bookings.server'
-import { nextOccurrence, type Occurrence, occurrences, ZONE } from './time'
+import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent, repeatingEventsNamed } from './queries.server'
+import { findBooking, occurrencePlaces, otherDatesBooked } from './bookings.server'
+import { bookedOccurrence, nextOccurrence, type Occurrence, occurrenceDay, occurrenceOn, occurrences, ZONE } from './time'
 import { eventStructuredData } from './structured-data.server'
 import { formatWhen, sessionTime, withOffset } from './when.server'
 
@@ -143,15 +146,36 @@ async function linkedConsultation(id: string | null) {
   return { slug: consultation.slug, title: consultation.title }
 }
 
+/**
+ * Where a dated address of one occurrence lives now: the series' page, that date chosen. Null when
+ * no repeating event has that date.
+ */
+async function occurrenceAddress(slug: string) {
+  const dated = /^(.+)-(\d{4}-\d{2}-\d{2})$/.exec(slug)
+  if (!dated) return null
+  for (const event of await repeatingEventsNamed(dated[1]!)) {
+    if (event.slug !== slug && occurrenceOn(event, dated[2]!)) return `/events/${event.slug}?date=${dated[2]}#date-${dated[2]}`
+  }
+  return null
+}
+
 /** Everything the public event page shows, including the add-to-calendar links. */
 export async function eventPage(slug: string, language: Language) {
   const found = await getPublicEvent(slug)
-  if (!found) throw notFound()
+  if (!found) {
+    const moved = await occurrenceAddress(slug)
+    throw moved ? new Response(null, { status: 301, headers: { Location: moved } }) : notFound()
+  }
   const { event, programme, placesLeft, waiting } = found
   const now = new Date()
   const upcoming = occurrences(event).filter((o) => o.endsAt > now)
   const bookable = event.status === 'published' && event.bookingRequired && upcoming.length > 0
+  // Each date of a repeating event has its own places and waiting list.
+  const dates = event.rrule
+    ? (await occurrencePlaces(event, now)).slice(0, 12).map((o) => ({ day: occurrenceDay(o.startsAt), start: o.startsAt.toISOString(), session: sessionTime(event, o, language), placesLeft: o.placesLeft, waiting: o.waiting }))
+    : []
   return {
+    dates,
     event: {
       ...card(event, language),
       id: event.id,
@@ -200,18 +224,32 @@ export async function bookingPage(registrationId: string, key: string, language:
   const found = await findBooking(registrationId, key)
   if (!found) throw notFound()
   const { registration, event } = found
-  const next = nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
+  const next = bookedOccurrence(event, registration) ?? { startsAt: registration.occurrenceStart ?? event.startsAt, endsAt: event.endsAt }
   return {
+    // The same person's bookings of other dates of this event, each with its own link.
+    otherDates: (await otherDatesBooked(registration)).map((other) => ({
+      url: bookingPath(event.slug, other.id, manageKeyFor(other.id)),
+      session: sessionTime(event, bookedOccurrence(event, other) ?? { startsAt: other.occurrenceStart!, endsAt: other.occurrenceStart! }, language),
+      status: other.status,
+    })),
     booking: { id: registration.id, name: registration.name, email: registration.email, accessNeeds: registration.accessNeeds ?? '', status: registration.status },
     event: {
       slug: event.slug,
       title: event.title,
       session: sessionTime(event, next, language),
+      calendarUrl: registration.status === 'confirmed' ? bookingPath(event.slug, registration.id, manageKeyFor(registration.id)).replace('?', '/calendar.ics?') : null,
       cancelled: event.status === 'cancelled',
       // The joining link only for people with a confirmed place.
       onlineUrl: registration.status === 'confirmed' && event.status === 'published' ? event.onlineUrl : null,
     },
   }
+}
+
+/** A confirmed booking's .ics (that date alone for one date of a series); a wrong key or no place is a 404. */
+export async function bookingCalendar(registrationId: string, key: string) {
+  const found = await findBooking(registrationId, key)
+  if (!found || found.registration.status !== 'confirmed' || found.event.status !== 'published') throw notFound()
+  return { slug: found.event.slug, ics: await bookingInvitation(getConnection(), found.event, found.registration) }
 }
 
 /** The next few upcoming events, for the home page. */

@@ -18,6 +18,8 @@ export const eventCases: RouteCase[] = [
   { files: ['events.$slug.calendar[.]ics.tsx'], path: `${seeded}/calendar.ics`, expect: everyone(200) },
   { files: ['events.$slug.calendar[.]ics.tsx'], path: '/events/no-such-event/calendar.ics', expect: everyone(404) },
   { files: ['events.$slug.bookings.$id.tsx'], path: `${seeded}/bookings/${NO_SUCH_ID}?key=wrong`, expect: everyone(404) },
+  { files: ['events.$slug.bookings.$id.calendar[.]ics.tsx'], path: `${seeded}/bookings/${NO_SUCH_ID}/calendar.ics?key=wrong`, expect: everyone(404) },
+  { files: ['events.$slug._index.tsx'], path: '/events/no-such-series-2026-12-22', expect: everyone(404) },
   { files: ['programmes.$slug.tsx'], path: '/programmes/open-government-pioneer-year', expect: everyone(200) },
   { files: ['programmes.$slug.tsx'], path: '/programmes/no-such-programme', expect: everyone(404) },
   { files: ['feeds.events[.]ics.tsx'], path: '/feeds/events.ics', expect: everyone(200) },
