@@ -207,7 +207,7 @@ export default function EventPage() {
             </a>
           </li>
         </ul>
-        <FeedLinks feed={addToCalendar.feed} />
+        <FeedLinks feed={addToCalendar.feed} news={addToCalendar.news} />
       </section>
       <CommentsSection data={comments} />
       <p>

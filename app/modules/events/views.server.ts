@@ -57,10 +57,11 @@ function subscribeFeed(filters: Partial<EventFilters>) {
   return feedUrls(first ? `/feeds/events.ics?${new URLSearchParams([first])}` : '/feeds/events.ics')
 }
 
-/** The whole calendar as news (RSS, Atom) and as a list other sites can show. */
-function newsFeeds() {
+/** The calendar (or one organisation's part of it) as news (RSS, Atom) and as a list other sites can show. */
+function newsFeeds(organisation?: string) {
   const base = getEnv().PUBLIC_URL
-  return { rss: `${base}/feeds/events.rss`, atom: `${base}/feeds/events.atom`, embed: `${base}/embed/events` }
+  const query = organisation ? `?organisation=${encodeURIComponent(organisation)}` : ''
+  return { rss: `${base}/feeds/events.rss${query}`, atom: `${base}/feeds/events.atom${query}`, embed: `${base}/embed/events${query}` }
 }
 
 /** The public calendar list: its filters, the choices for them and the page of events. Bad filters are a 400. */
@@ -202,6 +203,7 @@ export async function eventPage(slug: string, language: Language) {
       google: googleCalendarLink(event),
       outlook: outlookLink(event),
       feed: feedUrls(`/feeds/events.ics?organisation=${event.organisationSlug}`),
+      news: newsFeeds(event.organisationSlug),
     },
   }
 }
