@@ -282,6 +282,23 @@ describe('one date of a repeating event', () => {
     expect((missing as Response).status).toBe(404)
   })
 
+  test('moving a weekly event moves each date\'s bookings with their date, and places are counted per date', async () => {
+    const { event, organisation, organiser } = await givenPublishedEvent({ repeat: 'weekly', repeatCount: 3, capacity: 1 })
+    const [first, second] = occurrences(await givenEventRow(event.id))
+    await bookPlace(event.id, person(event.id, 1), { language: 'en', occurrences: [first!.startsAt] })
+    await bookPlace(event.id, person(event.id, 2), { language: 'en', occurrences: [second!.startsAt] })
+    // One place a date, one booking on each of two dates: still within one place.
+    const moved = await updateEvent(organiser, event.id, eventForm(organisation.slug, { title: event.title, startTime: '17:00', repeat: 'weekly', repeatCount: 3, capacity: 1 }), null)
+    expect(moved).toMatchObject({ ok: true })
+    const [newFirst, newSecond] = occurrences(await givenEventRow(event.id))
+    expect(newSecond!.startsAt.getTime()).toBe(second!.startsAt.getTime() - 3600_000)
+    const rows = await registrations(event.id)
+    expect(rows.map((r) => [r.email, r.occurrenceStart?.toISOString()])).toEqual([
+      [person(event.id, 1).email, newFirst!.startsAt.toISOString()],
+      [person(event.id, 2).email, newSecond!.startsAt.toISOString()],
+    ])
+  })
+
   test('the form asks for at least one date and refuses a date the event does not have', async () => {
     const { event } = await givenPublishedEvent({ repeat: 'weekly', repeatCount: 2 })
     const { dates } = await eventPageOf(event.slug)

@@ -1,4 +1,4 @@
-import { and, count, eq, ne } from 'drizzle-orm'
+import { and, count, eq, ne, sql } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { findMembership, forbidden } from '~/modules/accounts/auth.server'
 import type { Actor } from '~/modules/accounts/permissions'
@@ -11,6 +11,9 @@ import { asJobSession, type Tx } from './jobs-in-transaction.server'
 import { notifyAttendees, notifyOrganiser, prepareEventQueues } from './notify.server'
 import { canModerateEvents, canOrganise, publishesDirectly } from './permissions'
 import { eventRegistrations, events } from './schema'
+import { occurrences } from './time'
+
+type EventRow = typeof events.$inferSelect
 
 type Invalid = { ok: false; reason: 'invalid'; fieldErrors: FieldErrors }
 type Refused = { ok: false; reason: 'not_found' | 'wrong_status' | 'capacity_below_bookings' }
@@ -85,10 +88,13 @@ export async function updateEvent(actor: Actor, id: string, input: EventInput, d
     const current = await lockEvent(tx, id)
     if (!current) return notFound
     if (current.status === 'cancelled') return { ok: false as const, reason: 'wrong_status' as const }
-    const [{ confirmed } = { confirmed: 0 }] = await tx
+    // Each date of a repeating event has its own places: the fullest date sets the floor.
+    const perDate = await tx
       .select({ confirmed: count() })
       .from(eventRegistrations)
       .where(and(eq(eventRegistrations.eventId, id), eq(eventRegistrations.status, 'confirmed')))
+      .groupBy(eventRegistrations.occurrenceStart)
+    const confirmed = Math.max(0, ...perDate.map((row) => row.confirmed))
     if (details.values.capacity !== null && details.values.capacity < confirmed) {
       return { ok: false as const, reason: 'invalid' as const, fieldErrors: { capacity: ['events:errors.capacityBelowBookings'] } }
     }
@@ -110,9 +116,31 @@ export async function updateEvent(actor: Actor, id: string, input: EventInput, d
       .where(eq(events.id, id))
       .returning()
     await recordAudit({ actorId: actor.id, action: 'event.updated', subjectType: 'event', subjectId: id, details: { changed } }, tx)
+    if (changed.includes('startsAt') || changed.includes('rrule')) await moveDatedBookings(tx, current, updated!)
     if (published && changed.length) await notifyAttendees(asJobSession(tx), tx, updated!, 'updated', [...changed])
     return { ok: true as const, id, slug: updated!.slug, status }
   })
+}
+
+/**
+ * Keeps each booking of one date on "its" date when a repeating event moves: the nth date's
+ * bookings go to the nth date of the new schedule (a series that stops repeating keeps them as
+ * bookings of the event). A date that no longer exists keeps its bookings, which get no reminder.
+ */
+async function moveDatedBookings(tx: Tx, before: EventRow, after: EventRow) {
+  if (!after.rrule) {
+    await tx.update(eventRegistrations).set({ occurrenceStart: null }).where(eq(eventRegistrations.eventId, after.id))
+    return
+  }
+  const old = occurrences(before)
+  const now = occurrences(after)
+  const moves = old.flatMap((o, i) => (now[i] && now[i]!.startsAt.getTime() !== o.startsAt.getTime() ? [[o.startsAt.toISOString(), now[i]!.startsAt.toISOString()]] : []))
+  if (!moves.length) return
+  // One statement, so a date moving onto another's old start is not moved twice.
+  await tx.execute(sql`
+    UPDATE event_registrations r SET occurrence_start = m.after::timestamptz
+    FROM (VALUES ${sql.join(moves.map(([from, to]) => sql`(${from}, ${to})`), sql`, `)}) AS m(before, after)
+    WHERE r.event_id = ${after.id} AND r.occurrence_start = m.before::timestamptz`)
 }
 
 /** A moderator publishes a submitted event and tells its organiser. */
