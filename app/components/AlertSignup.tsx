@@ -19,6 +19,28 @@ function useNotice(actionData: AlertActionData) {
   return actionData?.notice ? t(actionData.notice.key, actionData.notice.values) : undefined
 }
 
+type EmailMeta = { id: string; name: string; key?: string; initialValue?: unknown; errors?: string[] }
+
+/** The address to send the alert to (both forms), with its error or the form's notice. */
+function EmailField({ field, notice }: { field: EmailMeta; notice?: string }) {
+  const { t } = useTranslation('consultations')
+  return (
+    <TextInput
+      type="email"
+      id={field.id}
+      name={field.name}
+      key={field.key}
+      defaultValue={typeof field.initialValue === 'string' ? field.initialValue : undefined}
+      label={t('alerts.emailLabel')}
+      hint={t('alerts.emailHint')}
+      error={field.errors?.[0] ?? notice}
+      autoComplete="email"
+      spellCheck={false}
+      width="fluid-two-thirds"
+    />
+  )
+}
+
 /** "Email me when this consultation opens", on a forthcoming consultation's page. */
 export function OpeningAlertSignup() {
   const { t } = useTranslation('consultations')
@@ -35,19 +57,7 @@ export function OpeningAlertSignup() {
       <Form method="post" {...getFormProps(form)} noValidate>
         <CsrfInput />
         <Honeypot />
-        <TextInput
-          type="email"
-          id={fields.email.id}
-          name={fields.email.name}
-          key={fields.email.key}
-          defaultValue={fields.email.initialValue}
-          label={t('alerts.emailLabel')}
-          hint={t('alerts.emailHint')}
-          error={fields.email.errors?.[0] ?? notice}
-          autoComplete="email"
-          spellCheck={false}
-          width="fluid-two-thirds"
-        />
+        <EmailField field={fields.email} notice={notice} />
         <Button type="submit">{t('alerts.opening.submit')}</Button>
       </Form>
     </section>
@@ -82,19 +92,7 @@ export function NewAlertSignup() {
           choices={CONSULTATION_TOPICS.map((topic) => ({ value: topic, label: topicLabel(t, topic) }))}
           small
         />
-        <TextInput
-          type="email"
-          id={fields.email.id}
-          name={fields.email.name}
-          key={fields.email.key}
-          defaultValue={fields.email.initialValue}
-          label={t('alerts.emailLabel')}
-          hint={t('alerts.emailHint')}
-          error={fields.email.errors?.[0] ?? notice}
-          autoComplete="email"
-          spellCheck={false}
-          width="fluid-two-thirds"
-        />
+        <EmailField field={fields.email} notice={notice} />
         <Button type="submit">{t('alerts.new.submit')}</Button>
       </Form>
     </section>
