@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MetadataItem } from '~/components/ds/Metadata'
+import { EnglishOnlyNotice } from '~/components/EnglishOnly'
 import type { EventCard as EventCardData } from '~/modules/events/views.server'
 import type { SessionTime } from '~/modules/events/when.server'
 
@@ -26,12 +27,15 @@ export function EventCard({ event, headingLevel = 3 }: { event: EventCardData; h
   return (
     <li className="ds_search-result guth-event-card">
       <Heading className="ds_search-result__title">
-        <Link className="ds_search-result__link" to={`/events/${event.slug}`}>
+        <Link className="ds_search-result__link" to={`/events/${event.slug}`} lang={event.lang.title}>
           {event.title}
         </Link>
       </Heading>
       {event.cancelled ? <strong className="ds_tag ds_tag--red">{t('status.cancelled')}</strong> : null}
-      <p className="ds_search-result__summary">{event.summary}</p>
+      {event.lang.title || event.lang.summary ? <EnglishOnlyNotice short /> : null}
+      <p className="ds_search-result__summary" lang={event.lang.summary}>
+        {event.summary}
+      </p>
       <dl className="ds_metadata guth-facts">
         <MetadataItem label={t('card.when')}>
           <When session={event.session} />
@@ -100,7 +104,7 @@ export function FeedLinks({ feed, news }: { feed: { https: string; webcal: strin
 }
 
 /** A short list of what is coming up, with a link to the whole calendar (home page). */
-export function UpcomingEvents({ events }: { events: { slug: string; title: string; session: SessionTime }[] }) {
+export function UpcomingEvents({ events }: { events: { slug: string; title: string; lang?: 'en'; session: SessionTime }[] }) {
   const { t } = useTranslation('events')
   return (
     <>
@@ -108,11 +112,14 @@ export function UpcomingEvents({ events }: { events: { slug: string; title: stri
         <ul className="guth-list-plain">
           {events.map((event) => (
             <li key={event.slug}>
-              <Link to={`/events/${event.slug}`}>{event.title}</Link>
+              <Link to={`/events/${event.slug}`} lang={event.lang}>
+                {event.title}
+              </Link>
               <br />
               <span className="ds_hint-text">
                 <When session={event.session} />
               </span>
+              {event.lang ? <EnglishOnlyNotice short /> : null}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage } from '~/components/ConsultationCard'
+import { EnglishOnlyNotice, MaybeEnglishOnly } from '~/components/EnglishOnly'
 import { FeedLinks, When } from '~/components/EventCard'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { JsonLd } from '~/components/JsonLd'
@@ -116,9 +117,12 @@ function ConsultationLink({ consultation, language }: { consultation: { slug: st
 export default function EventPage() {
   const { event, programme, consultation, bookable, past, addToCalendar, comments, language, structuredData, dates } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
+  // One notice when the heading is English; the description gets its own only below a Gaelic heading.
+  const headingInEnglish = Boolean(event.lang.title || event.lang.summary)
   return (
-    <Page title={event.title} lead={event.summary}>
+    <Page title={event.title} titleLang={event.lang.title} lead={event.summary} leadLang={event.lang.summary}>
       <JsonLd data={structuredData} />
+      {headingInEnglish ? <EnglishOnlyNotice /> : null}
       {event.cancelled ? (
         <NotificationBanner title={t('page.cancelled')}>{event.cancelledReason ? <p>{event.cancelledReason}</p> : null}</NotificationBanner>
       ) : null}
@@ -153,7 +157,9 @@ export default function EventPage() {
         <MetadataItem label={t('card.organiser')}>{event.organisation}</MetadataItem>
         {programme ? (
           <MetadataItem label={t('page.programme')}>
-            <Link to={`/programmes/${programme.slug}`}>{programme.name}</Link>
+            <Link to={`/programmes/${programme.slug}`} lang={programme.lang}>
+              {programme.name}
+            </Link>
           </MetadataItem>
         ) : null}
         {event.tags.length ? (
@@ -168,7 +174,15 @@ export default function EventPage() {
         ) : null}
       </dl>
 
-      {event.descriptionHtml ? <div className="guth-body" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} /> : null}
+      {event.descriptionHtml ? (
+        headingInEnglish ? (
+          <div className="guth-body" lang={event.lang.description} dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+        ) : (
+          <MaybeEnglishOnly lang={event.lang.description}>
+            <div className="guth-body" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+          </MaybeEnglishOnly>
+        )
+      ) : null}
 
       {consultation ? <ConsultationLink consultation={consultation} language={language} /> : null}
 

@@ -47,7 +47,7 @@ export default function ManageBooking() {
   // After booking, the banner follows the booking as it is now (a waiting place may since have become a real one).
   const banner = done === 'booked' || done === 'waitlisted' ? booking.status : done === 'cancelled' || done === 'changed' ? done : null
   return (
-    <Page title={t('manageBooking.title')} lead={event.title}>
+    <Page title={t('manageBooking.title')} lead={event.title} leadLang={event.titleLang}>
       {banner ? <NotificationBanner title={t(`manageBooking.done.${banner}`)} /> : null}
       {booking.status === 'waitlisted' ? <p>{t('manageBooking.waitlistedExplained')}</p> : null}
       <dl className="ds_metadata guth-facts">

@@ -41,6 +41,7 @@ export default function EventMonth() {
           </li>
         </ul>
       </nav>
+      {weeks.some((week) => week.some((day) => day.events.some((event) => event.lang))) ? <p className="ds_hint-text">{t('month.englishOnly')}</p> : null}
       <table className="guth-month">
         <caption className="visually-hidden">{name}</caption>
         <thead>
@@ -69,7 +70,7 @@ export default function EventMonth() {
                                 <time dateTime={event.datetime}>{event.time}</time>{' '}
                               </>
                             ) : null}
-                            {event.title}
+                            {event.lang ? <span lang={event.lang}>{event.title}</span> : event.title}
                             {event.cancelled ? ` (${t('status.cancelled')})` : ''}
                           </Link>
                         </li>

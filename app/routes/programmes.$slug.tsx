@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { EnglishOnlyNotice } from '~/components/EnglishOnly'
 import { EventCard, FeedLinks } from '~/components/EventCard'
 import { Page } from '~/components/ds/Page'
 import { programmePage } from '~/modules/events/views.server'
@@ -22,7 +23,8 @@ export default function Programme() {
   const { programme, held, target, events, feed } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')
   return (
-    <Page title={programme.name} lead={programme.description ?? undefined}>
+    <Page title={programme.name} titleLang={programme.lang.name} lead={programme.description ?? undefined} leadLang={programme.lang.description}>
+      {programme.lang.name || programme.lang.description ? <EnglishOnlyNotice /> : null}
       <h2>{t('programme.progressHeading')}</h2>
       <p>{t('programme.progress', { held, count: target })}</p>
       <progress className="guth-programme-progress" max={Math.max(target, 1)} value={Math.min(held, Math.max(target, 1))} aria-label={t('programme.progress', { held, count: target })} />

@@ -9,6 +9,11 @@ import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 
 const PIONEER = 'open-government-pioneer-year'
+// NEEDS REVIEW: Gaelic demo text, written with care but to be checked by a fluent speaker before real use.
+const PIONEER_GD = {
+  nameGd: 'Bliadhna Tùsaire an Riaghaltais Fhosgailte',
+  descriptionGd: 'Prògram com-pàirteachaidh leis a’ chomann chatharra, le co-dhiù 6 tachartasan, mar a chaidh a ghealltainn ann am plana-gnìomha Riaghaltas Fosgailte na h-Alba.',
+}
 
 /** A wall-clock time in Scotland so many days from today (so the demo stays upcoming). */
 function londonDay(daysFromToday: number, time: string) {
@@ -21,6 +26,7 @@ interface SeedEvent {
   title: string
   summary: string
   description: string
+  gd?: { title: string; summary: string; description: string }
   organisation: string
   inProgramme: boolean
   consultation?: string
@@ -57,6 +63,13 @@ const seedEvents: SeedEvent[] = [
     accessibilityNotes: 'Accessible toilets on the ground floor. Waverley station is a 5-minute walk on level ground.',
     capacity: 60,
     tags: ['open government', 'pioneer year'],
+    // NEEDS REVIEW: Gaelic demo text, written with care but to be checked by a fluent speaker before real use.
+    gd: {
+      title: 'Cur air bhog bliadhna Tùsaire an Riaghaltais Fhosgailte',
+      summary: 'Cluinn na gheall Alba mar thùsaire ann an Com-pàirteachas an Riaghaltais Fhosgailte, agus cuidich le bhith a’ dealbhadh mar a ghabhas an comann catharra pàirt.',
+      description:
+        'Tha Alba am measg a’ chiad thùsairean fo-nàiseanta ann an Com-pàirteachas an Riaghaltais Fhosgailte.\n\nAig an tachartas seo thig an comann catharra, comhairlean agus Riaghaltas na h-Alba còmhla gus aontachadh mar a dh’obraicheas am prògram com-pàirteachaidh thairis air a’ bhliadhna.\n\n## Prògram\n\n- Fàilte agus an sgeulachd gu ruige seo\n- Na còig geallaidhean ann am faclan sìmplidh\n- Còmhraidhean aig na bùird: dè a bheireadh ort barrachd earbsa a chur san riaghaltas?',
+    },
   },
   {
     slug: 'local-democracy-conversation-glasgow',
@@ -173,8 +186,8 @@ async function seedPioneerYear() {
   const db = getDb()
   const [programme] = await db
     .insert(programmes)
-    .values({ slug: PIONEER, name: 'Open Government Pioneer year', description: 'A programme of engagement with civil society, including a minimum of 6 events, as promised in Scotland’s Open Government action plan.', targetEvents: 6 })
-    .onConflictDoUpdate({ target: programmes.slug, set: { targetEvents: 6 } })
+    .values({ slug: PIONEER, name: 'Open Government Pioneer year', description: 'A programme of engagement with civil society, including a minimum of 6 events, as promised in Scotland’s Open Government action plan.', ...PIONEER_GD, targetEvents: 6 })
+    .onConflictDoUpdate({ target: programmes.slug, set: { targetEvents: 6, ...PIONEER_GD } })
     .returning({ id: programmes.id })
   const organisationRows = await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, seedEvents.map((e) => e.organisation)))
   const organisationId = new Map(organisationRows.map((row) => [row.slug, row.id]))
@@ -187,13 +200,15 @@ async function seedPioneerYear() {
     const rrule = seed.repeatMonthly ? repeatRule('monthly', seed.repeatMonthly, startsAt) : null
     // The repeating drop-in skips its fourth month (a holiday month).
     const skipped = rrule ? occurrences({ startsAt, endsAt, allDay: false, rrule, exdates: [] })[3] : undefined
-    await db
+    const gaelic = seed.gd ? { titleGd: seed.gd.title, summaryGd: seed.gd.summary, descriptionGd: textToDoc(seed.gd.description) as unknown as Record<string, unknown> } : null
+    const insert = db
       .insert(events)
       .values({
         slug: seed.slug,
         title: seed.title,
         summary: seed.summary,
         description: textToDoc(seed.description) as unknown as Record<string, unknown>,
+        ...gaelic,
         organisationId: owner,
         programmeId: seed.inProgramme ? programme!.id : null,
         consultationId: consultation?.id ?? null,
@@ -214,7 +229,8 @@ async function seedPioneerYear() {
         submittedAt: new Date(),
         publishedAt: new Date(),
       })
-      .onConflictDoNothing({ target: events.slug })
+    // A database seeded before the Gaelic texts existed gets them; nothing else is overwritten.
+    await (gaelic ? insert.onConflictDoUpdate({ target: events.slug, set: gaelic }) : insert.onConflictDoNothing({ target: events.slug }))
   }
 }
 

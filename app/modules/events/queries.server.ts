@@ -98,7 +98,7 @@ export async function eventsTouching(filters: Partial<EventFilters>, from: Date,
     or(sql`tstzrange(${events.startsAt}, greatest(${events.startsAt}, ${events.endsAt}), '[]') && ${span}`, and(isNotNull(events.rrule), lt(events.startsAt, to)))!,
   )
   return getDb()
-    .select({ slug: events.slug, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, allDay: events.allDay, rrule: events.rrule, exdates: events.exdates, status: events.status })
+    .select({ slug: events.slug, title: events.title, titleGd: events.titleGd, startsAt: events.startsAt, endsAt: events.endsAt, allDay: events.allDay, rrule: events.rrule, exdates: events.exdates, status: events.status })
     .from(events)
     .innerJoin(organisations, eq(organisations.id, events.organisationId))
     .where(and(...conditions))

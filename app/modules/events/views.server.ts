@@ -11,6 +11,7 @@ import { getConnection } from '~/platform/db.server'
 import { type EventFilters, readFilters } from './forms'
 import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent, repeatingEventsNamed } from './queries.server'
 import { findBooking, occurrencePlaces, otherDatesBooked } from './bookings.server'
+import { englishOnly, eventInLanguage, eventTitle, programmeInLanguage } from './language'
 import { bookedOccurrence, nextOccurrence, type Occurrence, occurrenceDay, occurrenceOn, occurrences, ZONE } from './time'
 import { eventStructuredData } from './structured-data.server'
 import { formatWhen, sessionTime, withOffset } from './when.server'
@@ -24,10 +25,13 @@ const localTime = (instant: Date, language: Language) =>
 
 function card(event: ListedEvent & { next?: Occurrence }, language: Language) {
   const next = event.next ?? nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
+  const text = eventInLanguage(event, language)
   return {
     slug: event.slug,
-    title: event.title,
-    summary: event.summary,
+    title: text.title,
+    summary: text.summary,
+    // 'en' where English stands in for a missing Gaelic version.
+    lang: { title: text.lang.title, summary: text.lang.summary },
     when: formatWhen(event, next, language),
     session: sessionTime(event, next, language),
     repeats: occurrences(event).length > 1,
@@ -72,7 +76,7 @@ export async function calendarListPage(search: URLSearchParams, language: Langua
   return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters), news: newsFeeds() }
 }
 
-type GridEntry = { slug: string; title: string; time: string | null; datetime: string; cancelled: boolean }
+type GridEntry = { slug: string; title: string; lang?: 'en'; time: string | null; datetime: string; cancelled: boolean }
 
 /** The month grid: weeks of days (Monday first), each with the events on it. */
 export async function calendarMonthPage(search: URLSearchParams, language: Language) {
@@ -109,7 +113,8 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
       if (i >= days.length || bounds[i]! >= ends) continue
       const entry = {
         slug: event.slug,
-        title: event.title,
+        title: eventTitle(event, language),
+        lang: englishOnly(event.titleGd, language),
         time: event.allDay ? null : startTime(occurrence.startsAt, i),
         datetime: withOffset(occurrence.startsAt),
         cancelled: event.status === 'cancelled',
@@ -160,6 +165,12 @@ async function occurrenceAddress(slug: string) {
   return null
 }
 
+/** The event page's link to its programme, named in the reader's language where it can be. */
+function programmeLink(programme: Parameters<typeof programmeInLanguage>[0] & { slug: string }, language: Language) {
+  const text = programmeInLanguage(programme, language)
+  return { slug: programme.slug, name: text.name, lang: text.lang.name }
+}
+
 /** Everything the public event page shows, including the add-to-calendar links. */
 export async function eventPage(slug: string, language: Language) {
   const found = await getPublicEvent(slug)
@@ -170,6 +181,7 @@ export async function eventPage(slug: string, language: Language) {
   const { event, programme, placesLeft, waiting } = found
   const now = new Date()
   const upcoming = occurrences(event).filter((o) => o.endsAt > now)
+  const text = eventInLanguage(event, language)
   const bookable = event.status === 'published' && event.bookingRequired && upcoming.length > 0
   // Each date of a repeating event has its own places and waiting list.
   const dates = event.rrule
@@ -179,8 +191,9 @@ export async function eventPage(slug: string, language: Language) {
     dates,
     event: {
       ...card(event, language),
+      lang: text.lang,
       id: event.id,
-      descriptionHtml: event.description ? renderBodyHtml(event.description) : '',
+      descriptionHtml: text.description ? renderBodyHtml(text.description) : '',
       address: event.address,
       accessibilityNotes: event.accessibilityNotes,
       tags: event.tags,
@@ -191,7 +204,7 @@ export async function eventPage(slug: string, language: Language) {
       consultationId: event.consultationId,
       sessions: upcoming.slice(0, 12).map((o) => sessionTime(event, o, language)),
     },
-    programme: programme ? { slug: programme.slug, name: programme.name } : null,
+    programme: programme ? programmeLink(programme, language) : null,
     consultation: await linkedConsultation(event.consultationId),
     placesLeft,
     waiting,
@@ -213,7 +226,7 @@ export async function programmePage(slug: string, language: Language) {
   const found = await getProgramme(slug)
   if (!found) throw notFound()
   return {
-    programme: { slug: found.programme.slug, name: found.programme.name, description: found.programme.description },
+    programme: { slug: found.programme.slug, ...programmeInLanguage(found.programme, language) },
     held: found.held,
     target: found.target,
     events: found.events.map((event) => card(event, language)),
@@ -237,7 +250,8 @@ export async function bookingPage(registrationId: string, key: string, language:
     booking: { id: registration.id, name: registration.name, email: registration.email, accessNeeds: registration.accessNeeds ?? '', status: registration.status },
     event: {
       slug: event.slug,
-      title: event.title,
+      title: eventTitle(event, language),
+      titleLang: englishOnly(event.titleGd, language),
       session: sessionTime(event, next, language),
       calendarUrl: registration.status === 'confirmed' ? bookingPath(event.slug, registration.id, manageKeyFor(registration.id)).replace('?', '/calendar.ics?') : null,
       cancelled: event.status === 'cancelled',
@@ -257,5 +271,5 @@ export async function bookingCalendar(registrationId: string, key: string) {
 /** The next few upcoming events, for the home page. */
 export async function upcomingEvents(language: Language, limit: number) {
   const { events } = await listEvents({ access: [], when: 'upcoming', page: 1 })
-  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: event.title, when: formatWhen(event, event.next, language), session: sessionTime(event, event.next, language) }))
+  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: eventTitle(event, language), lang: englishOnly(event.titleGd, language), when: formatWhen(event, event.next, language), session: sessionTime(event, event.next, language) }))
 }
