@@ -16,6 +16,7 @@ const WIDTH = 640
 
 interface Bar {
   label: string
+  lang?: 'en'
   value: number
   /** what the bar's end says, e.g. "12 (40%)" */
   text: string
@@ -43,7 +44,7 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
         const w = Math.round((bar.value / max) * room)
         return (
           <g key={`${bar.label}-${i}`} aria-hidden="true">
-            <text x={LABEL_WIDTH - 8} y={y + BAR * 0.7} textAnchor="end" fontSize="14" fill="#333333">
+            <text x={LABEL_WIDTH - 8} y={y + BAR * 0.7} textAnchor="end" fontSize="14" fill="#333333" lang={bar.lang}>
               {bar.label.length > 32 ? `${bar.label.slice(0, 31)}…` : bar.label}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={Math.max(w, 1)} height={BAR} fill="#0065bd" />
@@ -64,7 +65,7 @@ export function SplitTableView({ caption, table, chart = true }: { caption: stri
   const { t } = useTranslation('analysis')
   return (
     <figure className="guth-analysis-figure">
-      {chart ? <BarChart title={caption} bars={table.rows.map((r) => ({ label: r.label, value: r.cells.all.n, text: `${r.cells.all.n} (${pct(r.cells.all.pct)})` }))} /> : null}
+      {chart ? <BarChart title={caption} bars={table.rows.map((r) => ({ label: r.label, lang: r.lang, value: r.cells.all.n, text: `${r.cells.all.n} (${pct(r.cells.all.pct)})` }))} /> : null}
       <div className="guth-body__table">
         <table className="ds_table ds_table--small">
           <caption className="ds_table__caption">{caption}</caption>
@@ -81,7 +82,9 @@ export function SplitTableView({ caption, table, chart = true }: { caption: stri
           <tbody>
             {table.rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row">{row.label}</th>
+                <th scope="row" lang={row.lang}>
+                  {row.label}
+                </th>
                 {groups.flatMap((g) => [
                   <td key={`${g}-n`}>{row.cells[g].n}</td>,
                   <td key={`${g}-p`}>{pct(row.cells[g].pct)}</td>,

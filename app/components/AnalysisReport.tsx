@@ -1,6 +1,21 @@
 import { useTranslation } from 'react-i18next'
 import type { ResolvedBlock, ResolvedReport } from '~/modules/analysis/report-doc'
 import { SimpleTableView, SplitTableView } from './AnalysisCharts'
+import { EnglishOnlyNotice } from './EnglishOnlyNotice'
+
+/** "Question 3: …" with the prompt marked `lang="en"` where English stands in for a missing Gaelic version. */
+export function QuestionLabel({ number, prompt, promptLang }: { number: string; prompt: string; promptLang?: 'en' }) {
+  const { t } = useTranslation('analysis')
+  if (!promptLang) return <>{t('questionLabel', { number, prompt })}</>
+  const [before = '', after = ''] = t('questionLabel', { number, prompt: '\u0000' }).split('\u0000')
+  return (
+    <>
+      {before}
+      <span lang={promptLang}>{prompt}</span>
+      {after}
+    </>
+  )
+}
 
 /** The link to a table's CSV, when the page offers downloads (the public page does). */
 type CsvHref = ((tableId: string) => string) | null
@@ -34,7 +49,9 @@ function Block({ block, csv }: { block: ResolvedBlock; csv: CsvHref }) {
     case 'closedQuestion':
       return (
         <>
-          <h3>{t('questionLabel', { number: block.number, prompt: block.prompt })}</h3>
+          <h3>
+            <QuestionLabel number={block.number} prompt={block.prompt} promptLang={block.promptLang} />
+          </h3>
           <SplitTableView caption={t('table.closedCaption', { number: block.number })} table={block.table} chart={block.display === 'chart'} />
           <CsvLink href={csv} tableId={block.id} />
         </>
@@ -42,7 +59,9 @@ function Block({ block, csv }: { block: ResolvedBlock; csv: CsvHref }) {
     case 'codeFrequency':
       return (
         <>
-          <h3>{t('questionLabel', { number: block.number, prompt: block.prompt })}</h3>
+          <h3>
+            <QuestionLabel number={block.number} prompt={block.prompt} promptLang={block.promptLang} />
+          </h3>
           <SplitTableView caption={t('codes.frequencies', { number: block.number })} table={block.table} chart={false} />
           <CsvLink href={csv} tableId={block.id} />
         </>
@@ -72,7 +91,9 @@ function Block({ block, csv }: { block: ResolvedBlock; csv: CsvHref }) {
           <tbody>
             {block.rows.map((row) => (
               <tr key={row.number}>
-                <th scope="row">{t('questionLabel', { number: row.number, prompt: row.prompt })}</th>
+                <th scope="row">
+                  <QuestionLabel number={row.number} prompt={row.prompt} promptLang={row.promptLang} />
+                </th>
                 <td>{row.groups}</td>
                 <td>{row.answers}</td>
               </tr>
@@ -95,8 +116,11 @@ function Block({ block, csv }: { block: ResolvedBlock; csv: CsvHref }) {
   }
 }
 
-/** A report's sections, prose and blocks; the same for the preview and the published page. */
-export function AnalysisReportView({ report, csv = null }: { report: ResolvedReport; csv?: CsvHref }) {
+/**
+ * A report's sections, prose and blocks; the same for the preview and the published page. The prose
+ * is written in English only: `proseLang` 'en' (in another interface language) marks it and says so.
+ */
+export function AnalysisReportView({ report, csv = null, proseLang }: { report: ResolvedReport; csv?: CsvHref; proseLang?: 'en' }) {
   const { t } = useTranslation('analysis')
   return (
     <div className="guth-analysis-report">
@@ -117,7 +141,12 @@ export function AnalysisReportView({ report, csv = null }: { report: ResolvedRep
       {report.sections.map((section) => (
         <section key={section.key} aria-labelledby={`section-${section.key}`}>
           <h2 id={`section-${section.key}`}>{t(`sections.${section.key}`)}</h2>
-          {section.html ? <div className="guth-body" dangerouslySetInnerHTML={{ __html: section.html }} /> : null}
+          {section.html ? (
+            <>
+              {proseLang ? <EnglishOnlyNotice /> : null}
+              <div className="guth-body" lang={proseLang} dangerouslySetInnerHTML={{ __html: section.html }} />
+            </>
+          ) : null}
           {section.key === 'events_bsl' && report.bslInterpreted !== undefined ? <p id="bsl-interpreted">{t('report.bslInterpreted', { n: report.bslInterpreted })}</p> : null}
           {section.blocks.map((block) => (
             <Block key={block.id} block={block} csv={csv} />

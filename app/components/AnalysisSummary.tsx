@@ -1,8 +1,22 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-/** "We asked, you said, we did" on a consultation's page, once its analysis is published. */
-export function AnalysisSummary({ summary, weAsked }: { summary: { total: number; youSaid: string; weDid: string; href: string } | null; weAsked: string }) {
+/**
+ * "We asked, you said, we did" on a consultation's page, once its analysis is published. `lang`
+ * marks English standing in for Gaelic: the consultation's summary (`weAskedLang`) and the
+ * officials' words (`proseLang`, written in English only).
+ */
+export function AnalysisSummary({
+  summary,
+  weAsked,
+  weAskedLang,
+  proseLang,
+}: {
+  summary: { total: number; youSaid: string; weDid: string; href: string } | null
+  weAsked: string
+  weAskedLang?: 'en'
+  proseLang?: 'en'
+}) {
   const { t } = useTranslation('analysis')
   if (!summary) return null
   return (
@@ -10,14 +24,15 @@ export function AnalysisSummary({ summary, weAsked }: { summary: { total: number
       <div className="ds_inset-text__text">
         <h2 id="we-asked-you-said">{t('summary.heading')}</h2>
         <p>
-          <strong>{t('summary.weAsked')}</strong> {weAsked}
+          <strong>{t('summary.weAsked')}</strong> <span lang={weAskedLang}>{weAsked}</span>
         </p>
         <p>
-          <strong>{t('summary.youSaid')}</strong> {summary.youSaid || t('summary.total', { count: summary.total })}
+          <strong>{t('summary.youSaid')}</strong>{' '}
+          {summary.youSaid ? <span lang={proseLang}>{summary.youSaid}</span> : t('summary.total', { count: summary.total })}
         </p>
         {summary.weDid ? (
           <p>
-            <strong>{t('summary.weDid')}</strong> {summary.weDid}
+            <strong>{t('summary.weDid')}</strong> <span lang={proseLang}>{summary.weDid}</span>
           </p>
         ) : null}
         <p>

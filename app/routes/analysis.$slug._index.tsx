@@ -3,12 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AnalysisReportView } from '~/components/AnalysisReport'
 import { CommentsSection } from '~/components/CommentsSection'
+import { inLanguage } from '~/components/ConsultationCard'
 import { analysisLinks } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
+import { EnglishOnlyNotice, LocalWords } from '~/components/EnglishOnlyNotice'
 import { loadReportComments } from '~/modules/analysis/comments.server'
 import { getPublishedReport } from '~/modules/analysis/report.server'
 import { formatLondon } from '~/modules/consultations/lifecycle'
-import { translate } from '~/modules/consultations/questions'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('public.title'),
     serviceName,
     slug: published.consultation.slug,
-    consultationTitle: translate(published.consultation.title, language),
+    consultationTitle: inLanguage(published.consultation.title, language),
+    // Officials write the report's prose and summary in English only.
+    proseLang: language === 'en' ? undefined : ('en' as const),
     publishedAt: formatLondon(published.publishedAt, language),
     report: published.report,
     comments: await loadReportComments(request, published.id),
@@ -32,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function PublishedAnalysis() {
-  const { slug, consultationTitle, publishedAt, report, comments } = useLoaderData<typeof loader>()
+  const { slug, consultationTitle, proseLang, publishedAt, report, comments } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
-    <Page title={t('public.title')} lead={consultationTitle}>
+    <Page title={t('public.title')} lead={<LocalWords {...consultationTitle} />}>
       <p>{t('public.published', { date: publishedAt })}</p>
       <ul className="guth-analysis-noprint">
         <li>
@@ -49,18 +52,20 @@ export default function PublishedAnalysis() {
         <section aria-labelledby="we-asked" className="ds_inset-text">
           <div className="ds_inset-text__text">
             <h2 id="we-asked">{t('summary.heading')}</h2>
+            {proseLang ? <EnglishOnlyNotice /> : null}
             <p>
-              <strong>{t('summary.youSaid')}</strong> {report.summary.youSaid || t('summary.total', { count: report.total })}
+              <strong>{t('summary.youSaid')}</strong>{' '}
+              {report.summary.youSaid ? <span lang={proseLang}>{report.summary.youSaid}</span> : t('summary.total', { count: report.total })}
             </p>
             {report.summary.weDid ? (
               <p>
-                <strong>{t('summary.weDid')}</strong> {report.summary.weDid}
+                <strong>{t('summary.weDid')}</strong> <span lang={proseLang}>{report.summary.weDid}</span>
               </p>
             ) : null}
           </div>
         </section>
       ) : null}
-      <AnalysisReportView report={report} csv={(tableId) => `/analysis/${slug}/tables/${tableId}.csv`} />
+      <AnalysisReportView report={report} csv={(tableId) => `/analysis/${slug}/tables/${tableId}.csv`} proseLang={proseLang} />
       <div className="guth-analysis-noprint">
         <CommentsSection data={comments} heading={t('public.comments')} />
       </div>

@@ -2,11 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { QuestionLabel } from '~/components/AnalysisReport'
+import { inLanguage } from '~/components/ConsultationCard'
 import { Page } from '~/components/ds/Page'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { Pagination } from '~/components/ds/Pagination'
 import { pageFrom } from '~/modules/accounts/forms-admin'
 import { listPublishedResponses } from '~/modules/analysis/publication.server'
-import { translate } from '~/modules/consultations/questions'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 
@@ -16,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t, serviceName, language } = await translatorFor(request, 'analysis')
   const list = await listPublishedResponses(params.slug ?? '', language, pageFrom(new URL(request.url).searchParams))
   if (!list) throw new Response('Not found', { status: 404 })
-  return { title: t('published.title'), serviceName, slug: list.consultation.slug, consultationTitle: translate(list.consultation.title, language), ...list, consultation: undefined }
+  return { title: t('published.title'), serviceName, slug: list.consultation.slug, consultationTitle: inLanguage(list.consultation.title, language), ...list, consultation: undefined }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
@@ -25,7 +27,7 @@ export default function PublishedResponses() {
   const { slug, consultationTitle, responses, total, page, pageCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
-    <Page title={t('published.title')} lead={consultationTitle}>
+    <Page title={t('published.title')} lead={<LocalWords {...consultationTitle} />}>
       <p>
         <Link to={`/analysis/${slug}`}>{t('published.back')}</Link>
       </p>
@@ -39,11 +41,13 @@ export default function PublishedResponses() {
             {response.answers.map((answer) => (
               <div key={answer.number}>
                 <dt>
-                  <strong>{t('questionLabel', { number: answer.number, prompt: answer.prompt })}</strong>
+                  <strong>
+                    <QuestionLabel number={answer.number} prompt={answer.prompt} promptLang={answer.promptLang} />
+                  </strong>
                 </dt>
                 <dd className="guth-analysis-quote">
                   {answer.interpreted ? <span className="visually-hidden">{t('published.interpreted')} </span> : null}
-                  {answer.words}
+                  <LocalWords text={answer.words} lang={answer.wordsLang} />
                 </dd>
               </div>
             ))}

@@ -8,6 +8,7 @@ import { BslVersion } from '~/components/BslVersion'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
+import { EnglishOnlyNotice } from '~/components/EnglishOnlyNotice'
 import { getAnalysisSummary } from '~/modules/analysis/publication.server'
 import { loadConsultationDiscussion } from '~/modules/comments/blocks.server'
 import { alertSignupAction } from '~/modules/consultations/alert-pages.server'
@@ -122,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function KeyDates() {
-  const { consultation, analysis } = useLoaderData<typeof loader>()
+  const { consultation, analysis, language } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')
   const { status } = consultation
   const hasClosed = status === 'closed' || status === 'analysis_published'
@@ -139,7 +140,12 @@ function KeyDates() {
       {status === 'forthcoming' ? <p className="guth-key-dates__note">{t('page.opensOn', { date: consultation.opens })}</p> : null}
       {hasClosed ? <p className="guth-key-dates__note">{t('page.closedOn', { date: consultation.closes })}</p> : null}
       {status === 'analysis_published' ? <p>{t('page.analysisPublished')}</p> : null}
-      <AnalysisSummary summary={analysis} weAsked={consultation.summary.text} />
+      <AnalysisSummary
+        summary={analysis}
+        weAsked={consultation.summary.text}
+        weAskedLang={consultation.summary.lang}
+        proseLang={language === 'en' ? undefined : 'en'}
+      />
     </section>
   )
 }
@@ -272,7 +278,7 @@ export default function ConsultationPage() {
 
         {bodyHtml ? (
           <>
-            {bodyLang ? <p className="ds_hint-text">{t('page.bodyLanguage')}</p> : null}
+            {bodyLang ? <EnglishOnlyNotice /> : null}
             <div className="guth-body" lang={bodyLang} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
           </>
         ) : null}

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks, BarChart, SimpleTableView, SplitTableView } from '~/components/AnalysisCharts'
+import { QuestionLabel } from '~/components/AnalysisReport'
 import { Page } from '~/components/ds/Page'
 import { requireUser } from '~/modules/accounts'
 import { getDashboard } from '~/modules/analysis/dashboard.server'
@@ -91,7 +92,9 @@ export default function AnalysisDashboard() {
       <ul aria-labelledby="open-questions">
         {open.map((q) => (
           <li key={q.questionId}>
-            <Link to={`${base}/questions/${q.questionId}`}>{t('questionLabel', { number: q.number, prompt: q.prompt })}</Link>{' '}
+            <Link to={`${base}/questions/${q.questionId}`}>
+              <QuestionLabel number={q.number} prompt={q.prompt} promptLang={q.promptLang} />
+            </Link>{' '}
             {t('dashboard.answered', { n: q.answered })}
             {q.uninterpreted ? (
               <>
@@ -107,7 +110,9 @@ export default function AnalysisDashboard() {
       {closed.length === 0 ? <p>{t('dashboard.noClosed')}</p> : null}
       {closed.map((q) => (
         <section key={q.questionId} aria-labelledby={`q-${q.questionId}`}>
-          <h3 id={`q-${q.questionId}`}>{t('questionLabel', { number: q.number, prompt: q.prompt })}</h3>
+          <h3 id={`q-${q.questionId}`}>
+            <QuestionLabel number={q.number} prompt={q.prompt} promptLang={q.promptLang} />
+          </h3>
           <SplitTableView caption={t('table.closedCaption', { number: q.number })} table={q.table} />
         </section>
       ))}

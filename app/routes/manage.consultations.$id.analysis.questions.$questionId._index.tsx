@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { AnswerFilterForm } from '~/components/AnalysisFilters'
 import { analysisLinks, SplitTableView } from '~/components/AnalysisCharts'
 import { Page } from '~/components/ds/Page'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { Pagination } from '~/components/ds/Pagination'
 import { Button, ErrorSummary, NotificationBanner, SelectField, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -50,7 +51,7 @@ export default function QuestionAnswers() {
   const codeLabel = new Map(codes.map((c) => [c.id, c.label]))
   const formErrors = outcome?.status === 'invalid' ? outcome.errors : {}
   return (
-    <Page title={t('question.title', { number: question.number })} lead={question.prompt}>
+    <Page title={t('question.title', { number: question.number })} lead={<LocalWords text={question.prompt} lang={question.promptLang} />}>
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis`}>{t('backToDashboard')}</Link>
       </p>

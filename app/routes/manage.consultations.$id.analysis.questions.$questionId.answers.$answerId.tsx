@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigate } from '@remix-ru
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
+import { QuestionLabel } from '~/components/AnalysisReport'
 import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner, SelectField, TextArea, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -77,7 +78,7 @@ export default function CodeAnswer() {
   const errors = outcome?.status === 'invalid' ? outcome.errors : {}
   const applied = new Set(answer.codeIds)
   return (
-    <Page title={t('answer.title', { reference: answer.reference })} lead={t('questionLabel', { number: question.number, prompt: question.prompt })}>
+    <Page title={t('answer.title', { reference: answer.reference })} lead={<QuestionLabel number={question.number} prompt={question.prompt} promptLang={question.promptLang} />}>
       <p>
         <Link to={`${base}${query ? `?${query}` : ''}`}>{t('answer.back')}</Link>
       </p>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
 import { AnalysisRunStatus, runIsActive } from '~/components/AnalysisRun'
 import { Page } from '~/components/ds/Page'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { Button, NotificationBanner } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
@@ -47,7 +48,7 @@ export default function Campaigns() {
   const { consultation, question, groups, total, asked, run } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
-    <Page title={t('campaigns.title', { number: question.number })} lead={question.prompt}>
+    <Page title={t('campaigns.title', { number: question.number })} lead={<LocalWords text={question.prompt} lang={question.promptLang} />}>
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>

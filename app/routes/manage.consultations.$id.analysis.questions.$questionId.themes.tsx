@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { analysisLinks } from '~/components/AnalysisCharts'
 import { AnalysisRunStatus, runIsActive } from '~/components/AnalysisRun'
 import { Page } from '~/components/ds/Page'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { Button, ErrorSummary, NotificationBanner, SelectField, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { requireUser } from '~/modules/accounts'
@@ -46,7 +47,7 @@ export default function Themes() {
   const decided = suggestions.filter((s) => s.status !== 'pending')
   const errorFor = (id: string) => (outcome?.status === 'invalid' && outcome.suggestionId === id ? outcome.errors.label : undefined)
   return (
-    <Page title={t('themes.title', { number: question.number })} lead={question.prompt}>
+    <Page title={t('themes.title', { number: question.number })} lead={<LocalWords text={question.prompt} lang={question.promptLang} />}>
       <p>
         <Link to={`/manage/consultations/${consultation.id}/analysis/questions/${question.id}`}>{t('backToQuestion')}</Link>
       </p>

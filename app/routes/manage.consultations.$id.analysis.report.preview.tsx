@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultation: { id: preview.consultation.id, title: translate(preview.consultation.title, language) },
     report: preview.report,
     problems: preview.problems,
+    proseLang: language === 'en' ? undefined : ('en' as const),
   }
 }
 
@@ -29,7 +30,7 @@ export const links = analysisLinks
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export default function ReportPreview() {
-  const { consultation, report, problems } = useLoaderData<typeof loader>()
+  const { consultation, report, problems, proseLang } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')
   return (
     <Page title={t('report.previewTitle')} lead={consultation.title}>
@@ -51,7 +52,7 @@ export default function ReportPreview() {
           </div>
         </div>
       ) : null}
-      <AnalysisReportView report={report} />
+      <AnalysisReportView report={report} proseLang={proseLang} />
     </Page>
   )
 }

@@ -3,6 +3,7 @@ import type { Actor } from '~/modules/accounts/permissions'
 import { listQuestions } from '~/modules/consultations/queries.server'
 import { isClosedKind, translate } from '~/modules/consultations/questions'
 import { findManagedConsultation, numberQuestions } from '~/modules/consultations/responses-admin.server'
+import { promptIn } from './language'
 
 /** An open question of a consultation an official manages, numbered; null if there is none. */
 export async function findOpenQuestion(actor: Actor, consultationId: string, questionId: string, language: string) {
@@ -12,7 +13,7 @@ export async function findOpenQuestion(actor: Actor, consultationId: string, que
   if (!question || isClosedKind(question.kind)) return null
   return {
     consultation: { id: consultation.id, title: translate(consultation.title, language) },
-    question: { id: question.id, number: question.number, prompt: translate(question.prompt, language) },
+    question: { id: question.id, number: question.number, ...promptIn(question.prompt, language) },
   }
 }
 

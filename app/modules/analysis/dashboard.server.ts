@@ -3,6 +3,7 @@ import { listQuestions } from '~/modules/consultations/queries.server'
 import { isClosedKind, optionsOf, translate } from '~/modules/consultations/questions'
 import { channels, findManagedConsultation, numberQuestions, respondentTypes } from '~/modules/consultations/responses-admin.server'
 import { getConnection } from '~/platform/db.server'
+import { promptIn, wordsIn } from './language'
 import { type GroupedCount, type SimpleTable, type SplitTable, simpleTable, splitTable } from './tables'
 
 // The dashboard reads the tallies that triggers keep as responses and answers change
@@ -77,9 +78,12 @@ export async function closedQuestionTables(consultationId: string, language: str
   }
   return questions.map((question) => {
     const given = grouped(question.id)
-    const labels = optionsOf(question).map((o) => ({ key: o.value, label: translate(o.label, language) }))
+    const labels = optionsOf(question).map((o) => {
+      const words = wordsIn(o.label, language)
+      return { key: o.value, label: words.text, lang: words.lang }
+    })
     const table: SplitTable = splitTable(labels, given.counts, given.bases)
-    return { questionId: question.id, number: question.number, prompt: translate(question.prompt, language), kind: question.kind, table }
+    return { questionId: question.id, number: question.number, ...promptIn(question.prompt, language), kind: question.kind, table }
   })
 }
 
@@ -92,7 +96,7 @@ export async function openQuestionSummaries(consultationId: string, language: st
   return questions.map((q) => ({
     questionId: q.id,
     number: q.number,
-    prompt: translate(q.prompt, language),
+    ...promptIn(q.prompt, language),
     answered: sum(q.id, 'answered'),
     uninterpreted: sum(q.id, 'uninterpreted'),
   }))

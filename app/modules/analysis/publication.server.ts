@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { getPublicConsultation, listQuestions } from '~/modules/consultations/queries.server'
-import { isClosedKind, optionsOf, translate } from '~/modules/consultations/questions'
+import { isClosedKind, optionsOf } from '~/modules/consultations/questions'
 import { numberQuestions } from '~/modules/consultations/responses-admin.server'
 import { getConnection, getDb } from '~/platform/db.server'
+import { promptIn, wordsIn } from './language'
 import { applyRedactions, redactionsFor } from './redactions.server'
 import { attributionOf } from './report-resolve.server'
 import { analysisReports } from './schema'
@@ -67,11 +68,14 @@ export async function listPublishedResponses(slug: string, language: string, pag
       answers: questions.flatMap((q) => {
         const answer = answers.find((a) => a.response_id === row.id && a.question_id === q.id)
         if (!answer) return []
-        const labels = new Map(optionsOf(q).map((o) => [o.value, translate(o.label, language)]))
+        const labels = new Map(optionsOf(q).map((o) => [o.value, wordsIn(o.label, language)]))
+        const chosen = answer.choices.map((c) => labels.get(c) ?? { text: c })
         const words = isClosedKind(q.kind)
-          ? answer.choices.map((c) => labels.get(c) ?? c).join(', ')
+          ? chosen.map((c) => c.text).join(', ')
           : (applyRedactions([answer.text, answer.interpretation].filter(Boolean).join('\n\n'), redacted.get(answer.id) ?? []) ?? '')
-        return words ? [{ number: q.number, prompt: translate(q.prompt, language), words, interpreted: Boolean(answer.interpretation && !answer.text) }] : []
+        // A respondent's own words are in whatever language they wrote; only chosen labels are known to be English.
+        const wordsLang = isClosedKind(q.kind) && chosen.length && chosen.every((c) => c.lang === 'en') ? ('en' as const) : undefined
+        return words ? [{ number: q.number, ...promptIn(q.prompt, language), words, wordsLang, interpreted: Boolean(answer.interpretation && !answer.text) }] : []
       }),
     })),
   }

@@ -64,13 +64,17 @@ export function readReport(value: unknown, newId: () => string): ReportDoc {
   return { ...doc, sections: sectionKeys.map((key) => doc.sections.find((s) => s.key === key) ?? { key, body: null, blocks: [] }) }
 }
 
-/** What a published page shows for a block: its numbers and words, already worked out. */
+/**
+ * What a published page shows for a block: its numbers and words, already worked out. `promptLang`
+ * (and a table row's `lang`) is 'en' where English stands in for a missing Gaelic version; reports
+ * published before it was recorded have none.
+ */
 export type ResolvedBlock =
   | { id: string; type: 'profile'; total: number; bslUsers: number; byType: SimpleTable; byChannel: SimpleTable }
-  | { id: string; type: 'closedQuestion'; number: string; prompt: string; display: 'table' | 'chart'; table: SplitTable }
-  | { id: string; type: 'codeFrequency'; number: string; prompt: string; table: SplitTable }
-  | { id: string; type: 'quote'; number: string; prompt: string; text: string; attribution: { kind: 'individual' | 'organisation'; name: string | null } }
-  | { id: string; type: 'campaigns'; rows: { number: string; prompt: string; groups: number; answers: number }[] }
+  | { id: string; type: 'closedQuestion'; number: string; prompt: string; promptLang?: 'en'; display: 'table' | 'chart'; table: SplitTable }
+  | { id: string; type: 'codeFrequency'; number: string; prompt: string; promptLang?: 'en'; table: SplitTable }
+  | { id: string; type: 'quote'; number: string; prompt: string; promptLang?: 'en'; text: string; attribution: { kind: 'individual' | 'organisation'; name: string | null } }
+  | { id: string; type: 'campaigns'; rows: { number: string; prompt: string; promptLang?: 'en'; groups: number; answers: number }[] }
   | { id: string; type: 'organisations'; names: string[] }
 
 export interface ResolvedReport {

@@ -1,11 +1,11 @@
 import { renderBodyHtml } from '~/modules/consultations/body.server'
 import { listQuestions } from '~/modules/consultations/queries.server'
-import { translate } from '~/modules/consultations/questions'
 import { numberQuestions } from '~/modules/consultations/responses-admin.server'
 import { getConnection } from '~/platform/db.server'
 import { campaignSummary } from './campaigns.server'
 import { codeFrequencies, listCodes } from './coding.server'
 import { bslInterpreted, closedQuestionTables, respondentProfile } from './dashboard.server'
+import { promptIn } from './language'
 import { applyRedactions, redactionsFor } from './redactions.server'
 import type { DataBlock, PublishProblem, ReportDoc, ResolvedBlock, ResolvedReport } from './report-doc'
 
@@ -74,7 +74,7 @@ export async function resolveReport(doc: ReportDoc, consultationId: string, lang
       case 'closedQuestion': {
         const found = closed.find((q) => q.questionId === block.questionId)
         if (!found) return refuse('questionRemoved')
-        return { id: block.id, type: 'closedQuestion', number: found.number, prompt: found.prompt, display: block.display, table: found.table }
+        return { id: block.id, type: 'closedQuestion', number: found.number, prompt: found.prompt, ...(found.promptLang ? { promptLang: found.promptLang } : {}), display: block.display, table: found.table }
       }
       case 'codeFrequency': {
         const question = questionById.get(block.questionId)
@@ -82,7 +82,7 @@ export async function resolveReport(doc: ReportDoc, consultationId: string, lang
         const codes = new Set((await listCodes(block.questionId)).map((c) => c.id))
         if (block.codeIds.some((codeId) => !codes.has(codeId))) return refuse('codeDeleted')
         const table = await codeFrequencies(block.questionId)
-        return { id: block.id, type: 'codeFrequency', number: question.number, prompt: translate(question.prompt, language), table: { ...table, rows: table.rows.filter((r) => block.codeIds.includes(r.key)) } }
+        return { id: block.id, type: 'codeFrequency', number: question.number, ...promptIn(question.prompt, language), table: { ...table, rows: table.rows.filter((r) => block.codeIds.includes(r.key)) } }
       }
       case 'quote': {
         const row = quoteById.get(block.answerId)
@@ -90,7 +90,7 @@ export async function resolveReport(doc: ReportDoc, consultationId: string, lang
         if (!row || !question) return refuse('quoteMissing')
         if (!isQuotable(row)) return refuse('quoteNotConsented')
         const text = applyRedactions([row.text, row.interpretation].filter(Boolean).join('\n\n'), redacted.get(row.id) ?? []) ?? ''
-        return { id: block.id, type: 'quote', number: question.number, prompt: translate(question.prompt, language), text, attribution: attributionOf(row) }
+        return { id: block.id, type: 'quote', number: question.number, ...promptIn(question.prompt, language), text, attribution: attributionOf(row) }
       }
       case 'campaigns':
         return {
@@ -98,7 +98,7 @@ export async function resolveReport(doc: ReportDoc, consultationId: string, lang
           type: 'campaigns',
           rows: campaigns.flatMap((c) => {
             const question = questionById.get(c.question_id)
-            return question ? [{ number: question.number, prompt: translate(question.prompt, language), groups: c.groups, answers: c.answers }] : []
+            return question ? [{ number: question.number, ...promptIn(question.prompt, language), groups: c.groups, answers: c.answers }] : []
           }),
         }
       case 'organisations':

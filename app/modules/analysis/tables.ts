@@ -13,6 +13,8 @@ export interface Cell {
 export interface TableRow {
   key: string
   label: string
+  /** 'en' when the label is English standing in for a missing Gaelic one */
+  lang?: 'en'
   cells: Record<Group, Cell>
 }
 
@@ -34,13 +36,13 @@ export interface GroupedCount {
  * Rows in the order of `labels`, each counted for everyone and per respondent type. A respondent
  * who gave no type counts in "all" only. `bases` are how many answered, per type.
  */
-export function splitTable(labels: { key: string; label: string }[], counts: GroupedCount[], bases: Omit<GroupedCount, 'key'>[]): SplitTable {
+export function splitTable(labels: { key: string; label: string; lang?: 'en' }[], counts: GroupedCount[], bases: Omit<GroupedCount, 'key'>[]): SplitTable {
   const base = { all: 0, individual: 0, organisation: 0 }
   for (const row of bases) {
     base.all += row.n
     if (row.respondentType === 'individual' || row.respondentType === 'organisation') base[row.respondentType] += row.n
   }
-  const rows = labels.map(({ key, label }) => {
+  const rows = labels.map(({ key, label, lang }) => {
     const n = { all: 0, individual: 0, organisation: 0 }
     for (const count of counts) {
       if (count.key !== key) continue
@@ -48,7 +50,7 @@ export function splitTable(labels: { key: string; label: string }[], counts: Gro
       if (count.respondentType === 'individual' || count.respondentType === 'organisation') n[count.respondentType] += count.n
     }
     const cells = Object.fromEntries(groups.map((g) => [g, { n: n[g], pct: percent(n[g], base[g]) }])) as Record<Group, Cell>
-    return { key, label, cells }
+    return { key, label, ...(lang ? { lang } : {}), cells }
   })
   return { rows, base }
 }
