@@ -6,18 +6,19 @@ import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } f
 import type { BodyDoc } from '~/modules/consultations/body'
 import { ACCESSIBILITY_FEATURES, CLOCKS, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
 
-type Errors = Partial<Record<EventField | 'description', string[]>>
+type Errors = Partial<Record<EventField | 'description' | 'descriptionGd', string[]>>
 
-const UNPREFIXED: (EventField | 'description')[] = ['description', 'repeat', 'mode', 'startClock', 'endClock']
+const UNPREFIXED: (EventField | 'description' | 'descriptionGd')[] = ['description', 'descriptionGd', 'repeat', 'mode', 'startClock', 'endClock']
 
 // The order of the fields on the page, which is also the error summary's order.
-const ORDER: (EventField | 'description')[] = ['title', 'summary', 'description', 'organisation', 'programme', 'consultation', 'startDate', 'startTime', 'startClock', 'endDate', 'endTime', 'endClock', 'repeat', 'repeatCount', 'exceptions', 'mode', 'venue', 'address', 'onlineUrl', 'accessibility', 'accessibilityNotes', 'bookingRequired', 'capacity', 'tags']
+const ORDER: (EventField | 'description' | 'descriptionGd')[] = ['title', 'summary', 'description', 'titleGd', 'summaryGd', 'descriptionGd', 'organisation', 'programme', 'consultation', 'startDate', 'startTime', 'startClock', 'endDate', 'endTime', 'endClock', 'repeat', 'repeatCount', 'exceptions', 'mode', 'venue', 'address', 'onlineUrl', 'accessibility', 'accessibilityNotes', 'bookingRequired', 'capacity', 'tags']
 
 /** The organiser's event form (new and edit): plain fields that work without JavaScript. */
 export function EventForm({
   values,
   errors = {},
   description,
+  descriptionGd = null,
   organisations,
   programmes,
   submitLabel,
@@ -25,6 +26,7 @@ export function EventForm({
   values: Partial<EventInput>
   errors?: Errors
   description: BodyDoc | null
+  descriptionGd?: BodyDoc | null
   organisations: { slug: string; name: string }[]
   programmes: { slug: string; name: string }[]
   submitLabel: string
@@ -36,7 +38,7 @@ export function EventForm({
     ...Object.fromEntries(['toolbar', 'bold', 'italic', 'heading2', 'heading3', 'bulletList', 'orderedList', 'link', 'linkPrompt', 'linkInvalid', 'insertTable', 'addRow', 'addColumn', 'deleteTable', 'blockWithTableNote'].map((key) => [key, m(key)])),
     tableNote: (rows) => t('editor.tableNote', { ns: 'manage', count: rows }),
   }
-  const error = (field: EventField | 'description') => errors[field]?.[0]
+  const error = (field: EventField | 'description' | 'descriptionGd') => errors[field]?.[0]
   const text = (field: EventField) => ({ id: `event-${field}`, name: field, error: error(field), defaultValue: String(values[field] ?? ''), label: t(`form.${field}`) })
   // Radios and the editor are named for their field; the first radio has the field's name as its id.
   const summary = ORDER.filter((field) => errors[field]?.length).map((field) => ({ fieldId: UNPREFIXED.includes(field) ? field : `event-${field}`, message: errors[field]![0]! }))
@@ -65,6 +67,10 @@ export function EventForm({
         <TextInput {...text('title')} width="fluid-two-thirds" />
         <TextArea {...text('summary')} hint={t('form.summaryHint')} rows={3} />
         <BodyEditor name="description" id="description" defaultDoc={description ?? undefined} labels={editorLabels} label={t('form.description')} error={error('description')} formatHelp={t('form.descriptionHelp')} />
+        {/* The Gaelic versions, typed in Gaelic (lang) so spelling checks and screen readers use it. */}
+        <TextInput {...text('titleGd')} hint={t('form.gaelicHint')} lang="gd" width="fluid-two-thirds" />
+        <TextArea {...text('summaryGd')} hint={t('form.summaryHint')} lang="gd" rows={3} />
+        <BodyEditor name="descriptionGd" id="descriptionGd" defaultDoc={descriptionGd ?? undefined} labels={editorLabels} label={t('form.descriptionGd')} error={error('descriptionGd')} formatHelp={t('form.descriptionHelp')} />
         {select('organisation', organisations, false)}
         {select('programme', programmes, true)}
         <TextInput {...text('consultation')} hint={t('form.consultationHint')} width="fluid-two-thirds" />

@@ -6,7 +6,7 @@ import { Button, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { type ProgrammeField, type ProgrammeInput, ProgrammeSchema } from '~/modules/events/forms'
 
-const ORDER: ProgrammeField[] = ['name', 'slug', 'description', 'target']
+const ORDER: ProgrammeField[] = ['name', 'slug', 'description', 'nameGd', 'descriptionGd', 'target']
 
 /** The moderators' programme form (new and edit): plain fields that work without JavaScript. */
 export function ProgrammeForm({ lastResult, saved, submitLabel }: { lastResult: SubmissionResult<string[]> | null | undefined; saved?: ProgrammeInput; submitLabel: string }) {
@@ -32,6 +32,8 @@ export function ProgrammeForm({ lastResult, saved, submitLabel }: { lastResult: 
         <TextInput {...field('name')} key={fields.name.key} width="fluid-two-thirds" />
         <TextInput {...field('slug')} key={fields.slug.key} hint={t('programmeForm.slugHint')} spellCheck={false} autoCapitalize="none" width="fluid-half" />
         <TextArea {...field('description')} key={fields.description.key} hint={t('programmeForm.descriptionHint')} rows={4} />
+        <TextInput {...field('nameGd')} key={fields.nameGd.key} hint={t('programmeForm.gaelicHint')} lang="gd" width="fluid-two-thirds" />
+        <TextArea {...field('descriptionGd')} key={fields.descriptionGd.key} lang="gd" rows={4} />
         <TextInput {...field('target')} key={fields.target.key} hint={t('programmeForm.targetHint')} inputMode="numeric" width="fixed-4" />
         <Button type="submit">{submitLabel}</Button>
       </Form>

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: `${t('manage.editTitle')}: ${event.title}`,
     serviceName,
-    event: { id: event.id, slug: event.slug, title: event.title, status: event.status, returnedReason: event.returnedReason, description: event.description as BodyDoc | null },
+    event: { id: event.id, slug: event.slug, title: event.title, status: event.status, returnedReason: event.returnedReason, description: event.description as BodyDoc | null, descriptionGd: event.descriptionGd as BodyDoc | null },
     values,
     canModerate,
     organisations,
@@ -43,18 +43,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = (outcome: Awaited<ReturnType<typeof approveEvent>>, name: string) => {
     if (outcome.ok) return redirect(`/manage/events/${id}?done=${name}`, 303)
     if (outcome.reason === 'not_found') throw new Response('Not Found', { status: 404 })
-    return data({ intent, fieldErrors: outcome.reason === 'invalid' ? { reason: ['events:errors.reasonMissing'] } : {}, refusal: outcome.reason, values: null, description: null }, { status: 409 })
+    return data({ intent, fieldErrors: outcome.reason === 'invalid' ? { reason: ['events:errors.reasonMissing'] } : {}, refusal: outcome.reason, values: null, description: null, descriptionGd: null }, { status: 409 })
   }
   if (intent === 'approve') return done(await approveEvent(user, id), 'approved')
   if (intent === 'return') return done(await returnEvent(user, id, reason), 'returned')
   if (intent === 'cancel') return done(await cancelEvent(user, id, reason), 'cancelled')
   const { event } = await eventForEditing(user, id)
-  const { input, description, descriptionError } = readEventForm(form, event.description as BodyDoc | null)
-  const outcome = descriptionError ? null : await updateEvent(user, id, input, description)
+  const { input, description, descriptionError, descriptionGd, descriptionGdError } = readEventForm(form, event.description as BodyDoc | null, event.descriptionGd as BodyDoc | null)
+  const outcome = descriptionError || descriptionGdError ? null : await updateEvent(user, id, input, description, descriptionGd)
   if (outcome?.ok) return redirect(`/manage/events/${id}?done=saved`, 303)
   if (outcome && outcome.reason !== 'invalid') return done(outcome, 'saved')
-  const fieldErrors = { ...(outcome?.reason === 'invalid' ? outcome.fieldErrors : {}), ...(descriptionError ? { description: [descriptionError] } : {}) }
-  return data({ intent: 'save', fieldErrors, refusal: null, values: input, description }, { status: 400 })
+  const fieldErrors = {
+    ...(outcome?.reason === 'invalid' ? outcome.fieldErrors : {}),
+    ...(descriptionError ? { description: [descriptionError] } : {}),
+    ...(descriptionGdError ? { descriptionGd: [descriptionGdError] } : {}),
+  }
+  return data({ intent: 'save', fieldErrors, refusal: null, values: input, description, descriptionGd }, { status: 400 })
 }
 
 function ReasonForm({ intent, label, button, variant }: { intent: string; label: string; button: string; variant?: 'secondary' | 'cancel' }) {
@@ -117,6 +121,7 @@ export default function EditEvent() {
             values={actionData?.values ?? values}
             errors={actionData?.intent === 'save' ? (actionData.fieldErrors as Record<string, string[]>) : undefined}
             description={actionData?.description ?? event.description}
+            descriptionGd={actionData?.descriptionGd ?? event.descriptionGd}
             organisations={organisations}
             programmes={programmes}
             submitLabel={event.status === 'returned' ? t('manage.resubmit') : t('manage.save')}

@@ -25,11 +25,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   assertCsrf(request, form)
   const user = await requireUser(request)
-  const { input, description, descriptionError } = readEventForm(form, null)
-  const outcome = descriptionError ? null : await createEvent(user, input, description)
+  const { input, description, descriptionError, descriptionGd, descriptionGdError } = readEventForm(form, null)
+  const outcome = descriptionError || descriptionGdError ? null : await createEvent(user, input, description, descriptionGd)
   if (outcome?.ok) return redirect(`/manage/events/${outcome.id}?done=${outcome.status}`, 303)
-  const fieldErrors = { ...(outcome && outcome.reason === 'invalid' ? outcome.fieldErrors : {}), ...(descriptionError ? { description: [descriptionError] } : {}) }
-  return data({ values: input, fieldErrors, description }, { status: 400 })
+  const fieldErrors = {
+    ...(outcome && outcome.reason === 'invalid' ? outcome.fieldErrors : {}),
+    ...(descriptionError ? { description: [descriptionError] } : {}),
+    ...(descriptionGdError ? { descriptionGd: [descriptionGdError] } : {}),
+  }
+  return data({ values: input, fieldErrors, description, descriptionGd }, { status: 400 })
 }
 
 export default function NewEvent() {
@@ -45,6 +49,7 @@ export default function NewEvent() {
         values={actionData?.values ?? { mode: 'in_person', bookingRequired: true, repeat: 'none' }}
         errors={actionData?.fieldErrors}
         description={actionData?.description ?? null}
+        descriptionGd={actionData?.descriptionGd ?? null}
         organisations={organisations}
         programmes={programmes}
         submitLabel={t('manage.submit')}

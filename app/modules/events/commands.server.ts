@@ -52,8 +52,8 @@ async function freeSlug(tx: Tx, base: string, exceptId?: string) {
  * Schedules an event for one of the actor's organisations: sent to the moderators for approval,
  * or published at once when a moderator makes it.
  */
-export async function createEvent(actor: Actor, input: EventInput, description: BodyDoc | null): Promise<EventOutcome> {
-  const details = await readEventDetails(input, description)
+export async function createEvent(actor: Actor, input: EventInput, description: BodyDoc | null, descriptionGd: BodyDoc | null = null): Promise<EventOutcome> {
+  const details = await readEventDetails(input, description, descriptionGd)
   if (!details.ok) return { ok: false, reason: 'invalid', fieldErrors: details.errors }
   await assertMayOrganise(actor, details.organisationId)
   const status = publishesDirectly(actor) ? 'published' : 'submitted'
@@ -76,11 +76,11 @@ const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'allDay', 'rrule', 'exdates', 'mo
  * Changes an event. A returned event goes back to the moderators; a published one stays published,
  * and if its time, place or link changed its SEQUENCE goes up and confirmed attendees are emailed.
  */
-export async function updateEvent(actor: Actor, id: string, input: EventInput, description: BodyDoc | null): Promise<EventOutcome> {
+export async function updateEvent(actor: Actor, id: string, input: EventInput, description: BodyDoc | null, descriptionGd: BodyDoc | null = null): Promise<EventOutcome> {
   const organisationId = await organisationOf(id)
   if (!organisationId) return notFound
   await assertMayOrganise(actor, organisationId)
-  const details = await readEventDetails(input, description)
+  const details = await readEventDetails(input, description, descriptionGd)
   if (!details.ok) return { ok: false as const, reason: 'invalid' as const, fieldErrors: details.errors }
   if (details.organisationId !== organisationId) await assertMayOrganise(actor, details.organisationId)
   await prepareEventQueues()

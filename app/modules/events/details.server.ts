@@ -12,7 +12,7 @@ import { allDaySpan, clockOf, londonParts, londonReadings, occurrences, repeatRu
 export type FieldErrors = Partial<Record<EventField, string[]>>
 
 /** The columns an event form's values mean, or the fields that are wrong (translation keys). */
-export async function readEventDetails(input: EventInput, description: BodyDoc | null) {
+export async function readEventDetails(input: EventInput, description: BodyDoc | null, descriptionGd: BodyDoc | null = null) {
   const given = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' && !v.trim() ? undefined : v]))
   const parsed = EventSchema.safeParse(given)
   const errors: FieldErrors = {}
@@ -52,6 +52,9 @@ export async function readEventDetails(input: EventInput, description: BodyDoc |
       title: value.title,
       summary: value.summary,
       description: description as Record<string, unknown> | null,
+      titleGd: value.titleGd ?? null,
+      summaryGd: value.summaryGd ?? null,
+      descriptionGd: descriptionGd as Record<string, unknown> | null,
       programmeId,
       consultationId,
       ...when,
@@ -138,8 +141,17 @@ function clockIfRepeated(form: FormData, which: 'start' | 'end') {
   return day && at && isCalendarDate(day) && londonReadings(day, at).length === 2 ? (clock as EventInput['startClock']) : undefined
 }
 
-/** The event form's fields as posted, and its description (tiptap JSON or the no-JavaScript text). */
-export function readEventForm(form: FormData, previous: BodyDoc | null) {
+/** A description as posted (tiptap JSON or the no-JavaScript text): null when empty, or the error's key. */
+function readDescription(form: FormData, name: 'description' | 'descriptionGd', previous: BodyDoc | null) {
+  const posted = [form.get(`${name}Json`), form.get(`${name}Text`)].some((value) => typeof value === 'string' && value.trim())
+  if (!posted) return { doc: null, error: null }
+  const read = readBodyFromForm(form, name, previous ?? undefined)
+  if (!read.ok) return { doc: previous, error: read.reason === 'too_large' ? 'events:errors.descriptionTooLarge' : 'events:errors.descriptionInvalid' }
+  return { doc: isBodyEmpty(read.doc) ? null : read.doc, error: null }
+}
+
+/** The event form's fields as posted, and its descriptions in English and Gaelic. */
+export function readEventForm(form: FormData, previous: BodyDoc | null, previousGd: BodyDoc | null = null) {
   const field = (name: string) => {
     const value = form.get(name)
     return typeof value === 'string' ? value : undefined
@@ -147,6 +159,8 @@ export function readEventForm(form: FormData, previous: BodyDoc | null) {
   const input: EventInput = {
     title: field('title') ?? '',
     summary: field('summary') ?? '',
+    titleGd: field('titleGd'),
+    summaryGd: field('summaryGd'),
     organisation: field('organisation') ?? '',
     programme: field('programme'),
     consultation: field('consultation'),
@@ -170,9 +184,7 @@ export function readEventForm(form: FormData, previous: BodyDoc | null) {
     capacity: field('capacity') as unknown as number | undefined,
     tags: field('tags'),
   }
-  const posted = [form.get('descriptionJson'), form.get('descriptionText')].some((value) => typeof value === 'string' && value.trim())
-  if (!posted) return { input, description: null, descriptionError: null }
-  const read = readBodyFromForm(form, 'description', previous ?? undefined)
-  if (!read.ok) return { input, description: previous, descriptionError: read.reason === 'too_large' ? 'events:errors.descriptionTooLarge' : 'events:errors.descriptionInvalid' }
-  return { input, description: isBodyEmpty(read.doc) ? null : read.doc, descriptionError: null }
+  const english = readDescription(form, 'description', previous)
+  const gaelic = readDescription(form, 'descriptionGd', previousGd)
+  return { input, description: english.doc, descriptionError: english.error, descriptionGd: gaelic.doc, descriptionGdError: gaelic.error }
 }

@@ -20,6 +20,9 @@ const many = <T extends z.ZodTypeAny>(item: T) =>
 export const EventSchema = z.object({
   title: requiredText('events:errors.titleMissing', 200),
   summary: requiredText('events:errors.summaryMissing', 500),
+  // Gaelic versions, all optional: English stands in (marked) where one is missing.
+  titleGd: text(200),
+  summaryGd: text(500),
   organisation: requiredText('events:errors.organisationMissing', 100),
   programme: text(100),
   consultation: text(200),
@@ -58,6 +61,8 @@ export const ProgrammeSchema = z.object({
   name: requiredText('events:errors.titleMissing', 200),
   slug: z.string().trim().toLowerCase().max(80, 'events:errors.slugTooLong').regex(SLUG_PATTERN, 'events:errors.slugFormat').optional(),
   description: text(2000),
+  nameGd: text(200),
+  descriptionGd: text(2000),
   target: z
     .number({ required_error: 'events:errors.targetInvalid', invalid_type_error: 'events:errors.targetInvalid' })
     .int('events:errors.targetInvalid')

@@ -70,6 +70,8 @@ export async function eventForEditing(actor: Actor, id: string) {
   const values: EventInput = {
     title: event.title,
     summary: event.summary,
+    titleGd: event.titleGd ?? '',
+    summaryGd: event.summaryGd ?? '',
     organisation: row.organisationSlug,
     programme: row.programmeSlug ?? '',
     allDay: event.allDay,

@@ -12,6 +12,7 @@ import { defineJob, prepareQueue } from '~/platform/jobs.server'
 import { prepareMailQueue, queueMail } from '~/platform/mail.server'
 import { eventLocation, type InvitationMethod, renderInvitation } from './calendar.server'
 import { asJobSession, type Tx } from './jobs-in-transaction.server'
+import { eventTitle } from './language'
 import { bookingPath, manageKeyFor } from './manage-key.server'
 import { eventRegistrations, events } from './schema'
 import { bookedOccurrence, formatLondon } from './time'
@@ -57,6 +58,8 @@ async function invitationSequence(session: Session, event: EventRow, registratio
 export async function queueBookingMail(session: Session, event: EventRow, registration: Registration, kind: BookingMail, changes: string[] = []) {
   const language = languageOf(registration.language)
   const t = await getTranslator(language, 'events')
+  // The event's own Gaelic title for a booking made in Gaelic, where the organiser wrote one.
+  const title = eventTitle(event, language)
   const base = getEnv().PUBLIC_URL
   const manageUrl = `${base}${bookingPath(event.slug, registration.id, manageKeyFor(registration.id))}`
   // A booking of one date of a repeating event is about that date; otherwise about the next one.
@@ -67,7 +70,7 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
   // The joining link goes only to people with a confirmed place.
   const joining = event.onlineUrl && ['confirmed', 'promoted', 'updated', 'reminder'].includes(kind) ? [t('emails.joining', { url: event.onlineUrl })] : []
   const paragraphs = [
-    t(`emails.${kind}.intro`, { title: event.title, when, changes: changes.map((c) => t(`emails.changed.${c}`)).join(', ') }),
+    t(`emails.${kind}.intro`, { title, when, changes: changes.map((c) => t(`emails.changed.${c}`)).join(', ') }),
     t('emails.when', { when }),
     ...(place ? [t('emails.where', { place })] : []),
     ...joining,
@@ -79,7 +82,7 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
       t: await getTranslator(language),
       lang: language,
       name: registration.name,
-      heading: t(`emails.${kind}.heading`, { title: event.title }),
+      heading: t(`emails.${kind}.heading`, { title }),
       paragraphs,
       action: cancelledNow ? { label: t('emails.seeEvent'), url: `${base}/events/${event.slug}` } : { label: t('emails.manage'), url: manageUrl },
     }),
@@ -91,7 +94,7 @@ export async function queueBookingMail(session: Session, event: EventRow, regist
   await queueMail(
     {
       to: registration.email,
-      subject: t(`emails.${kind}.subject`, { title: event.title }),
+      subject: t(`emails.${kind}.subject`, { title }),
       ...body,
       category: kind === 'reminder' ? 'reminder' : kind === 'updated' || kind === 'eventCancelled' ? 'event-update' : 'booking',
       // Changes to the event are the emails a person with an account can turn off; their booking's own emails are not.

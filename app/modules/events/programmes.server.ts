@@ -30,10 +30,10 @@ function readProgramme(input: unknown) {
   const given = Object.fromEntries(Object.entries((input ?? {}) as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' && !value.trim() ? undefined : value]))
   const parsed = ProgrammeSchema.safeParse(given)
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors as Invalid['fieldErrors'])
-  const { name, description, target } = parsed.data
+  const { name, description, nameGd, descriptionGd, target } = parsed.data
   const slug = parsed.data.slug || slugify(name)
   if (!slug) return invalid({ slug: ['events:errors.slugMissing'] })
-  return { ok: true as const, slug, values: { slug, name, description: description || null, targetEvents: target } }
+  return { ok: true as const, slug, values: { slug, name, description: description || null, nameGd: nameGd || null, descriptionGd: descriptionGd || null, targetEvents: target } }
 }
 
 /** Every programme for the moderators' list, by name. */
@@ -50,7 +50,7 @@ export async function programmeForEditing(actor: Actor, id: string) {
   assertMayManageProgrammes(actor)
   const [programme] = isUuid(id) ? await getDb().select().from(programmes).where(eq(programmes.id, id)) : []
   if (!programme) throw new Response('Not Found', { status: 404 })
-  const values: ProgrammeInput = { name: programme.name, slug: programme.slug, description: programme.description ?? '', target: programme.targetEvents }
+  const values: ProgrammeInput = { name: programme.name, slug: programme.slug, description: programme.description ?? '', nameGd: programme.nameGd ?? '', descriptionGd: programme.descriptionGd ?? '', target: programme.targetEvents }
   return { programme, values }
 }
 
@@ -88,7 +88,7 @@ export async function updateProgramme(actor: Actor, id: string, input: Programme
         .where(and(eq(programmes.slug, read.slug), ne(programmes.id, id)))
       if (taken) return slugTaken()
       await tx.update(programmes).set(read.values).where(eq(programmes.id, id))
-      const changed = (['slug', 'name', 'description', 'targetEvents'] as const).filter((field) => current[field] !== read.values[field])
+      const changed = (['slug', 'name', 'description', 'nameGd', 'descriptionGd', 'targetEvents'] as const).filter((field) => current[field] !== read.values[field])
       await recordAudit({ actorId: actor.id, action: 'programme.updated', subjectType: 'programme', subjectId: id, details: { slug: read.slug, changed } }, tx)
       return { ok: true as const, id, slug: read.slug }
     })
