@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate } from '~/modules/consultations/questions'
+import { inLanguage } from './ConsultationCard'
 import { TextInput, useMessage } from './ds/forms'
+import { LocalWords } from './EnglishOnlyNotice'
 
 export interface AnswerValue {
   text: string | null
@@ -61,8 +63,9 @@ function Control({ question, language, mode, value, error, asPageHeading }: Cont
   const message = useMessage()
   const name = answerFieldName(question)
   const id = mode === 'preview' ? `preview-${name}` : name
-  const prompt = translate(question.prompt, language)
-  const help = translate(question.help, language) || null
+  // English standing in for a missing Gaelic version is marked lang="en" for screen readers.
+  const prompt = <LocalWords {...inLanguage(question.prompt, language)} />
+  const help = question.help && translate(question.help, language) ? <LocalWords {...inLanguage(question.help, language)} /> : null
   const disabled = mode === 'preview'
   if (question.kind === 'text') {
     const limit = charLimitOf(question)
@@ -71,7 +74,13 @@ function Control({ question, language, mode, value, error, asPageHeading }: Cont
         id={id}
         name={name}
         label={prompt}
-        hint={[help, t('answer.charLimit', { count: limit, lng: language })].filter(Boolean).join(' ')}
+        hint={
+          <>
+            {help}
+            {help ? ' ' : null}
+            {t('answer.charLimit', { count: limit, lng: language })}
+          </>
+        }
         error={error}
         defaultValue={value?.text ?? ''}
         labelAsHeading={asPageHeading}
@@ -156,7 +165,7 @@ function Control({ question, language, mode, value, error, asPageHeading }: Cont
                   disabled={disabled}
                 />
                 <label htmlFor={optionId} className={`ds_${type}__label`}>
-                  {translate(option.label, language)}
+                  <LocalWords {...inLanguage(option.label, language)} />
                 </label>
               </div>
             )

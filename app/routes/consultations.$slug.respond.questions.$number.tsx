@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { answerFieldName, QuestionPreview } from '~/components/QuestionPreview'
 import { BslAnswer } from '~/components/BslAnswer'
 import { BslVersion } from '~/components/BslVersion'
+import { inLanguage } from '~/components/ConsultationCard'
 import { BackLink } from '~/components/ds/BackLink'
 import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     number: step.number,
     total: context.steps.length,
     back: respondPath(params.slug!, step.number > 1 ? `questions/${step.number - 1}` : 'about-you'),
-    section: translate(step.question.section, language) || null,
+    section: step.question.section && translate(step.question.section, language) ? inLanguage(step.question.section, language) : null,
     questions,
     values: Object.fromEntries(questions.map((q) => [q.id, given.get(q.id) ?? null])),
   }
@@ -118,7 +119,12 @@ export default function AnswerQuestion() {
         <ErrorSummary errors={summary} />
         <p className="ds_page-header__label ds_content-label">
           {t('question.caption', { number: loaderData.number, total: loaderData.total })}
-          {loaderData.section ? ` · ${loaderData.section}` : null}
+          {loaderData.section ? (
+            <>
+              {' · '}
+              <span lang={loaderData.section.lang}>{loaderData.section.text}</span>
+            </>
+          ) : null}
         </p>
         {loaderData.bsl.first ? watch : null}
         <Form method="post" noValidate>

@@ -15,6 +15,7 @@ import * as consultationPage from '~/routes/consultations.$slug._index'
 import * as questionPage from '~/routes/consultations.$slug.respond.questions.$number'
 import { localDemocracySlug } from '../../scripts/seed/consultation'
 import { seedDemoContent } from '../../scripts/seed/demo'
+import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
@@ -72,6 +73,20 @@ describe('the demo consultation in the Gaelic interface', () => {
     expect(page).toContain(html(first!.prompt.gd!))
     expect(page).toContain(html(first!.help!.gd!))
     expect(page).not.toContain(html(first!.prompt.en))
+  })
+
+  test('a question with no Gaelic version is asked in English, marked as English', async () => {
+    const { consultation } = await givenConsultation({ questions: [{ kind: 'single', prompt: 'How do you travel?', options: ['By bus', 'By ferry'] }] })
+    const cookies = await gaelic()
+    const started = await startDraft(browserRequest(`/consultations/${consultation.slug}/respond`, cookies), consultation, 'gd')
+    const page = await renderRoute(
+      questionPage,
+      '/consultations/:slug/respond/questions/:number',
+      browserRequest(`/consultations/${consultation.slug}/respond/questions/1`, [...cookies, ...(started.cookie ? [started.cookie] : [])]),
+      context,
+    )
+    expect(page).toContain('<span lang="en">How do you travel?</span>')
+    expect(page).toContain('<span lang="en">By ferry</span>')
   })
 
   test('every question of the demo consultation has Gaelic prompt, help and options', async () => {
