@@ -4,6 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { textToDoc } from '~/modules/consultations/body'
 import { bookPlace } from '~/modules/events/bookings.server'
 import { createEvent, updateEvent } from '~/modules/events/commands.server'
+import { embedResponse } from '~/modules/events/feeds.server'
 import { readEventForm } from '~/modules/events/details.server'
 import { eventForEditing } from '~/modules/events/manage.server'
 import { createProgramme, programmeForEditing } from '~/modules/events/programmes.server'
@@ -101,6 +102,19 @@ describe('an event in the Gaelic interface', () => {
     const month = await get(monthRoute, '/events/month', `/events/month?tag=gd-list&month=${gaelic.event.startsAt.toISOString().slice(0, 7)}`, 'gd')
     expect(month).toContain(GAELIC.titleGd)
     expect(month).toContain(`<span lang="en">${english.event.title}</span>`)
+  })
+})
+
+describe('the embed another site shows', () => {
+  test('with ?lang=gd names events in Gaelic and marks English-only titles; without, all English', async () => {
+    const gaelic = await givenEvent('gd-embed', GAELIC)
+    const english = await givenEvent('gd-embed')
+    const html = await (await embedResponse(new Request('http://localhost:3000/embed/events?tag=gd-embed&lang=gd'))).text()
+    expect(html).toContain(`target="_top">${GAELIC.titleGd}</a>`)
+    expect(html).toContain(`target="_top" lang="en">${english.event.title}</a>`)
+    const inEnglish = await (await embedResponse(new Request('http://localhost:3000/embed/events?tag=gd-embed&lang=en'))).text()
+    expect(inEnglish).toContain(`>${gaelic.event.title}</a>`)
+    expect(inEnglish).not.toContain('target="_top" lang=')
   })
 })
 

@@ -2,6 +2,7 @@ import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
 import { eventLocation, eventUrl } from './calendar.server'
 import type { EventFilters } from './forms'
+import { englishOnly, eventTitle } from './language'
 import { listEvents } from './queries.server'
 import { formatWhen } from './when.server'
 
@@ -14,7 +15,9 @@ export async function upcomingForSyndication(filters: Partial<EventFilters> = {}
   const { events } = await listEvents(upcomingFilters(filters))
   return events.map((event) => ({
     id: event.id,
-    title: event.title,
+    title: eventTitle(event, language),
+    // 'en' where the Gaelic embed shows an English title (no Gaelic written).
+    lang: englishOnly(event.titleGd, language),
     summary: event.summary,
     url: eventUrl(event),
     when: formatWhen(event, event.next, language),
@@ -59,7 +62,7 @@ export interface EmbedWords {
 /** A small page of upcoming events for other sites to show in an iframe; plain HTML, no script. */
 export function renderEmbed(items: Item[], words: EmbedWords) {
   const list = items.length
-    ? `<ul>${items.map((item) => `<li><a href="${escapeXml(item.url)}" target="_top">${escapeXml(item.title)}</a>${item.cancelled ? ` <strong>(${escapeXml(words.cancelled)})</strong>` : ''}<br><span>${escapeXml(item.when)}</span><br><span>${escapeXml(item.where ?? words.online)}</span></li>`).join('')}</ul>`
+    ? `<ul>${items.map((item) => `<li><a href="${escapeXml(item.url)}" target="_top"${item.lang ? ` lang="${item.lang}"` : ''}>${escapeXml(item.title)}</a>${item.cancelled ? ` <strong>(${escapeXml(words.cancelled)})</strong>` : ''}<br><span>${escapeXml(item.when)}</span><br><span>${escapeXml(item.where ?? words.online)}</span></li>`).join('')}</ul>`
     : `<p>${escapeXml(words.none)}</p>`
   return `<!DOCTYPE html><html lang="${words.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(words.title)}</title><link rel="stylesheet" href="/embed/events.css"></head><body><main><h1>${escapeXml(words.title)}</h1>${list}<p><a href="${getEnv().PUBLIC_URL}/events" target="_top">${escapeXml(words.all)}</a></p></main></body></html>`
 }
