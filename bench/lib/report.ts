@@ -35,24 +35,25 @@ export function describeRun(settings: Omit<RunMetadata, 'date' | 'gitCommit' | '
 const failures = (f: ScenarioFigures) =>
   (f.expectStatus ? Object.entries(f.statusCodes).reduce((n, [code, count]) => n + (Number(code) === f.expectStatus ? 0 : count), 0) : f.non2xx) + f.errors
 
-const ratioToHealthz = (f: ScenarioFigures, all: ScenarioFigures[]) => {
-  const healthz = all.find((s) => s.name === 'healthz')
-  return healthz && healthz.requestsPerSecond > 0 ? f.requestsPerSecond / healthz.requestsPerSecond : null
+const ratioTo = (anchor: string) => (f: ScenarioFigures, all: ScenarioFigures[]) => {
+  const base = all.find((s) => s.name === anchor)
+  return base && base.requestsPerSecond > 0 ? f.requestsPerSecond / base.requestsPerSecond : null
 }
+const ratioToHealthz = ratioTo('healthz')
+const ratioToStatic = ratioTo('static')
 
 export function printTable(figures: ScenarioFigures[]) {
-  const header = ['scenario', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'ratio to healthz']
-  const rows = figures.map((f) => {
-    const ratio = ratioToHealthz(f, figures)
-    return [
-      f.name,
-      f.requestsPerSecond.toFixed(1),
-      String(f.latencyP50Ms),
-      String(f.latencyP99Ms),
-      String(failures(f)),
-      ratio === null ? '–' : ratio.toFixed(3),
-    ]
-  })
+  const header = ['scenario', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'ratio to healthz', 'ratio to static']
+  const shown = (ratio: number | null) => (ratio === null ? '–' : ratio.toFixed(3))
+  const rows = figures.map((f) => [
+    f.name,
+    f.requestsPerSecond.toFixed(1),
+    String(f.latencyP50Ms),
+    String(f.latencyP99Ms),
+    String(failures(f)),
+    shown(ratioToHealthz(f, figures)),
+    shown(ratioToStatic(f, figures)),
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')
   console.log([line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n'))
@@ -62,7 +63,7 @@ export function printTable(figures: ScenarioFigures[]) {
 export function writeResults(metadata: RunMetadata, figures: ScenarioFigures[]) {
   const stamp = metadata.date.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')
   const file = path.resolve(import.meta.dirname, '../results', `${stamp}-${metadata.database}.json`)
-  const scenarios = figures.map((f) => ({ ...f, failures: failures(f), ratioToHealthz: ratioToHealthz(f, figures) }))
+  const scenarios = figures.map((f) => ({ ...f, failures: failures(f), ratioToHealthz: ratioToHealthz(f, figures), ratioToStatic: ratioToStatic(f, figures) }))
   writeFileSync(file, `${JSON.stringify({ ...metadata, scenarios }, null, 2)}\n`)
   return path.relative(process.cwd(), file)
 }
