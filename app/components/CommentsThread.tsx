@@ -35,16 +35,13 @@ export function CommentText({ body }: { body: string }) {
 }
 
 // Making a formatter is slow (toLocaleString makes one per call); a page shows hundreds of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function formatterFor(language: string) {
-  const locale = language === 'gd' ? 'gd-GB' : 'en-GB'
-  let formatter = formatters.get(locale)
-  if (!formatter) formatters.set(locale, (formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' })))
-  return formatter
-}
+// Only the numbers come from Intl: browsers lack Gaelic date names (Chromium would write "Dec 3,
+// 2026" where the server wrote Gaelic), so month names come from our strings and both sides agree.
+const londonNumbers = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
-function When({ iso, language }: { iso: string; language: string }) {
-  return <time dateTime={iso}>{formatterFor(language).format(new Date(iso))}</time>
+function When({ iso, t }: { iso: string; t: TFunction }) {
+  const part = Object.fromEntries(londonNumbers.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+  return <time dateTime={iso}>{`${Number(part.day)} ${t(`monthsShort.${Number(part.month)}`, { ns: 'common' })} ${part.year}, ${part.hour}:${part.minute}`}</time>
 }
 
 function Placeholder({ comment, t }: { comment: CommentView; t: TFunction }) {
@@ -71,7 +68,7 @@ function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: 
 
 /** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
 export function CommentThread({ comment, data, permalinkFocus }: { comment: CommentView; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
-  const { t, i18n } = useTranslation('comments')
+  const { t } = useTranslation('comments')
   const [replying, setReplying] = useState(false)
   const closeReply = useCallback(() => setReplying(false), [])
   const openReply = (event: MouseEvent) => {
@@ -85,7 +82,7 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
       <article aria-labelledby={`comment-${comment.id}-by`}>
         <p className="guth-comment__meta" id={`comment-${comment.id}-by`}>
           <strong>{comment.status === 'deleted' ? t('comment.deletedAuthor') : (comment.authorName ?? t('anonymousAuthor'))}</strong>{' '}
-          <When iso={comment.createdAt} language={i18n.language} />
+          <When iso={comment.createdAt} t={t} />
           {comment.editedAt ? <span className="guth-comment__edited"> · {t('comment.edited')}</span> : null}
           {comment.status === 'pending' ? <strong className="ds_tag ds_tag--orange guth-comment__tag">{t('comment.pending')}</strong> : null}
         </p>

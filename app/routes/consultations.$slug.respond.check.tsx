@@ -6,7 +6,8 @@ import { Button, ErrorSummary } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { NotOpen } from '~/components/RespondNotices'
 import { answerText } from '~/modules/consultations/answer-summary'
-import { translate } from '~/modules/consultations/questions'
+import { inLanguage } from '~/components/ConsultationCard'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { draftAnswers, loadRespondContext } from '~/modules/consultations/respond-context.server'
 import { respondPath } from '~/modules/consultations/paths'
 import { sendReceipt } from '~/modules/consultations/respond-mail.server'
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       [step.question, ...step.followUps].map((question) => ({
         id: question.id,
         step: step.number,
-        prompt: translate(question.prompt, language),
+        prompt: inLanguage(question.prompt, language),
         answer: answerText(question, given.get(question.id), language) ?? (given.get(question.id)?.mediaId ? t('bsl:check.answeredInBsl') : null),
       })),
     ),
@@ -117,7 +118,7 @@ export default function CheckAnswers() {
         {data.answers.map((row) => (
           <div className="ds_summary-list__item" key={row.id} id={`answer-${row.id}`}>
             <dt className="ds_summary-list__key">
-              {row.prompt}
+              <LocalWords text={row.prompt.text} lang={row.prompt.lang} />
               {missing.has(row.id) ? <strong className="ds_tag ds_tag--red"> {t('question.required')}</strong> : null}
             </dt>
             <dd className="ds_summary-list__value">
@@ -126,7 +127,7 @@ export default function CheckAnswers() {
             <dd className="ds_summary-list__actions">
               <Link to={respondPath(data.slug, `questions/${row.step}`)}>
                 {t('check.change')}
-                <span className="visually-hidden"> {row.prompt}</span>
+                <span className="visually-hidden" lang={row.prompt.lang}> {row.prompt.text}</span>
               </Link>
             </dd>
           </div>

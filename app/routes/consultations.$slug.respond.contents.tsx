@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
 import { NotOpen } from '~/components/RespondNotices'
-import { translate } from '~/modules/consultations/questions'
+import { inLanguage } from '~/components/ConsultationCard'
+import { LocalWords } from '~/components/EnglishOnlyNotice'
 import { draftAnswers, loadRespondContext } from '~/modules/consultations/respond-context.server'
 import { respondPath } from '~/modules/consultations/paths'
 import { consultationHeader } from '~/modules/consultations/respond-views.server'
@@ -21,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     aboutYouDone: Boolean(draft?.respondentType && draft.publishConsent),
     steps: steps.map((step) => ({
       number: step.number,
-      section: translate(step.question.section, language) || null,
-      prompt: translate(step.question.prompt, language),
+      section: step.question.section ? inLanguage(step.question.section, language) : null,
+      prompt: inLanguage(step.question.prompt, language),
       required: step.question.required,
       answered: [step.question, ...step.followUps].some((q) => {
         const a = given.get(q.id)
@@ -55,15 +56,15 @@ export default function ResponseContents() {
         </li>
       </ul>
       {data.steps.map((step) => {
-        const heading = step.section && step.section !== lastSection ? step.section : null
-        lastSection = step.section ?? lastSection
+        const heading = step.section && step.section.text && step.section.text !== lastSection ? step.section : null
+        lastSection = step.section?.text || lastSection
         return (
           <div key={step.number}>
-            {heading ? <h2>{heading}</h2> : null}
+            {heading ? <h2 lang={heading.lang}>{heading.text}</h2> : null}
             <ul className="ds_task-list">
               <li className="ds_task-list__task">
                 <Link className="ds_task-list__task-link" to={respondPath(data.slug, `questions/${step.number}`)}>
-                  {step.number}. {step.prompt}
+                  {step.number}. <LocalWords text={step.prompt.text} lang={step.prompt.lang} />
                 </Link>{' '}
                 {step.required ? <span className="ds_task-list__task-summary">({t('contents.required')})</span> : null}{' '}
                 <Status done={step.answered} label={step.answered ? t('contents.answered') : t('contents.notAnswered')} />
