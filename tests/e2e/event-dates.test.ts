@@ -33,8 +33,9 @@ test('a citizen books the second date of a weekly event, with and without JavaSc
   const second = first.plus({ weeks: 1 })
   const secondDay = second.toFormat('yyyy-MM-dd')
 
+  // An administrator moderates too (the moderator account is busy in other test files).
   const moderator = await browser.newPage({ javaScriptEnabled: false })
-  await signInWithCode(moderator.page, 'moderator@guth.example')
+  await signInWithCode(moderator.page, 'admin@guth.example')
   await moderator.page.goto('/manage/events/new')
   await moderator.page.getByLabel('Title', { exact: true }).fill(title)
   await moderator.page.getByLabel('Short summary', { exact: true }).fill('How ferry timetables shape taking part, in Oban and online.')

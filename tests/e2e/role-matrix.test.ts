@@ -23,7 +23,7 @@ beforeAll(async () => {
   const preview = await (await visitors.official.request(`/manage/consultations/${ids.consultation}/preview`)).text()
   ids.question = /preview-q-([0-9a-f-]{36})/.exec(preview)?.[1] ?? ''
   expect(ids.consultation && ids.question, 'the seeded consultation is on the officials’ list').toBeTruthy()
-}, 120_000)
+}, 600_000)
 
 test('every route file is in the matrix', () => {
   const files = readdirSync('app/routes').filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'))
