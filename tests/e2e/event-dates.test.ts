@@ -83,9 +83,9 @@ test('a citizen books the second date of a weekly event, with and without JavaSc
     expect(await dates.getByRole('checkbox', { checked: true }).count()).toBe(1)
     await citizen.page.getByRole('button', { name: 'Book a place' }).click()
     await citizen.page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?key=.+done=booked/)
-    const main = await citizen.page.locator('main').innerText()
-    expect(main).toContain('Your place is booked')
-    expect(main).toContain(second.setLocale('en-GB').toFormat('d MMMM yyyy'))
+    // Polled: with JavaScript the address changes a moment before the booking page replaces the form.
+    await expect.poll(() => citizen.page.locator('main').innerText()).toContain('Your place is booked')
+    expect(await citizen.page.locator('main').innerText()).toContain(second.setLocale('en-GB').toFormat('d MMMM yyyy'))
     await expectAccessible(citizen.page)
 
     // The booking's .ics and the confirmation's calendar part name that one date of the series.
