@@ -6,7 +6,7 @@ import { notifyConsultationMilestones } from '~/modules/consultations/notify.ser
 import { setEnvForTests } from '~/platform/env.server'
 import { startWorkers } from '~/platform/jobs.server'
 import { resetMailTransportForTests } from '~/platform/mail.server'
-import { expectAccessible } from '../helpers/browser'
+import { expectAccessible, markWithoutJavaScript } from '../helpers/browser'
 import { chromiumArgs, findChromium } from '../helpers/chromium'
 import { givenConsultation } from '../helpers/consultations'
 import { HttpVisitor } from '../helpers/http-session'
@@ -52,18 +52,6 @@ async function alertRow(email: string) {
   return row!
 }
 
-// Axe runs inside the page, which a JavaScript-disabled page cannot do: the same HTML in a page that can.
-async function expectPageAccessible(page: Page, javaScript: boolean) {
-  if (javaScript) return expectAccessible(page)
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
-  const context = await browser.newContext()
-  const copy = await context.newPage()
-  await copy.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }))
-  await copy.goto(page.url())
-  await expectAccessible(copy)
-  await context.close()
-}
-
 async function submitted(page: Page, button: string) {
   await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: button }).click()])
   await page.waitForLoadState()
@@ -78,10 +66,11 @@ describe.each([
     const email = `opening-${randomUUID().slice(0, 8)}@example.org`
     const context = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: javaScript })
     const page = await context.newPage()
+    if (!javaScript) markWithoutJavaScript(page)
 
     await page.goto(`/consultations/${consultation.slug}`)
     await expect.poll(() => page.getByRole('heading', { name: 'Get an email when this consultation opens' }).count()).toBe(1)
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
 
     // A mistyped address: the summary and the field say so, and what was typed stays.
     await page.getByLabel('Email address', { exact: true }).fill('not-an-address')
@@ -89,14 +78,14 @@ describe.each([
     await expect.poll(() => page.locator('.ds_error-summary').textContent()).toContain('Enter an email address in the correct format, like name@example.com')
     expect(await page.locator('.ds_question--error').textContent()).toContain('Enter an email address in the correct format')
     expect(await page.getByLabel('Email address', { exact: true }).inputValue()).toBe('not-an-address')
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
 
     await page.getByLabel('Email address', { exact: true }).fill(email)
     await submitted(page, 'Email me when it opens')
     await page.waitForURL(/\/alerts\/check-email/)
     expect(await page.locator('h1').textContent()).toBe('Check your email')
     expect(await page.getByRole('link', { name: 'Back to the consultation' }).getAttribute('href')).toBe(`/consultations/${consultation.slug}`)
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
 
     const confirmation = await smtp.waitForMail(email, (mail) => mail.subject === 'Confirm your consultation alert')
     expect(confirmation.text).toContain(`You asked to be emailed when the consultation “${consultation.title.en}” opens.`)
@@ -109,12 +98,12 @@ describe.each([
     expect(await page.locator('h1').textContent()).toBe('Confirm your email alert')
     expect(await page.getAttribute('meta[name="robots"]', 'content')).toBe('noindex')
     expect((await alertRow(email)).confirmed_at).toBeNull()
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
     await submitted(page, 'Confirm')
     await expect.poll(() => page.locator('h1').textContent()).toBe('Your email alert is set up')
     expect(await page.textContent('main')).toContain(`We will email you when “${consultation.title.en}” opens.`)
     expect((await alertRow(email)).confirmed_at).not.toBeNull()
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
 
     // The consultation opens; the job runs twice (and the schedule may run it too): one email.
     await app.connection.query(`UPDATE consultations SET opens_at = now() - interval '1 minute' WHERE id = $1`, [consultation.id])
@@ -133,11 +122,11 @@ describe.each([
     await page.goto(unsubscribeUrl!)
     expect(await page.locator('h1').textContent()).toBe('Stop this email alert')
     expect(await page.textContent('main')).toContain(`Do you want to stop getting an email when “${consultation.title.en}” opens?`)
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
     await submitted(page, 'Stop these emails')
     await expect.poll(() => page.locator('h1').textContent()).toBe('Email alert stopped')
     expect((await alertRow(email)).unsubscribed_at).not.toBeNull()
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
     await context.close()
   })
 
@@ -145,6 +134,7 @@ describe.each([
     const email = `topics-${randomUUID().slice(0, 8)}@example.org`
     const context = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: javaScript })
     const page = await context.newPage()
+    if (!javaScript) markWithoutJavaScript(page)
     await page.goto('/consultations')
     await page.getByLabel('Email address', { exact: true }).fill(email)
     await submitted(page, 'Email me about new consultations')
@@ -154,7 +144,7 @@ describe.each([
     // The summary's link leads to the first topic.
     expect(await page.locator('.ds_error-summary a').getAttribute('href')).toBe('#topics')
     expect(await page.locator('#topics').count()).toBe(1)
-    await expectPageAccessible(page, javaScript)
+    await expectAccessible(page)
 
     await page.locator('label', { hasText: 'Rural' }).click()
     await page.locator('label', { hasText: 'Open data' }).click()

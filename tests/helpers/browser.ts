@@ -6,6 +6,12 @@ import { waitForCapturedMail } from './smtp'
 
 const withoutJavaScript = new WeakSet<Page>()
 
+/** Marks a page opened outside `withBrowser` (its own browser or app) as having no JavaScript, so
+ * `expectAccessible` checks a scriptless copy of it. */
+export function markWithoutJavaScript(page: Page) {
+  withoutJavaScript.add(page)
+}
+
 /**
  * One Chromium for the test file; each test opens its own context (cookies, JS on or off).
  * `args` adds launch flags, e.g. a fake camera for recording tests.
