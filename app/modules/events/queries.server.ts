@@ -3,7 +3,7 @@ import { organisations } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
 import type { CalendarEvent } from './calendar.server'
 import type { EventFilters } from './forms'
-import { eventRegistrations, events, programmes } from './schema'
+import { events, programmes } from './schema'
 import { allDaySpan, lastEnd, nextOccurrence } from './time'
 
 const PAGE_SIZE = 20
@@ -114,16 +114,7 @@ export async function getPublicEvent(slug: string) {
     .leftJoin(programmes, eq(programmes.id, events.programmeId))
     .where(and(eq(events.slug, slug), visible))
   if (!row) return null
-  const [counts] = await getDb()
-    .select({
-      confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'waitlisted')::int`,
-    })
-    .from(eventRegistrations)
-    .where(eq(eventRegistrations.eventId, row.event.id))
-  const event = { ...row.event, organisationName: row.organisationName, organisationSlug: row.organisationSlug }
-  const placesLeft = event.capacity === null ? null : Math.max(0, event.capacity - (counts?.confirmed ?? 0))
-  return { event, programme: row.programme, placesLeft, waiting: counts?.waiting ?? 0 }
+  return { event: { ...row.event, organisationName: row.organisationName, organisationSlug: row.organisationSlug }, programme: row.programme }
 }
 
 /**

@@ -178,14 +178,18 @@ export async function eventPage(slug: string, language: Language) {
     const moved = await occurrenceAddress(slug)
     throw moved ? new Response(null, { status: 301, headers: { Location: moved } }) : notFound()
   }
-  const { event, programme, placesLeft, waiting } = found
+  const { event, programme } = found
   const now = new Date()
+  // Places per upcoming date (one entry for a one-off event): one count query for the page.
+  const places = await occurrencePlaces(event, now)
+  const placesLeft = event.rrule ? null : (places[0]?.placesLeft ?? null)
+  const waiting = event.rrule ? 0 : (places[0]?.waiting ?? 0)
   const upcoming = occurrences(event).filter((o) => o.endsAt > now)
   const text = eventInLanguage(event, language)
   const bookable = event.status === 'published' && event.bookingRequired && upcoming.length > 0
   // Each date of a repeating event has its own places and waiting list.
   const dates = event.rrule
-    ? (await occurrencePlaces(event, now)).slice(0, 12).map((o) => ({ day: occurrenceDay(o.startsAt), start: o.startsAt.toISOString(), session: sessionTime(event, o, language), placesLeft: o.placesLeft, waiting: o.waiting }))
+    ? places.slice(0, 12).map((o) => ({ day: occurrenceDay(o.startsAt), start: o.startsAt.toISOString(), session: sessionTime(event, o, language), placesLeft: o.placesLeft, waiting: o.waiting }))
     : []
   return {
     dates,
