@@ -1,10 +1,10 @@
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import './comment-subjects.server'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { closingTagsLast } from './platform/document-stream.server'
+import { chooseEncoding, compress } from './platform/compression.server'
+import { wholeDocument } from './platform/document-stream.server'
 import { getI18n, getLanguage } from './platform/i18n/i18next.server'
 import { NonceProvider, RequestIdProvider } from './platform/nonce'
 
@@ -21,8 +21,6 @@ export default async function handleRequest(
   const language = await getLanguage(request)
   const i18n = await getI18n(language)
   const nonce = loadContext.cspNonce ?? ''
-  // Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
   return new Promise<Response>((resolve, reject) => {
     let shellFailed = false
@@ -36,18 +34,16 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          // Nothing may follow </html>, not even the data scripts Remix streams after the document.
-          const body = closingTagsLast()
-          headers.set('Content-Type', 'text/html; charset=utf-8')
-          headers.set('Content-Language', language)
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers,
-              status: shellFailed ? 500 : status,
+        // Every reader gets the whole document at once (nothing on our pages waits for slow data).
+        onAllReady() {
+          pipe(
+            wholeDocument((html) => {
+              clearTimeout(deadline)
+              headers.set('Content-Type', 'text/html; charset=utf-8')
+              headers.set('Content-Language', language)
+              resolve(new Response(encoded(request, html, headers), { headers, status: shellFailed ? 500 : status }))
             }),
           )
-          pipe(body)
         },
         onShellError: reject,
         onError(error: unknown) {
@@ -56,8 +52,19 @@ export default async function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY + 1_000)
+    const deadline = setTimeout(abort, ABORT_DELAY + 1_000)
   })
+}
+
+// The page compressed here in one call, when the reader accepts it and no proxy compresses for us.
+function encoded(request: Request, html: Buffer, headers: Headers) {
+  headers.append('Vary', 'Accept-Encoding')
+  const encoding = chooseEncoding(request.headers.get('accept-encoding'))
+  const body = encoding ? compress(html, encoding) : html
+  if (encoding) headers.set('Content-Encoding', encoding)
+  headers.set('Content-Length', String(body.length))
+  // zlib's buffers are plain ArrayBuffers, which is what a Response body takes.
+  return body as Uint8Array<ArrayBuffer>
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {

@@ -43,7 +43,9 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
   })
   // Resumable BSL video uploads: streamed to disk, never compressed or buffered.
   app.all([TUS_PATH, `${TUS_PATH}/*`], tusHandler())
-  app.use(compression())
+  // Pages and stored feeds arrive compressed already (entry.server.tsx, precompressed.server.ts);
+  // this covers the rest: data for client navigation, exports, JSON. Off when a proxy does it.
+  if (env.COMPRESSION === 'on') app.use(compression())
 
   // Health: the process answers and the database responds. No framework, no page.
   app.get('/healthz', async (_req, res) => {

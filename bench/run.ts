@@ -48,7 +48,11 @@ async function main() {
     await seedDemoContent(env)
   }
 
-  const server = await launchServer(env, path.join(work, 'server.log'))
+  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in
+  // Chrome DevTools, or summarise it with `npx tsx bench/profile-summary.ts <file>`).
+  const profileDir = process.env.BENCH_CPU_PROFILE
+  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []
+  const server = await launchServer(env, path.join(work, 'server.log'), { nodeArgs })
   cleanups.push(() => server.stop())
   await server.waitUntilHealthy()
   const metadata = describeRun({ database: postgresUrl ? 'postgres' : 'pglite', ...load })

@@ -20,6 +20,8 @@ const EnvSchema = z
       }
       return trusted
     }),
+    // off: a proxy or CDN in front compresses responses, so Guth sends them as they are.
+    COMPRESSION: z.enum(['on', 'off']).default('on'),
     PUBLIC_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z
@@ -38,6 +40,8 @@ const EnvSchema = z
     MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
+    // Web server processes on one port (node:cluster). Only on Postgres: PGlite belongs to one process.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     // Comments: open reports that hide a comment until a moderator looks; how long replies gather before one digest email.
     COMMENT_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).max(100).default(3),
     COMMENT_DIGEST_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),

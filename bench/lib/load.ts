@@ -31,7 +31,8 @@ function fire(baseUrl: string, request: ScenarioRequest, connections: number, du
   return autocannon({
     url: new URL(request.path, baseUrl).href,
     method: request.method ?? 'GET',
-    headers: request.headers,
+    // Browsers, calendar apps and CDNs all ask for compressed bodies.
+    headers: { 'accept-encoding': 'gzip, br', ...request.headers },
     body: request.body,
     connections,
     duration,

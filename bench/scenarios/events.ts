@@ -17,6 +17,7 @@ async function currentEtag(baseUrl: string) {
 export default [
   { name: 'events-list', path: '/events', headers: { 'accept-language': 'en' } },
   { name: 'events-list-filtered', path: '/events?access=bsl&mode=in_person&page=3', headers: { 'accept-language': 'en' } },
+  { name: 'event-page', path: '/events/pioneer-year-launch-edinburgh', headers: { 'accept-language': 'en' } },
   { name: 'events-month', path: '/events/month', headers: { 'accept-language': 'en' } },
   // A calendar app fetching the whole feed, and polling it again unchanged (ETag → 304).
   { name: 'events-feed-all', path: '/feeds/events.ics' },

@@ -24,7 +24,8 @@ export class HttpVisitor {
     return response
   }
 
-  private cookieHeader() {
+  /** The Cookie header this visitor sends, for tools that make their own requests with it. */
+  cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
