@@ -19,7 +19,8 @@ test('a route added to a tree in place (lazy route discovery) is found on the ne
 test('each match gets its own params, so one request cannot change the next one’s', () => {
   const routes = [{ id: 'root', path: '/', children: [{ id: 'consultation', path: 'consultations/:slug' }] }]
   const first = matchRoutes(routes, '/consultations/local-democracy-bill')!
-  first[1]!.params.slug = 'changed'
+  // A loader that writes to its params (they are typed read-only, but nothing stops it).
+  ;(first[1]!.params as Record<string, string>).slug = 'changed'
   expect(matchRoutes(routes, '/consultations/local-democracy-bill')![1]!.params).toEqual({ slug: 'local-democracy-bill' })
   expect(matchRoutes(routes, '/consultations/island-ferries')![1]!.params).toEqual({ slug: 'island-ferries' })
 })
