@@ -50,9 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     serviceName,
     errorTitles,
     requestId: context.requestId,
-    // Every page has a form (the language switcher), so every page gets the token; resource routes
-    // (feeds, .ics, embeds, files) never reach this loader and so set no cookie.
-    csrfToken: csrfTokenFor(request, headers),
+    // Every page has a form (the language switcher), so every page gets a token. Only a signed-in
+    // person's comes with a cookie: anonymous pages set none (docs/decisions/017).
+    csrfToken: csrfTokenFor(request, headers, { signedIn: Boolean(user) }),
     user: user ? { displayName: user.displayName, email: user.email, roles: user.roles } : null,
   }, { headers })
 }

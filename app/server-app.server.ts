@@ -9,6 +9,7 @@ import { logError, logFailedRequest, type RequestFailure } from '~/platform/log.
 import { gateBuild } from '~/platform/request-gate.server'
 import { securityHeaders } from '~/platform/security.server'
 import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
+import { fastRoutes } from '~/fast-routes.server'
 
 export interface AppOptions {
   /** The Remix build, or a function that loads it per request (Vite in development). */
@@ -58,6 +59,8 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
     }
   })
 
+  for (const [routePath, answer] of fastRoutes) app.get(routePath, answerFast(answer))
+
   if (clientDir) {
     // Hashed file names change with their content, so browsers may keep them for a year.
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
@@ -91,6 +94,26 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
     }),
   )
   return app
+}
+
+/** Express glue for a fast route: a Fetch Request in, its Response out. */
+function answerFast(answer: (typeof fastRoutes)[number][1]): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+      const request = new Request(new URL(req.originalUrl, getEnv().PUBLIC_URL), { headers })
+      const response = await answer(request, req.params as Record<string, string>)
+      res.status(response.status)
+      response.headers.forEach((value, name) => res.setHeader(name, value))
+      res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined)
+    } catch (error) {
+      // The Remix resource route for the same address answers instead, and reports the failure.
+      if (res.headersSent) return next(error)
+      logError(error, { route: req.path, fastRoute: true })
+      next()
+    }
+  }
 }
 
 // Any sign that a proxy stands between the person and this process.

@@ -1,10 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, inject, test } from 'vitest'
 import { withBrowser } from '../helpers/browser'
+import { HttpVisitor } from '../helpers/http-session'
 
 const browser = withBrowser()
 const get = (url: string, headers: Record<string, string> = {}) => fetch(new URL(url, inject('baseUrl')), { redirect: 'manual', headers })
+// The bytes as sent (fetch would undo the compression).
+const getRaw = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    httpGet(new URL(url, inject('baseUrl')), { headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
 
 // Pages anyone can read, to follow links from (every one of them renders a form: the language switcher).
 const PUBLIC_PAGES = ['/', '/events', '/events?when=past', '/events/month', '/consultations', '/bsl', '/accessibility', '/privacy', '/cookies', '/sign-in', '/no-such-page']
@@ -58,6 +70,26 @@ describe('public, cacheable answers set no cookie', () => {
     expect(answers.filter((a) => a.cookies.length).map((a) => `${a.url} → ${a.status} ${a.cookies.join(' | ')}`)).toEqual([])
   })
 
+  test('a feed is sent compressed as the calendar app asks, each coding with its own tag, and any of them is current', async () => {
+    const plain = await get('/feeds/events.ics')
+    const text = await plain.text()
+    expect(text).toMatch(/^BEGIN:VCALENDAR/)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    const tags: string[] = [plain.headers.get('etag')!]
+    for (const [asked, coding] of [['gzip', 'gzip'], ['br, gzip', 'br']] as const) {
+      const response = await getRaw('/feeds/events.ics', { 'accept-encoding': asked })
+      expect(response.headers['content-encoding']).toBe(coding)
+      expect(response.headers.vary).toMatch(/accept-encoding/i)
+      expect(Number(response.headers['content-length'])).toBe(response.body.length)
+      const unpacked = coding === 'br' ? brotliDecompressSync(response.body) : gunzipSync(response.body)
+      expect(unpacked.toString()).toBe(text)
+      expect(response.body.length).toBeLessThan(unpacked.length / 3)
+      tags.push(String(response.headers.etag))
+    }
+    expect(new Set(tags).size).toBe(3)
+    for (const tag of tags) expect((await get('/feeds/events.ics', { 'if-none-match': tag, 'accept-encoding': 'br' })).status).toBe(304)
+  })
+
   test('a conditional GET of a feed (304) sets no cookie either', async () => {
     const first = await get('/feeds/events.ics')
     const etag = first.headers.get('etag')!
@@ -68,18 +100,40 @@ describe('public, cacheable answers set no cookie', () => {
   })
 })
 
-describe('a page with a form gives the anti-forgery cookie its form needs', () => {
-  test.each(['/sign-in', '/events', '/accessibility', '/no-such-page'])('%s sets guth_csrf (HttpOnly, SameSite=Lax) and puts the same token in its forms', async (url) => {
-    const response = await get(url)
-    const html = await response.text()
+describe('anonymous pages set no cookie, and their forms still work', () => {
+  test('no public page sets a cookie for a reader who has none, and the page in the same hours is the same token', async () => {
+    const tokens = new Set<string>()
+    for (const url of PUBLIC_PAGES) {
+      const response = await get(url, { 'accept-encoding': 'br, gzip' })
+      const html = await response.text()
+      expect(response.headers.getSetCookie(), url).toEqual([])
+      const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1]
+      expect(token, `${url} has a form token`).toBeTruthy()
+      tokens.add(token!)
+    }
+    expect(tokens.size).toBe(1)
+  })
+
+  test('a signed-in person’s pages give them their own anti-forgery cookie (HttpOnly, SameSite=Lax), once', async () => {
+    const visitor = new HttpVisitor(inject('baseUrl'))
+    await visitor.signIn(`csrf-cookie-${Date.now()}@example.org`, inject('mailDir'))
+    const response = await visitor.request('/account')
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith('guth_csrf='))
     expect(cookie).toMatch(/^guth_csrf=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/)
     const token = cookie!.split(';')[0]!.slice('guth_csrf='.length)
-    expect(html).toContain(`name="csrf" value="${token}"`)
-    // A browser that already has it is not sent a new one.
-    const again = await get(url, { cookie: `guth_csrf=${token}` })
+    expect(await response.text()).toContain(`name="csrf" value="${token}"`)
+    const again = await visitor.request('/account')
     await again.arrayBuffer()
     expect(again.headers.getSetCookie().filter((c) => c.startsWith('guth_csrf='))).toEqual([])
+  })
+
+  test('another site’s form, sent from a browser, is refused even with a current anonymous token', async () => {
+    const token = /name="csrf" value="([^"]+)"/.exec(await (await get('/sign-in')).text())![1]!
+    const body = new URLSearchParams({ csrf: token, email: 'forged@example.org' })
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' }
+    const forged = await fetch(new URL('/sign-in', inject('baseUrl')), { method: 'POST', redirect: 'manual', body, headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' } })
+    expect(forged.status).toBe(403)
+    expect(await forged.text()).toContain('This form has expired')
   })
 
   test.each([
@@ -88,7 +142,7 @@ describe('a page with a form gives the anti-forgery cookie its form needs', () =
   ])('a first-time visitor $label can send the first form they see', async ({ javaScriptEnabled }) => {
     const { page, problems, close } = await browser.newPage({ javaScriptEnabled })
     await page.goto('/sign-in')
-    expect((await page.context().cookies()).map((c) => c.name)).toContain('guth_csrf')
+    expect(await page.context().cookies()).toEqual([])
     await page.getByLabel('Email address').fill(`first-form-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`)
     await page.getByRole('button', { name: 'Send me a sign-in code' }).click()
     await page.waitForURL(/\/sign-in\/code\//)

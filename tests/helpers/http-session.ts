@@ -3,6 +3,7 @@ import { waitForCapturedMail } from './smtp'
 /** A visitor without a browser: fetch with a cookie jar, no redirects followed. */
 export class HttpVisitor {
   private cookies = new Map<string, string>()
+  private pageToken: string | undefined
 
   constructor(
     private baseUrl: string,
@@ -29,10 +30,17 @@ export class HttpVisitor {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
-  /** Posts a form the way a page would, with the CSRF token from this visitor's cookie. */
+  /**
+   * Posts a form the way a page would, with the page's CSRF token: a signed-in visitor's comes
+   * from their cookie, an anonymous visitor's from the form on a page (docs/decisions/017).
+   */
   async postForm(path: string, fields: Record<string, string>) {
-    if (!this.cookies.has('guth_csrf')) await this.request('/')
-    const body = new URLSearchParams({ csrf: this.cookies.get('guth_csrf') ?? '', ...fields })
+    const signedIn = this.cookies.has('guth_session')
+    if ((signedIn && !this.cookies.has('guth_csrf')) || (!signedIn && !this.pageToken)) {
+      const page = await (await this.request('/')).text()
+      this.pageToken = /name="csrf" value="([^"]+)"/.exec(page)?.[1]
+    }
+    const body = new URLSearchParams({ csrf: this.cookies.get('guth_csrf') ?? this.pageToken ?? '', ...fields })
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
   }
 

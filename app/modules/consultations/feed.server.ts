@@ -1,10 +1,10 @@
 import { and, isNotNull, isNull } from 'drizzle-orm'
-import { conditional } from '~/modules/events/feeds.server'
 import { escapeXml } from '~/modules/events/syndication.server'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { isLanguage, type Language } from '~/platform/i18n/config'
 import { getLanguage } from '~/platform/i18n/i18next.server'
+import { conditional } from '~/platform/versioned-response.server'
 import { consultations } from './schema'
 
 type Milestone = 'published' | 'opens' | 'closes' | 'analysis'

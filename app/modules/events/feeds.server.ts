@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { isLanguage } from '~/platform/i18n/config'
+import { conditional } from '~/platform/versioned-response.server'
 import { getLanguage, getTranslator } from '~/platform/i18n/i18next.server'
 import { renderFeed } from './calendar.server'
 import { renderAtom, renderEmbed, renderRss, upcomingForSyndication } from './syndication.server'
@@ -20,30 +20,6 @@ export function feedScopeFrom(search: URLSearchParams): FeedScope | null {
 
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
-interface Versioned {
-  version: string
-  lastModified: Date
-  contentType: string
-  headers?: Record<string, string>
-  body: () => string | Promise<string>
-}
-
-/** Answers 304 when the client's copy (by ETag, else Last-Modified) is current; otherwise renders. */
-export async function conditional(request: Request, { version, lastModified, contentType, headers: extra = {}, body }: Versioned) {
-  const etag = `"${createHash('sha256').update(version).digest('base64url').slice(0, 27)}"`
-  const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000)
-  const headers = new Headers({ ETag: etag, 'Last-Modified': modified.toUTCString(), 'Cache-Control': 'public, max-age=300, must-revalidate' })
-  const ifNoneMatch = request.headers.get('If-None-Match')
-  const ifModifiedSince = request.headers.get('If-Modified-Since')
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
-    : ifModifiedSince !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince)
-  if (notModified) return new Response(null, { status: 304, headers })
-  headers.set('Content-Type', contentType)
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
-  return new Response(await body(), { status: 200, headers })
-}
-
 /**
  * An iCalendar feed with ETag and Last-Modified, answering 304 when the client's copy is current,
  * so calendar apps that poll every hour cost little.
@@ -58,27 +34,11 @@ export async function calendarFeedResponse(request: Request, scope: FeedScope | 
     lastModified: feed.lastModified,
     contentType: 'text/calendar; charset=utf-8',
     headers: { 'Content-Disposition': `inline; filename="${filename}"` },
-    body: () => renderedOnce(version, async () => {
+    body: async () => {
       const { name, events } = await feed.load()
       return renderFeed(name, events)
-    }),
+    },
   })
-}
-
-// The same version of a feed is the same text: render it once and keep the last few in memory
-// (each instance keeps its own; the version check above is what keeps them right).
-const rendered = new Map<string, Promise<string>>()
-const RENDERED_LIMIT = 20
-
-function renderedOnce(version: string, render: () => Promise<string>) {
-  let text = rendered.get(version)
-  if (!text) {
-    text = render()
-    text.catch(() => rendered.delete(version))
-    if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!)
-    rendered.set(version, text)
-  }
-  return text
 }
 
 const syndicated = { rss: ['application/rss+xml; charset=utf-8', renderRss], atom: ['application/atom+xml; charset=utf-8', renderAtom] } as const
