@@ -78,6 +78,16 @@ export function createApp({ build, clientDir, before = [] }: AppOptions) {
     }
     next()
   })
+  // A form sent from another site's page. Remix would abort it with an exception (a 500); it is
+  // the same refusal as a form without its token: the "form expired" page, 403.
+  app.use((req, _res, next) => {
+    if (!SAFE_METHODS.has(req.method) && fromAnotherOrigin(req.headers)) {
+      req.method = 'GET'
+      // The Remix adapter reads originalUrl.
+      req.url = req.originalUrl = '/errors/403?reason=csrf'
+    }
+    next()
+  })
   app.all(
     '*',
     createRequestHandler({
@@ -113,6 +123,22 @@ function answerFast(answer: (typeof fastRoutes)[number][1]): express.RequestHand
       logError(error, { route: req.path, fastRoute: true })
       next()
     }
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+// Remix's own test before an action (server-runtime's throwIfPotentialCSRFAttack): the Origin's
+// host against X-Forwarded-Host, else Host.
+function fromAnotherOrigin(headers: express.Request['headers']) {
+  const origin = headers.origin
+  if (!origin) return false
+  const host = (typeof headers['x-forwarded-host'] === 'string' ? headers['x-forwarded-host'].split(',')[0]!.trim() : '') || headers.host
+  if (origin === 'null' || !host) return true
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
   }
 }
 

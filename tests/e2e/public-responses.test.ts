@@ -71,11 +71,11 @@ describe('public, cacheable answers set no cookie', () => {
   })
 
   test('a feed is sent compressed as the calendar app asks, each coding with its own tag, and any of them is current', async () => {
-    const plain = await get('/feeds/events.ics')
-    const text = await plain.text()
+    const plain = await getRaw('/feeds/events.ics', { 'accept-encoding': 'identity' })
+    const text = plain.body.toString()
     expect(text).toMatch(/^BEGIN:VCALENDAR/)
-    expect(plain.headers.get('content-encoding')).toBeNull()
-    const tags: string[] = [plain.headers.get('etag')!]
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const tags: string[] = [String(plain.headers.etag)]
     for (const [asked, coding] of [['gzip', 'gzip'], ['br, gzip', 'br']] as const) {
       const response = await getRaw('/feeds/events.ics', { 'accept-encoding': asked })
       expect(response.headers['content-encoding']).toBe(coding)
@@ -83,7 +83,7 @@ describe('public, cacheable answers set no cookie', () => {
       expect(Number(response.headers['content-length'])).toBe(response.body.length)
       const unpacked = coding === 'br' ? brotliDecompressSync(response.body) : gunzipSync(response.body)
       expect(unpacked.toString()).toBe(text)
-      expect(response.body.length).toBeLessThan(unpacked.length / 3)
+      expect(response.body.length).toBeLessThan(unpacked.length / 2)
       tags.push(String(response.headers.etag))
     }
     expect(new Set(tags).size).toBe(3)
@@ -133,7 +133,7 @@ describe('anonymous pages set no cookie, and their forms still work', () => {
     const headers = { 'content-type': 'application/x-www-form-urlencoded' }
     const forged = await fetch(new URL('/sign-in', inject('baseUrl')), { method: 'POST', redirect: 'manual', body, headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' } })
     expect(forged.status).toBe(403)
-    expect(await forged.text()).toContain('This form has expired')
+    expect(await forged.text()).toContain('The form has expired')
   })
 
   test.each([
@@ -146,7 +146,7 @@ describe('anonymous pages set no cookie, and their forms still work', () => {
     await page.getByLabel('Email address').fill(`first-form-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`)
     await page.getByRole('button', { name: 'Send me a sign-in code' }).click()
     await page.waitForURL(/\/sign-in\/code\//)
-    expect(await page.locator('h1').textContent()).not.toBe('This form has expired')
+    expect(await page.locator('h1').textContent()).not.toBe('The form has expired')
     expect(problems).toEqual([])
     await close()
   })
