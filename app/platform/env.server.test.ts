@@ -26,6 +26,7 @@ test.each([
   [{ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k' }, 'SUPABASE_ANON_KEY'],
   [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/guth' }, 'SESSION_SECRET'],
   [{ SESSION_SECRET: 'too short' }, 'SESSION_SECRET'],
+  [{ WEB_CONCURRENCY: 'all' }, 'WEB_CONCURRENCY'],
 ])('a bad value stops start-up with one line naming the variable (%o)', (values, variable) => {
   expect(() => parseEnv({ DATA_DIR: dataDir(), ...values })).toThrow(new RegExp(`^Configuration error: ${variable} `))
   try {
