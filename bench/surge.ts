@@ -7,10 +7,13 @@ import { createScratchDatabase } from './lib/database'
 import { buildProductionBundle, launchServer, seedDemoContent } from './lib/server'
 
 // Closing day: many people finishing and sending full responses at once.
-// Usage: npm run bench:surge -- [--no-build]   (BENCH_RESPONDENTS, BENCH_CONCURRENCY, BENCH_DATABASE_URL)
+// Usage: npm run bench:surge -- [--no-build]   (BENCH_RESPONDENTS, BENCH_CONCURRENCY, BENCH_DATABASE_URL, WEB_CONCURRENCY)
 const respondents = Number(process.env.BENCH_RESPONDENTS ?? 200)
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20)
 const postgresUrl = process.env.BENCH_DATABASE_URL
+// The server's web processes; on PGlite it runs one whatever this says.
+const webConcurrency = process.env.WEB_CONCURRENCY || '1'
+const webProcesses = postgresUrl ? webConcurrency : '1'
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -59,7 +62,7 @@ async function main() {
   if (!process.argv.includes('--no-build')) await buildProductionBundle()
   const work = mkdtempSync(path.join(tmpdir(), 'guth-surge-'))
   const dataDir = path.join(work, 'data')
-  const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: '', TRUST_PROXY: '1' }
+  const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: '', SMTP_URL: '', TRUST_PROXY: '1', WEB_CONCURRENCY: webConcurrency }
   const cleanups: (() => unknown)[] = [() => rmSync(work, { recursive: true, force: true })]
   try {
     if (postgresUrl) {
@@ -75,7 +78,7 @@ async function main() {
     const slug = /href="\/consultations\/([a-z0-9-]+)"/.exec(listing)?.[1]
     if (!slug) throw new Error('No open consultation to respond to')
 
-    console.log(`Surge: ${respondents} full responses, ${concurrency} at a time, ${postgresUrl ? 'postgres' : 'pglite'}`)
+    console.log(`Surge: ${respondents} full responses, ${concurrency} at a time, ${postgresUrl ? 'postgres' : 'pglite'}, ${webProcesses} web process(es) (WEB_CONCURRENCY=${webConcurrency})`)
     const results: { reference: string; flowMs: number; submitMs: number }[] = []
     let failures = 0
     let firstFailure = ''
@@ -109,8 +112,8 @@ async function main() {
     const acknowledged = new Set(results.map((r) => r.reference))
     const storedOnce = [...acknowledged].every((ref) => stored.filter((s) => s === ref).length === 1)
     console.log(`
-responses/s sustained | submit p50 ms | submit p99 ms | flow p50 ms | flow p99 ms | failed | acknowledged | stored | each stored once
-${(results.length / seconds).toFixed(1)} | ${percentile(results.map((r) => r.submitMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.submitMs), 99).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 99).toFixed(0)} | ${failures} | ${acknowledged.size} | ${stored.length} | ${storedOnce && stored.length === acknowledged.size ? 'yes' : 'NO'}`)
+web processes | responses/s sustained | submit p50 ms | submit p99 ms | flow p50 ms | flow p99 ms | failed | acknowledged | stored | each stored once
+${webProcesses} | ${(results.length / seconds).toFixed(1)} | ${percentile(results.map((r) => r.submitMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.submitMs), 99).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 50).toFixed(0)} | ${percentile(results.map((r) => r.flowMs), 99).toFixed(0)} | ${failures} | ${acknowledged.size} | ${stored.length} | ${storedOnce && stored.length === acknowledged.size ? 'yes' : 'NO'}`)
     if (firstFailure) console.log(`first failure: ${firstFailure}`)
     if (!storedOnce || stored.length !== acknowledged.size || failures) process.exitCode = 1
   } finally {

@@ -45,6 +45,8 @@ export function freeLoopbackPort() {
 
 export interface ServerProcess {
   baseUrl: string
+  /** The server's own process (with WEB_CONCURRENCY on Postgres, the primary of its web processes). */
+  pid: number
   waitUntilHealthy(): Promise<void>
   stop(): Promise<void>
 }
@@ -69,12 +71,12 @@ async function stopServer(server: ChildProcess) {
   clearTimeout(timer)
 }
 
-/** Starts `server.ts` in production mode on 127.0.0.1; its log goes to `logFile`. */
-export async function launchServer(env: Env, logFile: string): Promise<ServerProcess> {
+/** Starts `server.ts` in production mode on 127.0.0.1; its log goes to `logFile`. `nodeArgs` go to Node itself. */
+export async function launchServer(env: Env, logFile: string, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freeLoopbackPort()
   const baseUrl = `http://127.0.0.1:${port}`
   const log = createWriteStream(logFile)
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts'], {
     env: { ...process.env, ...env, NODE_ENV: 'production', PORT: String(port), PUBLIC_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: Ctrl-C reaches only this runner, which then stops the server once.
@@ -84,6 +86,7 @@ export async function launchServer(env: Env, logFile: string): Promise<ServerPro
   server.stderr!.pipe(log)
   return {
     baseUrl,
+    pid: server.pid!,
     waitUntilHealthy: () => waitForHealth(`${baseUrl}/healthz`, server, logFile),
     stop: () => stopServer(server),
   }
