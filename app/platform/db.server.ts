@@ -21,6 +21,19 @@ export interface Connection {
   /** Runs `work` in one transaction; `exec` and `query` inside it use the same session. */
   transaction<T>(work: (tx: Pick<Connection, 'exec' | 'query'>) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /**
+   * Calls `onNotice` with each notification's payload on `channel`, and `onListening` each time
+   * listening (re)starts: notices sent while the connection was down are lost, so whatever
+   * depends on them starts afresh there.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, onListening: () => void): Promise<void>
+  /**
+   * Calls `listener` with the table each insert, update or delete this process sends names ('*'
+   * for a TRUNCATE), as it
+   * is sent: a change notice from a Postgres server arrives a moment after the commit, and the
+   * code that wrote may read again before then. (PGlite delivers notices as it commits.)
+   */
+  onWrite(listener: (table: string) => void): void
   pglite?: PGlite
   /** The Postgres server's URL (for pg-boss's own pool); absent on PGlite. */
   url?: string
@@ -40,12 +53,38 @@ export function connectPglite(dataDir?: string): Connection {
     ...wrap(client),
     transaction: (work) => client.transaction((tx) => work(wrap(tx))),
     close: () => client.close(),
+    // One process owns the embedded database, so its notices never go missing.
+    listen: async (channel, onNotice, onListening) => {
+      await client.listen(channel, onNotice)
+      onListening()
+    },
+    onWrite: () => {},
     pglite: client,
   }
 }
 
+const WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_]+)"?/i
+
 export function connectPostgres(url: string, options: { max?: number } = {}): Connection {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} })
+  const writeListeners = new Set<(table: string) => void>()
+  // Every statement goes through `unsafe` (drizzle's and ours), in and out of transactions.
+  const watchWrites = <S extends postgres.Sql | postgres.TransactionSql>(client: S): S => {
+    const unsafe = client.unsafe.bind(client)
+    client.unsafe = ((text: string, ...rest: never[]) => {
+      // TRUNCATE may name several tables: '*' stands for all of them.
+      const table = WRITE.exec(text)?.[1] ?? (/^\s*truncate\b/i.test(text) ? '*' : undefined)
+      if (table) for (const listener of writeListeners) listener(table)
+      return unsafe(text, ...rest)
+    }) as S['unsafe']
+    return client
+  }
+  watchWrites(sql)
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>
+  sql.begin = ((...args: unknown[]) => {
+    const work = args.pop() as (tx: postgres.TransactionSql) => unknown
+    return begin(...args, (tx: postgres.TransactionSql) => work(watchWrites(tx)))
+  }) as typeof sql.begin
   const wrap = (s: postgres.Sql | postgres.TransactionSql) => ({
     exec: async (text: string) => void (await s.unsafe(text).simple()),
     query: async <T,>(text: string, params?: unknown[]) =>
@@ -57,6 +96,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Co
     ...wrap(sql),
     transaction: (work) => sql.begin((tx) => work(wrap(tx))) as never,
     close: () => sql.end({ timeout: 5 }),
+    listen: async (channel, onNotice, onListening) => void (await sql.listen(channel, onNotice, onListening)),
+    onWrite: (listener) => void writeListeners.add(listener),
     url,
   }
 }

@@ -9,11 +9,19 @@ let extensions: Extensions | undefined
  * tiptap, then passed through the allow-list below. Throws if the stored body is not valid.
  */
 export function renderBodyHtml(doc: unknown): string {
+  const known = doc && typeof doc === 'object' ? renderedDocs.get(doc) : undefined
+  if (known !== undefined) return known
   const parsed = parseBodyDoc(doc)
   if (!parsed.ok) throw new Error(`Consultation body not rendered: it failed validation (${parsed.reason})`)
   extensions ??= bodyExtensions()
-  return sanitizeBodyHtml(generateHTML(parsed.doc, extensions))
+  const html = sanitizeBodyHtml(generateHTML(parsed.doc, extensions))
+  // A document kept by a public read (an event's description) is the same frozen object on every
+  // view, so its HTML cannot go stale.
+  if (doc && typeof doc === 'object' && Object.isFrozen(doc)) renderedDocs.set(doc, html)
+  return html
 }
+
+const renderedDocs = new WeakMap<object, string>()
 
 type AttributeRule = (value: string) => string | null
 

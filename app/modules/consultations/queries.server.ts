@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
+import { publicRead } from '~/platform/public-reads.server'
 import { type ConsultationStatus, statusOf } from './lifecycle'
 import type { QuestionView } from './questions'
 import { consultationDocuments, consultations, questions, responses } from './schema'
@@ -70,11 +71,12 @@ export async function countPublicByTab() {
 
 /** A consultation the public may see (published, not retracted), with its documents; or null. */
 export async function getPublicConsultation(slug: string) {
-  const db = getDb()
-  const [consultation] = await db.select().from(consultations).where(and(eq(consultations.slug, slug), isPublic))
-  if (!consultation) return null
-  const documents = await listDocuments(consultation.id)
-  return { consultation, documents, status: statusOf(consultation) as ConsultationStatus }
+  // Read by everyone who opens or answers it; kept until it or its documents change.
+  const found = await publicRead(['consultations', 'consultation_documents'], `consultation:${slug}`, async () => {
+    const [consultation] = await getDb().select().from(consultations).where(and(eq(consultations.slug, slug), isPublic))
+    return consultation ? { consultation, documents: await listDocuments(consultation.id) } : null
+  })
+  return found && { ...found, status: statusOf(found.consultation) as ConsultationStatus }
 }
 
 export function listDocuments(consultationId: string) {
@@ -86,7 +88,11 @@ export function listDocuments(consultationId: string) {
 }
 
 /** The questions in the order respondents meet them: each follow-up straight after its question. */
-export async function listQuestions(consultationId: string): Promise<QuestionView[]> {
+export function listQuestions(consultationId: string): Promise<QuestionView[]> {
+  return publicRead(['questions'], `questions:${consultationId}`, () => readQuestions(consultationId))
+}
+
+async function readQuestions(consultationId: string): Promise<QuestionView[]> {
   const rows = await getDb()
     .select()
     .from(questions)
@@ -106,9 +112,11 @@ export async function listQuestions(consultationId: string): Promise<QuestionVie
   }))
 }
 
-export async function getConsultationById(id: string) {
-  const [row] = await getDb().select().from(consultations).where(eq(consultations.id, id))
-  return row ?? null
+export function getConsultationById(id: string) {
+  return publicRead(['consultations'], `consultation-id:${id}`, async () => {
+    const [row] = await getDb().select().from(consultations).where(eq(consultations.id, id))
+    return row ?? null
+  })
 }
 
 /** Every consultation with its response count, newest first (officials' list). */

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, max, ne, type SQL, sql } from 'drizzle-orm'
 import { isUuid } from '~/modules/consultations/forms-authoring'
 import { getDb } from '~/platform/db.server'
+import { publicRead } from '~/platform/public-reads.server'
 import { type BookingInput, BookingSchema } from './forms'
 import { asJobSession, type Tx } from './jobs-in-transaction.server'
 import { keyMatches, manageKeyFor } from './manage-key.server'
@@ -111,15 +112,18 @@ export async function bookPlace(
 
 /** Places left and people waiting on each upcoming date of an event (one entry for a one-off event). */
 export async function occurrencePlaces(event: typeof events.$inferSelect, now = new Date()) {
-  const rows = await getDb()
-    .select({
-      start: eventRegistrations.occurrenceStart,
-      confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
-      waiting: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'waitlisted')::int`,
-    })
-    .from(eventRegistrations)
-    .where(eq(eventRegistrations.eventId, event.id))
-    .groupBy(eventRegistrations.occurrenceStart)
+  // Read on every view of the event; kept until a booking changes (booking itself counts afresh).
+  const rows = await publicRead(['event_registrations'], `places:${event.id}`, () =>
+    getDb()
+      .select({
+        start: eventRegistrations.occurrenceStart,
+        confirmed: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'confirmed')::int`,
+        waiting: sql<number>`count(*) filter (where ${eventRegistrations.status} = 'waitlisted')::int`,
+      })
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.eventId, event.id))
+      .groupBy(eventRegistrations.occurrenceStart),
+  )
   const byStart = new Map(rows.map((r) => [r.start?.getTime() ?? null, r]))
   return occurrences(event)
     .filter((o) => o.endsAt > now)

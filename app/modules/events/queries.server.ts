@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { organisations } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
+import { publicRead, thisMinute } from '~/platform/public-reads.server'
 import type { CalendarEvent } from './calendar.server'
 import type { EventFilters } from './forms'
 import { events, programmes } from './schema'
@@ -42,6 +43,11 @@ async function filterConditions(filters: Partial<EventFilters>) {
   return conditions
 }
 
+// Public reads of the calendar are kept until an event, organisation or programme changes
+// (docs/decisions/018); those that depend on the time are kept for the minute at most.
+const CALENDAR = ['events', 'organisations', 'programmes'] as const
+const keyOf = (...parts: unknown[]) => JSON.stringify(parts)
+
 const listed = () => getDb().select(withOrganisation).from(events).innerJoin(organisations, eq(organisations.id, events.organisationId))
 
 /**
@@ -49,7 +55,13 @@ const listed = () => getDb().select(withOrganisation).from(events).innerJoin(org
  * time. One-off events are ordered and cut in SQL; the (few) repeating ones are placed at their
  * next occurrence in code and merged in.
  */
-export async function listEvents(filters: EventFilters, now = new Date()) {
+export function listEvents(filters: EventFilters, now?: Date) {
+  if (now) return readEvents(filters, now)
+  const minute = thisMinute()
+  return publicRead(CALENDAR, keyOf('events', filters, minute), () => readEvents(filters, minute))
+}
+
+async function readEvents(filters: EventFilters, now: Date) {
   const conditions = await filterConditions(filters)
   const upcoming = filters.when === 'upcoming'
   const oneOff = and(...conditions, isNull(events.rrule), upcoming ? gte(events.endsAt, now) : lt(events.endsAt, now))
@@ -91,7 +103,11 @@ export async function eventsInRange(filters: Partial<EventFilters>, from: Date, 
  * one-off events overlapping the span, and repeating events begun before its end (the caller
  * expands them). Both through an index (events_span_idx, events_repeating_starts_idx).
  */
-export async function eventsTouching(filters: Partial<EventFilters>, from: Date, to: Date) {
+export function eventsTouching(filters: Partial<EventFilters>, from: Date, to: Date) {
+  return publicRead(CALENDAR, keyOf('touching', filters, from, to), () => readEventsTouching(filters, from, to))
+}
+
+async function readEventsTouching(filters: Partial<EventFilters>, from: Date, to: Date) {
   const conditions = await filterConditions(filters)
   const span = sql`tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`
   conditions.push(
@@ -106,7 +122,11 @@ export async function eventsTouching(filters: Partial<EventFilters>, from: Date,
 }
 
 /** One public event with its organisation, programme and how many places are left. */
-export async function getPublicEvent(slug: string) {
+export function getPublicEvent(slug: string) {
+  return publicRead(CALENDAR, keyOf('event', slug), () => readPublicEvent(slug))
+}
+
+async function readPublicEvent(slug: string) {
   const [row] = await getDb()
     .select({ event: events, ...organisationColumns, programme: programmes })
     .from(events)
@@ -166,7 +186,14 @@ async function resolveFeed(scope: FeedScope, now: Date) {
  * A feed's version without loading it: how many events, their latest change and their revisions.
  * Any edit moves updated_at; an event leaving the window changes the count. Null for an unknown scope.
  */
-export async function feedVersion(scope: FeedScope, now = new Date()) {
+export function feedVersion(scope: FeedScope, now?: Date) {
+  if (now) return readFeedVersion(scope, now)
+  // The feed's window moves with the hour: an event leaving it changes the version within the hour.
+  const hour = new Date(Math.floor(Date.now() / 3600_000) * 3600_000)
+  return publicRead(CALENDAR, keyOf('feed', scope, hour), () => readFeedVersion(scope, hour))
+}
+
+async function readFeedVersion(scope: FeedScope, now: Date) {
   const feed = await resolveFeed(scope, now)
   if (!feed) return null
   const [row] = await getDb()
@@ -191,18 +218,9 @@ export async function getProgramme(slug: string) {
   return { programme, events: list, held, target: programme.targetEvents }
 }
 
-// The filter choices change rarely and every list view needs them: keep them for a minute.
-const CHOICES_TTL_MS = 60_000
-let choicesCache: { at: number; value: Promise<Awaited<ReturnType<typeof loadFilterChoices>>> } | null = null
-
 /** Programmes, organisations and topics to pick from in filters and forms. */
 export function listFilterChoices() {
-  if (!choicesCache || Date.now() - choicesCache.at > CHOICES_TTL_MS) {
-    const value = loadFilterChoices()
-    choicesCache = { at: Date.now(), value }
-    value.catch(() => (choicesCache = null))
-  }
-  return choicesCache.value
+  return publicRead(CALENDAR, 'filter-choices', loadFilterChoices)
 }
 
 async function loadFilterChoices() {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
+import { publicRead } from '~/platform/public-reads.server'
 import { type Media, media } from './schema'
 
 /** What a respondent (or an official) sees of a video: never its storage keys. */
@@ -38,16 +39,19 @@ export async function videosOfDraft(responseId: string): Promise<VideoView[]> {
 }
 
 /** The officials' BSL versions of a consultation and its questions that are ready to watch. */
-export async function bslVersionsOf(consultationId: string) {
-  const rows = await getDb()
-    .select()
-    .from(media)
-    .where(and(eq(media.consultationId, consultationId), inArray(media.purpose, ['consultation', 'question'])))
-    .orderBy(asc(media.createdAt))
-  // The newest of each wins (an official may replace a version).
-  const byTarget = new Map<string, VideoView>()
-  for (const row of rows) byTarget.set(row.questionId ?? 'consultation', videoView(row))
-  return byTarget
+export function bslVersionsOf(consultationId: string): Promise<ReadonlyMap<string, VideoView>> {
+  // Every reader of a consultation asks; kept until a video changes.
+  return publicRead(['media'], `bsl-versions:${consultationId}`, async () => {
+    const rows = await getDb()
+      .select()
+      .from(media)
+      .where(and(eq(media.consultationId, consultationId), inArray(media.purpose, ['consultation', 'question'])))
+      .orderBy(asc(media.createdAt))
+    // The newest of each wins (an official may replace a version).
+    const byTarget = new Map<string, VideoView>()
+    for (const row of rows) byTarget.set(row.questionId ?? 'consultation', videoView(row))
+    return byTarget
+  })
 }
 
 export async function getMedia(mediaId: string) {
