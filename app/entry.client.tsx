@@ -3,10 +3,28 @@ import i18next from 'i18next'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig } from './platform/i18n/config'
+import { localeBackend } from './platform/i18n/backend.client'
+import { fallbackLanguage, i18nConfig, isLanguage } from './platform/i18n/config'
+import { readPageStrings } from './platform/i18n/page-strings'
 
 async function hydrate() {
-  await i18next.use(initReactI18next).init({ ...i18nConfig, lng: document.documentElement.lang || 'en' })
+  const lang = document.documentElement.lang
+  const language = isLanguage(lang) ? lang : fallbackLanguage
+  // The page's own strings came with it, so hydrating needs no request; others load on navigation.
+  const resources = readPageStrings()
+  const loaded = Object.keys(resources[language] ?? {})
+  await i18next
+    .use(initReactI18next)
+    .use(localeBackend)
+    .init({
+      ...i18nConfig,
+      lng: language,
+      ns: loaded.length > 0 ? loaded : ['common'],
+      resources,
+      partialBundledLanguages: true,
+      // Every key has a string in every language (locales.test.ts): never fetch English to fall back on.
+      fallbackLng: false,
+    })
   startTransition(() => {
     hydrateRoot(
       document,

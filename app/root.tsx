@@ -21,6 +21,8 @@ import { getOptionalUser } from './modules/accounts/auth.server'
 import { csrfTokenFor } from './platform/csrf.server'
 import { translatorFor } from './platform/i18n/translate.server'
 import { pageMeta } from './platform/meta'
+import { fallbackLanguage, isLanguage } from './platform/i18n/config'
+import { type I18nHandle, PageStrings, usePageStrings } from './platform/i18n/page-strings'
 import { useNonce, useRequestId } from './platform/nonce'
 import appStyles from './styles/app.css?url'
 import bodyStyles from './styles/body.css?url'
@@ -75,7 +77,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return pageMeta({ title: title ?? 'Error', serviceName: data?.serviceName })
 }
 
-export const handle = { i18n: ['common'] }
+export const handle = { i18n: ['common'] } satisfies I18nHandle
+
+const pageLanguage = (language: unknown) => (isLanguage(language) ? language : fallbackLanguage)
 
 // Pages vary by language and by who is signed in; cookies the root loader sets must reach the browser.
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -88,7 +92,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const { i18n } = useTranslation()
   // When an action is refused the root loader has not run; the page is still in the reader's language.
-  const language = data?.language ?? i18n.language ?? 'en'
+  const language = pageLanguage(data?.language ?? i18n.language)
   const nonce = useNonce()
   useChangeLanguage(language)
   return (
@@ -117,6 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <SiteFooter />
           </div>
         </div>
+        <PageStrings language={language} nonce={nonce} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -125,6 +130,9 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const { i18n } = useTranslation()
+  usePageStrings(pageLanguage(data?.language ?? i18n.language))
   // The design system's behaviour (mobile menus, tables, character counts) is an enhancement:
   // pages work without it, so it starts only in the browser, once React has hydrated the page.
   useEffect(() => {

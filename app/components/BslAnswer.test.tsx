@@ -2,7 +2,7 @@ import i18next from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { expect, test } from 'vitest'
-import { i18nConfig } from '~/platform/i18n/config'
+import { serverI18nConfig as i18nConfig } from '~/platform/i18n/resources.server'
 import { BslVideoStatus, type BslVideoState } from './BslAnswer'
 
 const checking: BslVideoState = { status: 'processing', reason: null, fileName: 'question-1.mp4' }

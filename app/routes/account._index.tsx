@@ -43,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const choiceLabels = { replies: 'form.notifyReplies', eventUpdates: 'form.notifyEventUpdates', milestones: 'form.notifyMilestones' } as const
 
+export const handle = { i18n: ['account'] }
+
 export default function Account() {
   const { profile, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/?accountDeleted=1', { status: 303, headers })
 }
 
+export const handle = { i18n: ['account'] }
+
 export default function DeleteAccount() {
   const { lastAdmin } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

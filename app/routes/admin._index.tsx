@@ -28,6 +28,8 @@ const sections = [
   { key: 'audit', to: '/admin/audit' },
 ] as const
 
+export const handle = { i18n: ['admin'] }
+
 export default function AdminHome() {
   const { counts } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')

@@ -49,6 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['admin'] }
+
 export default function AuditLog() {
   const { filters, choices, result, entries, total, page, pageCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')

@@ -54,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/organisations/${slug}?done=${outcome.done}`, 303)
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function ManageOrganisation() {
   const { organisation, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

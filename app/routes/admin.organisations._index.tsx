@@ -44,6 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/organisations?done=created&slug=${outcome.slug}`, 303)
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function Organisations() {
   const { organisations, created } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -78,6 +78,8 @@ function RoleButton({ intent, role, label }: { intent: 'grant' | 'revoke'; role:
   )
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function Person() {
   const { person, roles, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -31,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['admin'] }
+
 export default function People() {
   const { q, people, total, page, pageCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')

@@ -16,6 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [...pageMeta(data), { name: 'robots', content: 'noindex' }]
 
+export const handle = { i18n: ['consultations'] }
+
 export default function CheckEmail() {
   const { back } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')

@@ -12,7 +12,7 @@ import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 import type { BodyRule } from '~/platform/request-gate.server'
 
-export const handle = { body: { maxBytes: 4096 } satisfies BodyRule }
+export const handle = { i18n: ['consultations', 'events'], body: { maxBytes: 4096 } satisfies BodyRule }
 
 const notFound = () => new Response('Not Found', { status: 404 })
 

@@ -13,7 +13,7 @@ import { pageMeta } from '~/platform/meta'
 import type { BodyRule } from '~/platform/request-gate.server'
 
 // The button's form, or a mail provider's one-click request: a few bytes either way.
-export const handle = { body: { maxBytes: 4096 } satisfies BodyRule }
+export const handle = { i18n: ['consultations', 'events'], body: { maxBytes: 4096 } satisfies BodyRule }
 
 const notFound = () => new Response('Not Found', { status: 404 })
 

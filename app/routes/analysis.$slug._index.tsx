@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['analysis', 'comments', 'consultations', 'responses'] }
+
 export default function PublishedAnalysis() {
   const { slug, consultationTitle, proseLang, publishedAt, report, comments } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')

@@ -36,6 +36,8 @@ async function firstInBsl(open: { id: string; title: Translated }[], language: s
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 /** "Respond in BSL": how it works, and the consultations open now. */
+export const handle = { i18n: ['bsl'] }
+
 export default function RespondInBslEntry() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation('bsl')

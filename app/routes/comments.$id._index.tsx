@@ -32,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(outcome, { status: outcome.ok ? 200 : 409 })
 }
 
+export const handle = { i18n: ['comments'] }
+
 export default function CommentPermalink() {
   const { thread, ancestors, threadHref, open, signedIn, blocked, returnTo, subject, reported } = useLoaderData<typeof loader>()
   const { t } = useTranslation('comments')

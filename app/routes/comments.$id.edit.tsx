@@ -21,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', changeOwnComment)
 
+export const handle = { i18n: ['comments'] }
+
 export default function EditComment() {
   const { comment } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()

@@ -23,6 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', reportFromForm)
 
+export const handle = { i18n: ['comments'] }
+
 export default function ReportComment() {
   const { comment } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()

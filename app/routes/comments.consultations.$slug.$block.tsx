@@ -17,6 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['comments', 'consultations'] }
+
 export default function BlockDiscussion() {
   const { consultation, consultationTitle, block, comments, language } = useLoaderData<typeof loader>()
   const { t } = useTranslation('comments')

@@ -39,6 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(outcome.location, 303)
 }
 
+export const handle = { i18n: ['comments'] }
+
 export default function NewComment() {
   const { t } = useTranslation('comments')
   const result = useActionData<typeof action>()

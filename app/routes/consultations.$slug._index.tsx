@@ -225,6 +225,8 @@ function Documents() {
   )
 }
 
+export const handle = { i18n: ['analysis', 'bsl', 'comments', 'consultations', 'events'] }
+
 export default function ConsultationPage() {
   const { consultation, bodyHtml, headings, language, comments, bsl } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')

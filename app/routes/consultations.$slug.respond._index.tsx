@@ -39,6 +39,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(respondPath(params.slug!, 'about-you'), { status: 303, headers: cookie ? { 'Set-Cookie': cookie } : {} })
 }
 
+export const handle = { i18n: ['respond'] }
+
 export default function StartResponse() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

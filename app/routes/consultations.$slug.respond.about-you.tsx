@@ -55,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(respondPath(params.slug!, next), 303)
 }
 
+export const handle = { i18n: ['respond'] }
+
 export default function AboutYou() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 /** Responding in BSL: the steps, the official's BSL introduction, and one video for the whole response. */
+export const handle = { i18n: ['bsl', 'respond'] }
+
 export default function RespondInBsl() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation('bsl')

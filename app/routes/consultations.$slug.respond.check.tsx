@@ -76,6 +76,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(done(result.reference), { status: 303, headers: { 'Set-Cookie': await forgetDraftCookie(request, consultation.id) } })
 }
 
+export const handle = { i18n: ['bsl', 'consultations', 'respond'] }
+
 export default function CheckAnswers() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

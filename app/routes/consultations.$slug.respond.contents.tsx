@@ -39,6 +39,8 @@ function Status({ done, label }: { done: boolean; label: string }) {
   return <strong className={done ? 'ds_tag ds_tag--green' : 'ds_tag ds_tag--grey'}>{label}</strong>
 }
 
+export const handle = { i18n: ['bsl', 'consultations', 'respond'] }
+
 export default function ResponseContents() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation('respond')

@@ -18,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['respond'] }
+
 export default function ResponseSent() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation('respond')

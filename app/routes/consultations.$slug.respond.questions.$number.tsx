@@ -87,6 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(respondPath(params.slug!, next), 303)
 }
 
+export const handle = { i18n: ['bsl', 'consultations', 'manage', 'respond'] }
+
 export default function AnswerQuestion() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -48,6 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${respondPath(params.slug!, 'save')}?sent`, 303)
 }
 
+export const handle = { i18n: ['respond'] }
+
 export default function SaveForLater() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -33,6 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(respondPath(params.slug!, 'contents'), { status: 303, headers: { 'Set-Cookie': resumed.cookie } })
 }
 
+export const handle = { i18n: ['respond'] }
+
 export default function ResumeResponse() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -69,6 +69,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const tabHref = (tab: PublicTab, q: string) => `/consultations?${new URLSearchParams(q ? { tab, q } : { tab })}`
 
+export const handle = { i18n: ['consultations', 'events'] }
+
 export default function Consultations() {
   const { tab, q, counts, total, page, pageCount, consultations } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')

@@ -114,6 +114,8 @@ function ConsultationLink({ consultation, language }: { consultation: { slug: st
   )
 }
 
+export const handle = { i18n: ['comments', 'consultations', 'events'] }
+
 export default function EventPage() {
   const { event, programme, consultation, bookable, past, addToCalendar, comments, language, structuredData, dates } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

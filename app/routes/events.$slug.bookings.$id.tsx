@@ -38,6 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ fieldErrors: outcome.fieldErrors }, { status: 400 })
 }
 
+export const handle = { i18n: ['events'] }
+
 export default function ManageBooking() {
   const { booking, event, key, otherDates } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -25,6 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: 'Guth events (Atom)', href: '/feeds/events.atom' },
 ]
 
+export const handle = { i18n: ['events'] }
+
 export default function Events() {
   const { filters, choices, events, total, pageCount, feed, news, queryString } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

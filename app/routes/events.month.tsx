@@ -17,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['events'] }
+
 export default function EventMonth() {
   const { name, previous, next, weeks, query } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

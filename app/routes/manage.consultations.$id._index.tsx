@@ -333,6 +333,8 @@ function Documents() {
   )
 }
 
+export const handle = { i18n: ['analysis', 'bsl', 'consultations', 'events', 'manage'] }
+
 export default function ConsultationOverview() {
   const { title, consultation, saved, savedTopics, body, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

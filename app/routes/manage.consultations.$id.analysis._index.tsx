@@ -22,6 +22,8 @@ export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['analysis', 'bsl', 'responses'] }
+
 export default function AnalysisDashboard() {
   const { consultation, profile, closed, open, bslAwaiting } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['analysis', 'responses', 'bsl'])

@@ -44,6 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${params.id}/analysis/questions/${params.questionId}/campaigns?asked=${asked}`, 303)
 }
 
+export const handle = { i18n: ['analysis'] }
+
 export default function Campaigns() {
   const { consultation, question, groups, total, asked, run } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')

@@ -39,6 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${params.id}/analysis/questions/${params.questionId}/themes?done=${outcome.done}&count=${outcome.count ?? 0}`, 303)
 }
 
+export const handle = { i18n: ['analysis'] }
+
 export default function Themes() {
   const { consultation, question, suggestions, done, count, run } = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()

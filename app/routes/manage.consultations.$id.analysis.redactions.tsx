@@ -18,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['analysis'] }
+
 export default function Redactions() {
   const { consultation, redactions } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')

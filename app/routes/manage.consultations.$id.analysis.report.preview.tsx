@@ -29,6 +29,8 @@ export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['analysis', 'responses'] }
+
 export default function ReportPreview() {
   const { consultation, report, problems, proseLang } = useLoaderData<typeof loader>()
   const { t } = useTranslation('analysis')

@@ -40,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${params.id}/analysis/report?done=${outcome.status}${anchor}`, 303)
 }
 
+export const handle = { i18n: ['analysis'] }
+
 export default function ReportBuilder() {
   const { consultation, status, publishedAt, changedSincePublished, summary, sections, closedQuestions, codedQuestions, done } = useLoaderData<typeof loader>()
   const outcome = useActionData<typeof action>()

@@ -55,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** The "BSL answers" queue: watch each response's videos and type the English per question. */
+export const handle = { i18n: ['bsl'] }
+
 export default function BslAnswersQueue() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -14,7 +14,7 @@ import { assertCsrf } from '~/platform/csrf.server'
 import { pageMeta } from '~/platform/meta'
 import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
 
-export const handle = { body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
+export const handle = { i18n: ['bsl'], body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page, heading } = await loadBslPage(request, params.id ?? '', 'versions.title', bslVersionsPage)

@@ -86,6 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${consultationId}?done=questionUpdated#questions`, 303)
 }
 
+export const handle = { i18n: ['consultations', 'events', 'manage'] }
+
 export default function EditQuestion() {
   const { title, label, confirmDelete, hasFollowUp, consultation, question, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -61,6 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${params.id}?done=questionAdded#questions`, 303)
 }
 
+export const handle = { i18n: ['consultations', 'events', 'manage'] }
+
 export default function NewQuestion() {
   const { title, consultation, parent } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

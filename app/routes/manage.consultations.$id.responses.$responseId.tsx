@@ -119,6 +119,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+export const handle = { i18n: ['responses'] }
+
 export default function ResponseDetail() {
   const { consultation, response, showPersonalData, questions, done, receipt } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -47,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['responses'] }
+
 export default function ResponsesList() {
   const { consultation, query, errors, summary, showPersonalData, choices, responses, total, page, pageCount } = useLoaderData<typeof loader>()
   const { t } = useTranslation('responses')

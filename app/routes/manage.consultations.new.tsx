@@ -39,6 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${outcome.id}?done=created`, 303)
 }
 
+export const handle = { i18n: ['consultations', 'events', 'manage'] }
+
 export default function NewConsultation() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('manage')

@@ -75,6 +75,8 @@ function ReasonForm({ intent, label, button, variant }: { intent: string; label:
   )
 }
 
+export const handle = { i18n: ['events', 'manage'] }
+
 export default function EditEvent() {
   const { event, values, canModerate, organisations, programmes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

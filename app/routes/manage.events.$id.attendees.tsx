@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['events'] }
+
 export default function Attendees() {
   const { event, people, dates, day } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

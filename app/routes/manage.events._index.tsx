@@ -44,6 +44,8 @@ function EventTable({ caption, rows }: { caption: string; rows: Row[] }) {
   )
 }
 
+export const handle = { i18n: ['events'] }
+
 export default function ManageEvents() {
   const { isModerator, queue, events } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

@@ -36,6 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ values: input, fieldErrors, description, descriptionGd }, { status: 400 })
 }
 
+export const handle = { i18n: ['events', 'manage'] }
+
 export default function NewEvent() {
   const { organisations, programmes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -33,6 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 })
 }
 
+export const handle = { i18n: ['events'] }
+
 export default function EditProgramme() {
   const { programme, values } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

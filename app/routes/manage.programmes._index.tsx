@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['events'] }
+
 export default function ManageProgrammes() {
   const { programmes } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

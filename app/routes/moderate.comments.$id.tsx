@@ -34,6 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/moderate/comments/${params.id}?done=1`, 303)
 }
 
+export const handle = { i18n: ['comments'] }
+
 export default function ModerateComment() {
   const { view } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()

@@ -25,6 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(await premoderationFromForm(user, form), 303)
 }
 
+export const handle = { i18n: ['comments'] }
+
 export default function ModerationQueue() {
   const { queue } = useLoaderData<typeof loader>()
   const { t } = useTranslation('comments')

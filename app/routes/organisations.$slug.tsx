@@ -91,6 +91,8 @@ function Membership() {
   )
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function OrganisationPage() {
   const { organisation, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -10,6 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['legal'] }
+
 export default function Privacy() {
   return <LegalPage page="privacy" />
 }

@@ -19,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
+export const handle = { i18n: ['events'] }
+
 export default function Programme() {
   const { programme, held, target, events, feed } = useLoaderData<typeof loader>()
   const { t } = useTranslation('events')

@@ -49,6 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/sign-in/code/${outcome.attemptId}`, 303)
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function SignIn() {
   const { signedInAs, redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

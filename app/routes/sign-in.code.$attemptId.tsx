@@ -42,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: submission.reply({ resetForm: true }), notice }, { status: 400 })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function EnterCode() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')

@@ -41,6 +41,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ notice: signInFailureNotice(outcome, language) }, { status: 400 })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function ConfirmSignIn() {
   const { attempt, token } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import i18next from 'i18next'
 import { expect, test } from 'vitest'
-import { i18nConfig } from '~/platform/i18n/config'
+import { serverI18nConfig as i18nConfig } from '~/platform/i18n/resources.server'
 import { auditActionName } from './audit-names'
 
 function sources(dir: string): string[] {

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { expect, test } from 'vitest'
-import { i18nConfig } from '~/platform/i18n/config'
+import { serverI18nConfig as i18nConfig } from '~/platform/i18n/resources.server'
 import { topicLabel } from './topics'
 
 async function translator(language: string) {

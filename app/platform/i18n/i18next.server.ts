@@ -3,7 +3,8 @@ import { createInstance, type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { getEnv } from '../env.server'
-import { fallbackLanguage, i18nConfig, isLanguage, type Language, supportedLanguages } from './config'
+import { fallbackLanguage, isLanguage, type Language, supportedLanguages } from './config'
+import { serverI18nConfig } from './resources.server'
 
 export const languageCookie = createCookie('guth_lang', {
   path: '/',
@@ -21,7 +22,7 @@ export const i18next = new RemixI18Next({
     cookie: languageCookie,
     order: ['cookie', 'header'],
   },
-  i18next: i18nConfig,
+  i18next: serverI18nConfig,
 })
 
 export async function getLanguage(request: Request): Promise<Language> {
@@ -38,7 +39,7 @@ export function getI18n(language: Language): Promise<I18n> {
   let instance = instances.get(language)
   if (!instance) {
     const created = createInstance().use(initReactI18next)
-    instance = created.init({ ...i18nConfig, lng: language }).then(() => created)
+    instance = created.init({ ...serverI18nConfig, lng: language }).then(() => created)
     instances.set(language, instance)
   }
   return instance

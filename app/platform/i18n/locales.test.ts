@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import i18next from 'i18next'
 import { expect, test } from 'vitest'
-import { i18nConfig, supportedLanguages } from './config'
+import { namespaces as declaredNamespaces, supportedLanguages } from './config'
+import { serverI18nConfig } from './resources.server'
 
 const root = path.resolve('locales')
 
@@ -75,7 +76,7 @@ test.each(namespaces)('%s never writes a count before a plural noun outside a pl
 
 const t = async (language: string) => {
   const instance = i18next.createInstance()
-  await instance.init({ ...i18nConfig, lng: language })
+  await instance.init({ ...serverI18nConfig, lng: language })
   return instance.t
 }
 
@@ -94,4 +95,8 @@ test('Gaelic uses its four plural forms', async () => {
   expect(gd('analysis:summary.total', { count: 3 })).toBe('Fhuaradh 3 freagairtean.')
   expect(gd('analysis:summary.total', { count: 20 })).toBe('Fhuaradh 20 freagairt.')
   expect(gd('analysis:summary.total', { count: 11 })).toBe('Fhuaradh 11 fhreagairt.')
+})
+
+test('the client-safe config names every namespace file', () => {
+  expect([...declaredNamespaces].sort()).toEqual(namespaces.map((file) => file.replace(/\.json$/, '')).sort())
 })

@@ -1,0 +1,60 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { isNamespace } from './config'
+
+// A page's strings reach the browser only for the namespaces its routes declare in `handle.i18n`
+// (page-strings.tsx). This reads what each page's browser code can use: the route file and every
+// module it imports, statically or lazily, apart from server-only ones.
+const app = path.resolve('app')
+const routes = path.join(app, 'routes')
+
+function resolveImport(from: string, specifier: string) {
+  const base = specifier.startsWith('~/') ? path.join(app, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null
+  if (!base) return null
+  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find(
+    (file) => /\.tsx?$/.test(file) && existsSync(file),
+  )
+}
+
+function namespacesUsed(file: string, seen = new Set<string>()): Set<string> {
+  const found = new Set<string>()
+  if (seen.has(file)) return found
+  seen.add(file)
+  const source = readFileSync(file, 'utf8')
+  if (/useTranslation\(\s*\)/.test(source)) found.add('common')
+  for (const [, list] of source.matchAll(/useTranslation\(\s*(\[[^\]]*\]|'[^']*')/g)) {
+    for (const [, ns] of list!.matchAll(/'(\w+)'/g)) found.add(ns!)
+  }
+  for (const [, ns] of source.matchAll(/\bt\(\s*['"`](\w+):/g)) if (isNamespace(ns)) found.add(ns)
+  for (const [, ns] of source.matchAll(/\bns: *['"](\w+)['"]/g)) found.add(ns!)
+  const imports = [
+    ...[...source.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!),
+    ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
+  ]
+  for (const specifier of imports) {
+    const target = resolveImport(file, specifier)
+    if (!target || /\.server\.tsx?$/.test(target)) continue
+    for (const ns of namespacesUsed(target, seen)) found.add(ns)
+  }
+  return found
+}
+
+function declared(source: string) {
+  const list = /export const handle = \{[^]*?\bi18n: \[([^\]]*)\]/.exec(source)?.[1] ?? ''
+  return [...list.matchAll(/'(\w+)'/g)].map((match) => match[1]!)
+}
+
+const pages = readdirSync(routes).filter((name) => /\.tsx$/.test(name) && /^export default/m.test(readFileSync(path.join(routes, name), 'utf8')))
+
+test.each(pages)('%s declares the namespaces its page uses, and no others', (name) => {
+  const file = path.join(routes, name)
+  // The root route declares `common`, which every page has.
+  const used = [...namespacesUsed(file)].filter((ns) => ns !== 'common').sort()
+  expect(declared(readFileSync(file, 'utf8')).sort()).toEqual(used)
+})
+
+test('the scan finds what a page uses through its components', () => {
+  expect([...namespacesUsed(path.join(routes, 'events._index.tsx'))].sort()).toEqual(['common', 'events'])
+  expect(declared(readFileSync(path.join(app, 'root.tsx'), 'utf8'))).toEqual(['common'])
+})
