@@ -5,7 +5,7 @@ import { CommentThread } from '~/components/CommentsThread'
 import { Pagination } from '~/components/ds/Pagination'
 import { CsrfInput } from '~/components/FormSecurity'
 import type { CommentsData } from '~/modules/comments'
-import { sortOrders } from '~/modules/comments/forms'
+import { sortOrders } from '~/modules/comments/sort-orders'
 
 /**
  * The comments on one subject: sort links, the new-comment form (or why there is none), a page of

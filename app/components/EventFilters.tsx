@@ -1,7 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
-import { ACCESSIBILITY_FEATURES, type EventFilters as Filters } from '~/modules/events/forms'
+import { ACCESSIBILITY_FEATURES } from '~/modules/events/choices'
+import type { EventFilters as Filters } from '~/modules/events/forms'
 import { topicLabel } from '~/modules/events/topics'
 
 interface Choices {

@@ -6,8 +6,7 @@ import { commentTextProblem, MAX_COMMENT_LENGTH, normaliseCommentText } from './
 export const subjectTypes = ['consultation', 'event', 'analysis_report'] as const
 export type SubjectType = (typeof subjectTypes)[number]
 export const flagReasons = ['abusive', 'spam', 'off_topic', 'personal_information', 'other'] as const
-export const sortOrders = ['oldest', 'newest', 'supported'] as const
-export type SortOrder = (typeof sortOrders)[number]
+export { type SortOrder, sortOrders } from './sort-orders'
 
 const problemMessage = { empty: 'comments:errors.empty', too_long: 'comments:errors.tooLong', unprintable: 'comments:errors.unprintable' }
 

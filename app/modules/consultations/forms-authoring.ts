@@ -1,8 +1,10 @@
 import { z } from 'zod'
-import { isClosedKind, type QuestionKind, QuestionKindSchema, TEXT_LIMIT } from './questions'
+import { isClosedKind, type QuestionKind, TEXT_LIMIT } from './questions'
 import type { QuestionOption } from './schema'
 import { isCalendarDate, normaliseDate } from '~/platform/dates'
 import { isConsultationTopic } from './topics'
+
+const QuestionKindSchema = z.enum(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])
 
 export { isCalendarDate, normaliseDate, ukDate } from '~/platform/dates'
 

@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { QuestionOption, Translated } from './schema'
 
 export type QuestionKind = 'text' | 'long_text' | 'single' | 'multiple' | 'scale' | 'yes_no'
@@ -79,5 +78,3 @@ export function validateAnswer(question: QuestionView, raw: { text?: unknown; ch
   }
   return { ok: true as const, answer: { text: null, choices } }
 }
-
-export const QuestionKindSchema = z.enum(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])

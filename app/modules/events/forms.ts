@@ -1,15 +1,10 @@
 import { z } from 'zod'
 import { isCalendarDate, SLUG_PATTERN } from '~/modules/consultations/forms-authoring'
+import { ACCESSIBILITY_FEATURES, CLOCKS, MODES, REPEATS } from './choices'
 
 // Shared by server and browser: error messages are translation keys in events.json.
 
-export const ACCESSIBILITY_FEATURES = ['bsl', 'captions', 'step_free', 'hearing_loop', 'quiet_space', 'childcare'] as const
-export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number]
-export const MODES = ['in_person', 'online', 'hybrid'] as const
-export type EventMode = (typeof MODES)[number]
-export const REPEATS = ['none', 'weekly', 'monthly'] as const
-// Which reading of the hour the clocks go back: the first (BST) or the second (GMT).
-export const CLOCKS = ['BST', 'GMT'] as const
+export { ACCESSIBILITY_FEATURES, type AccessibilityFeature, CLOCKS, type EventMode, MODES, REPEATS } from './choices'
 
 const text = (max: number) => z.string().trim().max(max, 'events:errors.tooLong').optional()
 const requiredText = (missing: string, max: number) => z.string({ required_error: missing }).trim().min(1, missing).max(max, 'events:errors.tooLong')
