@@ -1,21 +1,22 @@
 import './Comments.css'
 import { Link, useFetcher } from '@remix-run/react'
-import { type MouseEvent, useCallback, useState } from 'react'
+import { Fragment, type MouseEvent, useCallback, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
-import type { CommentView } from '~/modules/comments/queries.server'
+import type { ShownComment } from '~/modules/comments'
 import { commentParagraphs } from '~/modules/comments/text'
 
 /** A comment's text as paragraphs and lines; addresses become links that pass on no ranking or opener. */
 export function CommentText({ body }: { body: string }) {
+  // Fragments, not spans: a page holds hundreds of comments and every element is bytes.
   return (
     <div className="guth-comment__body">
       {commentParagraphs(body).map((lines, p) => (
         <p key={p}>
           {lines.map((pieces, l) => (
-            <span key={l}>
+            <Fragment key={l}>
               {l > 0 ? <br /> : null}
               {pieces.map((piece, i) =>
                 'href' in piece ? (
@@ -23,10 +24,10 @@ export function CommentText({ body }: { body: string }) {
                     {piece.text}
                   </a>
                 ) : (
-                  <span key={i}>{piece.text}</span>
+                  <Fragment key={i}>{piece.text}</Fragment>
                 ),
               )}
-            </span>
+            </Fragment>
           ))}
         </p>
       ))}
@@ -44,13 +45,13 @@ function When({ iso, t }: { iso: string; t: TFunction }) {
   return <time dateTime={iso}>{`${Number(part.day)} ${t(`monthsShort.${Number(part.month)}`, { ns: 'common' })} ${part.year}, ${part.hour}:${part.minute}`}</time>
 }
 
-function Placeholder({ comment, t }: { comment: CommentView; t: TFunction }) {
+function Placeholder({ comment, t }: { comment: ShownComment; t: TFunction }) {
   if (comment.status === 'deleted') return <p className="guth-comment__placeholder">{t('comment.deleted')}</p>
-  if (comment.status === 'hidden' && comment.body === null) return <p className="guth-comment__placeholder">{t('comment.hidden')}</p>
+  if (comment.status === 'hidden' && comment.body === undefined) return <p className="guth-comment__placeholder">{t('comment.hidden')}</p>
   return null
 }
 
-function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: string }) {
+function SupportButton({ comment, returnTo }: { comment: ShownComment; returnTo: string }) {
   const { t } = useTranslation('comments')
   const fetcher = useFetcher()
   if (comment.supported || comment.mine) return <span>{t('comment.supportCount', { count: comment.supportCount })}</span>
@@ -67,7 +68,7 @@ function SupportButton({ comment, returnTo }: { comment: CommentView; returnTo: 
 }
 
 /** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
-export function CommentThread({ comment, data, permalinkFocus }: { comment: CommentView; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
+export function CommentThread({ comment, data, permalinkFocus }: { comment: ShownComment; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
   const { t } = useTranslation('comments')
   const [replying, setReplying] = useState(false)
   const closeReply = useCallback(() => setReplying(false), [])
@@ -75,7 +76,7 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
     event.preventDefault()
     setReplying(true)
   }
-  const readable = comment.body !== null && comment.status !== 'deleted'
+  const readable = comment.body !== undefined && comment.status !== 'deleted'
   const canAct = data.open && data.signedIn && !data.blocked
   return (
     <li className={`guth-comment guth-comment--${comment.status}`} id={`comment-${comment.id}`} aria-current={permalinkFocus ? 'true' : undefined}>
@@ -83,11 +84,11 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
         <p className="guth-comment__meta" id={`comment-${comment.id}-by`}>
           <strong>{comment.status === 'deleted' ? t('comment.deletedAuthor') : (comment.authorName ?? t('anonymousAuthor'))}</strong>{' '}
           <When iso={comment.createdAt} t={t} />
-          {comment.editedAt ? <span className="guth-comment__edited"> · {t('comment.edited')}</span> : null}
+          {comment.edited ? <span className="guth-comment__edited"> · {t('comment.edited')}</span> : null}
           {comment.status === 'pending' ? <strong className="ds_tag ds_tag--orange guth-comment__tag">{t('comment.pending')}</strong> : null}
         </p>
         <Placeholder comment={comment} t={t} />
-        {comment.status === 'hidden' && comment.body !== null ? (
+        {comment.status === 'hidden' && comment.body !== undefined ? (
           <div className="ds_inset-text">
             <div className="ds_inset-text__text">
               <p>
@@ -129,19 +130,19 @@ export function CommentThread({ comment, data, permalinkFocus }: { comment: Comm
           )
         ) : null}
       </article>
-      {comment.children.length ? (
+      {comment.children ? (
         <ol className="guth-comments__replies">
           {comment.children.map((child) => (
             <CommentThread key={child.id} comment={child} data={data} />
           ))}
         </ol>
       ) : null}
-      {comment.moreReplies > 0 ? (
+      {comment.moreReplies ? (
         <p className="guth-comment__more">
           <a href={`/comments/${comment.id}#replies`}>{t('comment.moreReplies', { count: comment.moreReplies })}</a>
         </p>
       ) : null}
-      {comment.continues ? (
+      {comment.continues || comment.threadContinues ? (
         <p className="guth-comment__more">
           <a href={`/comments/${comment.id}#replies`}>{t('comment.continue')}</a>
         </p>

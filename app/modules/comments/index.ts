@@ -12,10 +12,12 @@ import { getOptionalUser } from '~/modules/accounts/auth.server'
 import { sortOrders, type SortOrder } from './forms'
 import { canModerateComments } from './permissions'
 import { loadThreadPage } from './queries.server'
+import { shownThread } from './shown.server'
 import type { CommentSubject } from './subjects.server'
 
 export { registerCommentSubject, type CommentSubject } from './subjects.server'
 export type { CommentView } from './queries.server'
+export type { ShownComment } from './shown.server'
 
 /** Everything <CommentsSection> shows for one subject (or one block of a paper), for this reader. */
 export async function loadComments(request: Request, subject: CommentSubject, options: { open: boolean }) {
@@ -24,7 +26,7 @@ export async function loadComments(request: Request, subject: CommentSubject, op
   const sortParam = url.searchParams.get('sort')
   const sort: SortOrder = sortOrders.includes(sortParam as SortOrder) ? (sortParam as SortOrder) : 'oldest'
   const page = Number(url.searchParams.get('page')) || 1
-  const threads = await loadThreadPage(viewer, subject, { sort, page })
+  const { threads, ...rest } = await loadThreadPage(viewer, subject, { sort, page })
   return {
     subject: { type: subject.type, id: subject.id, anchor: subject.anchor ?? null },
     open: options.open,
@@ -32,7 +34,8 @@ export async function loadComments(request: Request, subject: CommentSubject, op
     canModerate: canModerateComments(viewer),
     path: url.pathname,
     returnTo: `${url.pathname}${url.search}`,
-    ...threads,
+    ...rest,
+    threads: threads.map(shownThread),
   }
 }
 

@@ -7,6 +7,7 @@ import { assertCsrf } from '~/platform/csrf.server'
 import { type CommandFailure, deleteComment, editComment, reportComment, supportComment } from './commands.server'
 import { loadComments } from './index'
 import { loadCommentThread } from './queries.server'
+import { shownComment } from './shown.server'
 import { resolveSubject } from './subjects.server'
 import { refusalMessage } from './submit.server'
 
@@ -21,7 +22,9 @@ export async function loadPermalink(request: Request, commentId: string) {
   const url = new URL(request.url)
   const threadHref = found.subject.anchor ? `/comments${resolved.href}/${found.subject.anchor}` : `${resolved.href}#comments`
   return {
-    ...found,
+    ancestors: found.ancestors.map(shownComment),
+    thread: shownComment(found.thread),
+    blocked: found.blocked,
     threadHref,
     subject: found.subject,
     open: resolved.open,

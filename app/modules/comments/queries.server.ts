@@ -11,7 +11,10 @@ export const THREADS_PER_PAGE = 20
 /** Levels shown under a comment before "continue this thread" (top level + 3 = depth 4). */
 export const SHOWN_LEVELS = 3
 const CONTEXT_LEVELS = 3
-export const REPLIES_SHOWN = { page: { first: 3, deeper: 2 }, permalink: { first: 100, deeper: 10 } }
+// A page of threads shows at most `perThread` replies under each top-level comment (nearest the
+// top first), so 20 busy threads stay a page people can read and the browser a page it can load
+// quickly; the rest is a "show more" away. A comment's own page shows far more.
+export const REPLIES_SHOWN = { page: { first: 3, deeper: 1, perThread: 4 }, permalink: { first: 100, deeper: 10, perThread: Infinity } }
 
 export interface CommentView {
   id: string
@@ -83,9 +86,9 @@ type Viewer = Actor | null | undefined
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
 /** The replies under `rootIds` (not the roots themselves), a few per comment, down to SHOWN_LEVELS. */
-async function loadReplies(rootIds: string[], viewer: Viewer, shown: { first: number; deeper: number }) {
+async function loadReplies(rootIds: string[], viewer: Viewer, shown: (typeof REPLIES_SHOWN)['page']) {
   if (!rootIds.length) return []
-  return getConnection().query<Row>(
+  const rows = await getConnection().query<Row>(
     `WITH RECURSIVE tree AS (
        SELECT ${COLUMNS}, 0 AS unseen_reply_count, 0 AS rel FROM comments c WHERE c.id = ANY($1::uuid[])
        UNION ALL
@@ -101,6 +104,21 @@ async function loadReplies(rootIds: string[], viewer: Viewer, shown: { first: nu
       WHERE tree.rel > 0 ORDER BY tree.path`,
     [rootIds, viewer?.id ?? null, canModerateComments(viewer), shown.first, shown.deeper, SHOWN_LEVELS],
   )
+  return shown.perThread === Infinity ? rows : firstOfEachThread(rows, shown.perThread)
+}
+
+/** The first `budget` replies of each thread, level by level (so every reply kept has its parent), in thread order. */
+function firstOfEachThread(rows: Row[], budget: number) {
+  const taken = new Map<string, number>()
+  const kept = new Set<Row>()
+  const byLevel = [...rows].sort((a, b) => a.rel - b.rel || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const row of byLevel) {
+    const count = taken.get(row.root_id) ?? 0
+    if (count >= budget) continue
+    kept.add(row)
+    taken.set(row.root_id, count + 1)
+  }
+  return rows.filter((row) => kept.has(row))
 }
 
 /** The reader's supports and reports among these comments, and whether they are blocked. */
