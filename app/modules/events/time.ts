@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 
 // rrule ships CommonJS for Node: named ESM imports of it fail in the production server.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule')
-import { londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
+import { londonInstant, ZONE } from '~/modules/consultations/lifecycle'
+import { isoDate, londonClock, shiftDate } from './london-clock'
 
 export { formatLondon, londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
 
@@ -86,7 +87,7 @@ export function bookedOccurrence(event: Timed, booking: { occurrenceStart: Date 
 }
 
 /** An occurrence's London calendar day, as in its URL and the booking form (2026-12-22). */
-export const occurrenceDay = (startsAt: Date) => DateTime.fromJSDate(startsAt, { zone: ZONE }).toFormat('yyyy-MM-dd')
+export const occurrenceDay = (startsAt: Date) => isoDate(londonClock(startsAt))
 
 /** The scheduled occurrence on a London calendar day, or null. */
 export function occurrenceOn(event: Timed, day: string): Occurrence | null {
@@ -155,6 +156,5 @@ export function allDaySpan(firstDay: string, lastDay: string) {
 
 /** The London dates an all-day event covers: its first day and its last (inclusive). */
 export function allDayDates(event: Pick<Timed, 'startsAt' | 'endsAt'>) {
-  const last = DateTime.fromJSDate(event.endsAt, { zone: ZONE }).minus({ days: 1 })
-  return { first: londonParts(event.startsAt).date, last: last.toFormat('yyyy-MM-dd') }
+  return { first: isoDate(londonClock(event.startsAt)), last: isoDate(shiftDate(londonClock(event.endsAt), -1)) }
 }

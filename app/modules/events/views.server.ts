@@ -14,7 +14,7 @@ import { findBooking, occurrencePlaces, otherDatesBooked } from './bookings.serv
 import { englishOnly, eventInLanguage, eventTitle, programmeInLanguage } from './language'
 import { bookedOccurrence, nextOccurrence, type Occurrence, occurrenceDay, occurrenceOn, occurrences, ZONE } from './time'
 import { eventStructuredData } from './structured-data.server'
-import { formatWhen, sessionTime, withOffset } from './when.server'
+import { sessionTime, withOffset } from './when.server'
 
 const DAY_MS = 24 * 3600_000
 const badRequest = () => new Response('Bad Request', { status: 400 })
@@ -26,14 +26,15 @@ const localTime = (instant: Date, language: Language) =>
 function card(event: ListedEvent & { next?: Occurrence }, language: Language) {
   const next = event.next ?? nextOccurrence(event) ?? { startsAt: event.startsAt, endsAt: event.endsAt }
   const text = eventInLanguage(event, language)
+  const session = sessionTime(event, next, language)
   return {
     slug: event.slug,
     title: text.title,
     summary: text.summary,
     // 'en' where English stands in for a missing Gaelic version.
     lang: { title: text.lang.title, summary: text.lang.summary },
-    when: formatWhen(event, next, language),
-    session: sessionTime(event, next, language),
+    when: session.text,
+    session,
     repeats: occurrences(event).length > 1,
     mode: event.mode,
     place: event.venue,
@@ -275,5 +276,8 @@ export async function bookingCalendar(registrationId: string, key: string) {
 /** The next few upcoming events, for the home page. */
 export async function upcomingEvents(language: Language, limit: number) {
   const { events } = await listEvents({ access: [], when: 'upcoming', page: 1 })
-  return events.slice(0, limit).map((event) => ({ slug: event.slug, title: eventTitle(event, language), lang: englishOnly(event.titleGd, language), when: formatWhen(event, event.next, language), session: sessionTime(event, event.next, language) }))
+  return events.slice(0, limit).map((event) => {
+    const session = sessionTime(event, event.next, language)
+    return { slug: event.slug, title: eventTitle(event, language), lang: englishOnly(event.titleGd, language), when: session.text, session }
+  })
 }
