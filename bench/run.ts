@@ -6,7 +6,7 @@ import { createScratchDatabase } from './lib/database'
 import { type ScenarioFigures, measure } from './lib/load'
 import { describeRun, printTable, writeResults } from './lib/report'
 import { loadScenarios, selectScenarios } from './lib/scenario'
-import { buildProductionBundle, launchServer, seedDemoContent } from './lib/server'
+import { buildProductionBundle, launchServer, profileNodeArgs, seedDemoContent } from './lib/server'
 
 // Usage: npm run bench -- [--no-build] [scenario names…]
 const args = process.argv.slice(2)
@@ -48,11 +48,7 @@ async function main() {
     await seedDemoContent(env)
   }
 
-  // BENCH_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in
-  // Chrome DevTools, or summarise it with `npx tsx bench/profile-summary.ts <file>`).
-  const profileDir = process.env.BENCH_CPU_PROFILE
-  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : []
-  const server = await launchServer(env, path.join(work, 'server.log'), { nodeArgs })
+  const server = await launchServer(env, path.join(work, 'server.log'), { nodeArgs: profileNodeArgs() })
   cleanups.push(() => server.stop())
   await server.waitUntilHealthy()
   const metadata = describeRun({ database: postgresUrl ? 'postgres' : 'pglite', ...load })

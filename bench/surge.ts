@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { HttpVisitor } from '../tests/helpers/http-session'
 import { createScratchDatabase } from './lib/database'
-import { buildProductionBundle, launchServer, seedDemoContent } from './lib/server'
+import { buildProductionBundle, launchServer, profileNodeArgs, seedDemoContent } from './lib/server'
 
 // Closing day: many people finishing and sending full responses at once.
 // Usage: npm run bench:surge -- [--no-build]   (BENCH_RESPONDENTS, BENCH_CONCURRENCY, BENCH_DATABASE_URL, WEB_CONCURRENCY)
@@ -71,7 +71,7 @@ async function main() {
       Object.assign(env, { DATABASE_URL: database.url, SESSION_SECRET: randomBytes(32).toString('hex') })
       await seedDemoContent(env)
     }
-    const server = await launchServer(env, path.join(work, 'server.log'))
+    const server = await launchServer(env, path.join(work, 'server.log'), { nodeArgs: profileNodeArgs() })
     cleanups.push(() => server.stop())
     await server.waitUntilHealthy()
     const listing = await (await fetch(`${server.baseUrl}/consultations`)).text()

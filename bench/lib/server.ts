@@ -71,6 +71,15 @@ async function stopServer(server: ChildProcess) {
   clearTimeout(timer)
 }
 
+/**
+ * Node options that make the server write a V8 CPU profile into BENCH_CPU_PROFILE (a directory)
+ * when it stops: open it in Chrome DevTools, or `npx tsx bench/profile-summary.ts <file>`.
+ */
+export const profileNodeArgs = () => {
+  const dir = process.env.BENCH_CPU_PROFILE
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(dir)] : []
+}
+
 /** Starts `server.ts` in production mode on 127.0.0.1; its log goes to `logFile`. `nodeArgs` go to Node itself. */
 export async function launchServer(env: Env, logFile: string, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freeLoopbackPort()
