@@ -16,6 +16,9 @@ export type PublicTable =
   | 'programmes'
   | 'events'
   | 'event_registrations'
+  | 'comments'
+  | 'comment_subjects'
+  | 'users'
 
 const CHANNEL = 'guth_changes'
 // A read is also forgotten after a minute, in case a notice is missed, and the store is bounded.

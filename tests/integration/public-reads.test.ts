@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
+import { postComment } from '~/modules/comments/commands.server'
+import { countCommentsByBlock, loadThreadPage } from '~/modules/comments/queries.server'
 import { getPublicConsultation, listQuestions } from '~/modules/consultations/queries.server'
 import { consultations } from '~/modules/consultations/schema'
 import { getDb } from '~/platform/db.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { givenDiscussion, givenPerson, PARAGRAPH } from './comments-helpers'
 
 // Public reads are kept until the database says their table changed (docs/decisions/018).
 const database = withTestDatabase()
@@ -37,4 +40,15 @@ test('what is kept is shared, so it cannot be changed by the code that reads it'
     ;(found!.consultation as { team: string }).team = 'Someone else'
   }).toThrow(TypeError)
   expect((await getPublicConsultation(consultation.slug))?.consultation.team).toBe('Test Team')
+})
+
+test('an anonymous reader sees a comment, and the count beside its paragraph, as soon as it is posted', async () => {
+  const consultation = await givenDiscussion()
+  const subject = { type: 'consultation' as const, id: consultation.id, anchor: PARAGRAPH }
+  expect((await loadThreadPage(null, subject)).total).toBe(0)
+  expect(await countCommentsByBlock(consultation.id)).toEqual({})
+  const ailsa = await givenPerson('Ailsa')
+  expect(await postComment(ailsa, { subjectType: 'consultation', subjectId: consultation.id, anchor: PARAGRAPH, body: 'Panels need a budget.' })).toMatchObject({ ok: true })
+  expect((await loadThreadPage(null, subject)).total).toBe(1)
+  expect(await countCommentsByBlock(consultation.id)).toEqual({ [PARAGRAPH]: 1 })
 })

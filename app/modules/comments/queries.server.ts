@@ -1,5 +1,6 @@
 import type { Actor } from '~/modules/accounts/permissions'
 import { getConnection } from '~/platform/db.server'
+import { publicRead } from '~/platform/public-reads.server'
 import type { SortOrder, SubjectType } from './forms'
 import { canModerateComments } from './permissions'
 
@@ -186,7 +187,17 @@ export interface ThreadPageOptions {
  * One page of a subject's top-level comments (one block's, or the general discussion's), each
  * with its first replies, for this reader. Always the same handful of queries.
  */
-export async function loadThreadPage(viewer: Viewer, subject: { type: SubjectType; id: string; anchor?: string | null }, options: ThreadPageOptions = {}) {
+export function loadThreadPage(viewer: Viewer, subject: ThreadSubject, options: ThreadPageOptions = {}) {
+  if (viewer) return readThreadPage(viewer, subject, options)
+  // Every anonymous reader sees the same page: kept until a comment, a subject's settings or an
+  // author's name changes (docs/decisions/018).
+  const key = `thread:${JSON.stringify([subject.type, subject.id, subject.anchor ?? null, options.sort, options.page, options.perPage])}`
+  return publicRead(['comments', 'comment_subjects', 'users'], key, () => readThreadPage(null, subject, options))
+}
+
+type ThreadSubject = { type: SubjectType; id: string; anchor?: string | null }
+
+async function readThreadPage(viewer: Viewer, subject: ThreadSubject, options: ThreadPageOptions) {
   const sort = options.sort ?? 'oldest'
   const perPage = options.perPage ?? THREADS_PER_PAGE
   const page = Math.max(1, Math.floor(options.page ?? 1))
@@ -261,12 +272,14 @@ export async function loadCommentThread(viewer: Viewer, commentId: string) {
 }
 
 /** How many visible comments each block of a consultation paper has (blocks without any are absent). */
-export async function countCommentsByBlock(consultationId: string) {
-  const rows = await getConnection().query<{ anchor: string; n: number }>(
-    `SELECT anchor, count(*)::int AS n FROM comments
-      WHERE subject_type = 'consultation' AND subject_id = $1 AND anchor IS NOT NULL AND status = 'visible'
-      GROUP BY anchor`,
-    [consultationId],
-  )
-  return Object.fromEntries(rows.map((row) => [row.anchor, row.n])) as Record<string, number>
+export function countCommentsByBlock(consultationId: string) {
+  return publicRead(['comments'], `comments-by-block:${consultationId}`, async () => {
+    const rows = await getConnection().query<{ anchor: string; n: number }>(
+      `SELECT anchor, count(*)::int AS n FROM comments
+        WHERE subject_type = 'consultation' AND subject_id = $1 AND anchor IS NOT NULL AND status = 'visible'
+        GROUP BY anchor`,
+      [consultationId],
+    )
+    return Object.fromEntries(rows.map((row) => [row.anchor, row.n])) as Readonly<Record<string, number>>
+  })
 }
