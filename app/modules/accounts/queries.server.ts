@@ -1,18 +1,22 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
+import { publicRead } from '~/platform/public-reads.server'
 import type { Language } from '~/platform/i18n/config'
 import type { PlatformRole } from './permissions'
 import { organisations, userRoles, users } from './schema'
 
 /** The organisations on Guth, named in the reader's language where a translation exists. */
-export async function listOrganisations(language: Language) {
-  const rows = await getDb()
-    .select({ slug: organisations.slug, name: organisations.name, website: organisations.website })
-    .from(organisations)
-    .orderBy(asc(organisations.slug))
-  return rows
-    .map((row) => ({ slug: row.slug, website: row.website, name: row.name[language] ?? row.name.en }))
-    .sort((a, b) => a.name.localeCompare(b.name, language))
+export function listOrganisations(language: Language) {
+  // On the home page for everyone: kept until an organisation changes.
+  return publicRead(['organisations'], `organisations:${language}`, async () => {
+    const rows = await getDb()
+      .select({ slug: organisations.slug, name: organisations.name, website: organisations.website })
+      .from(organisations)
+      .orderBy(asc(organisations.slug))
+    return rows
+      .map((row) => ({ slug: row.slug, website: row.website, name: row.name[language] ?? row.name.en }))
+      .sort((a, b) => a.name.localeCompare(b.name, language))
+  })
 }
 
 /** Everyone holding any of these platform roles, once each (for emails to officials), with whether they want milestone emails. */

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
-import { publicRead } from '~/platform/public-reads.server'
+import { publicRead, thisMinute } from '~/platform/public-reads.server'
 import { type ConsultationStatus, statusOf } from './lifecycle'
 import type { QuestionView } from './questions'
 import { consultationDocuments, consultations, questions, responses } from './schema'
@@ -25,8 +25,16 @@ const isPublic = and(isNotNull(consultations.publishedAt), isNull(consultations.
 export type PublicTab = 'open' | 'forthcoming' | 'closed'
 
 /** Published consultations in one tab (open, forthcoming or closed), searchable by title and summary. */
-export async function listPublicConsultations(options: { tab: PublicTab; q?: string; page?: number; pageSize?: number }) {
-  const now = new Date()
+export function listPublicConsultations(options: { tab: PublicTab; q?: string; page?: number; pageSize?: number }) {
+  if (options.q?.trim()) return readPublicConsultations(options, new Date())
+  // The lists without a search are the same for everyone: kept for the minute (tabs move with time).
+  const minute = thisMinute()
+  return publicRead(['consultations'], `consultations:${JSON.stringify([options.tab, options.page, options.pageSize])}:${minute.getTime()}`, () =>
+    readPublicConsultations(options, minute),
+  )
+}
+
+async function readPublicConsultations(options: { tab: PublicTab; q?: string; page?: number; pageSize?: number }, now: Date) {
   const tabCondition = {
     open: and(lte(consultations.opensAt, now), gt(consultations.closesAt, now)),
     forthcoming: gt(consultations.opensAt, now),
@@ -57,7 +65,11 @@ export async function listPublicConsultations(options: { tab: PublicTab; q?: str
   return { consultations: rows, total: total?.n ?? 0, page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / pageSize)) }
 }
 
-export async function countPublicByTab() {
+export function countPublicByTab() {
+  return publicRead(['consultations'], `consultation-tabs:${thisMinute().getTime()}`, readCountByTab)
+}
+
+async function readCountByTab() {
   const [row] = await getDb()
     .select({
       open: sql<number>`count(*) filter (where ${consultations.opensAt} <= now() and ${consultations.closesAt} > now())`.mapWith(Number),
