@@ -7,6 +7,7 @@ import { type ScenarioFigures, measure } from './lib/load'
 import { describeRun, printTable, writeResults } from './lib/report'
 import { loadScenarios, selectScenarios } from './lib/scenario'
 import { buildProductionBundle, launchServer, profileNodeArgs, seedDemoContent } from './lib/server'
+import { cleanupSteps, runBench } from './lib/cleanups'
 
 // Usage: npm run bench -- [--no-build] [scenario names…]
 const args = process.argv.slice(2)
@@ -16,19 +17,7 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
 const postgresUrl = process.env.BENCH_DATABASE_URL
 const load = { connections: 10, durationSeconds, warmUpSeconds: 2 }
 
-// Undone in reverse order, also when a step fails or the run is interrupted.
-const cleanups: Array<() => Promise<void> | void> = []
-let cleaning: Promise<void> | undefined
-function cleanUp() {
-  cleaning ??= cleanups.reverse().reduce(
-    (previous, undo) => previous.then(undo).catch((error) => console.error('Clean-up step failed:', error)),
-    Promise.resolve(),
-  )
-  return cleaning
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)))
-}
+const { cleanups, cleanUp } = cleanupSteps()
 
 async function main() {
   if (!Number.isFinite(durationSeconds) || durationSeconds < 1) throw new Error('BENCH_DURATION must be a number of seconds ≥ 1')
@@ -64,11 +53,4 @@ async function main() {
   console.log(`\nResults: ${writeResults(metadata, figures)}`)
 }
 
-try {
-  await main()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exitCode = 1
-} finally {
-  await cleanUp()
-}
+await runBench(main, cleanUp)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { createScratchDatabase } from './lib/database'
 import { describeRun } from './lib/report'
 import { buildProductionBundle, launchServer, seedDemoContent } from './lib/server'
+import { cleanupSteps, runBench } from './lib/cleanups'
 
 // Soak: public pages under steady load for BENCH_SOAK_MINUTES (default 10). Does the server's
 // memory level off? RSS every 10 s, and two heap snapshots compared by what they hold.
@@ -15,19 +16,7 @@ const postgresUrl = process.env.BENCH_DATABASE_URL
 const connections = 10
 const sampleEverySeconds = 10
 
-// Undone in reverse order, also when a step fails or the run is interrupted.
-const cleanups: Array<() => Promise<void> | void> = []
-let cleaning: Promise<void> | undefined
-function cleanUp() {
-  cleaning ??= cleanups.reverse().reduce(
-    (previous, undo) => previous.then(undo).catch((error) => console.error('Clean-up step failed:', error)),
-    Promise.resolve(),
-  )
-  return cleaning
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)))
-}
+const { cleanups, cleanUp } = cleanupSteps()
 
 /** The server process's resident memory, in MB (VmRSS of /proc/<pid>/status). */
 function rssMb(pid: number) {
@@ -242,11 +231,4 @@ ${growth.map((g) => `${g.name} | ${g.countFirst} | ${g.countLast} | ${g.countGro
   }
 }
 
-try {
-  await main()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exitCode = 1
-} finally {
-  await cleanUp()
-}
+await runBench(main, cleanUp)
