@@ -1,12 +1,12 @@
 import './Comments.css'
 import { Link, useFetcher } from '@remix-run/react'
 import { Fragment, type MouseEvent, useCallback, useState } from 'react'
-import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
 import type { ShownComment } from '~/modules/comments'
 import { commentParagraphs } from '~/modules/comments/text'
+import { londonClock, pad } from '~/platform/london-clock'
 
 /** A comment's text as paragraphs and lines; addresses become links that pass on no ranking or opener. */
 export function CommentText({ body }: { body: string }) {
@@ -35,24 +35,45 @@ export function CommentText({ body }: { body: string }) {
   )
 }
 
-// Making a formatter is slow (toLocaleString makes one per call); a page shows hundreds of dates.
-// Only the numbers come from Intl: browsers lack Gaelic date names (Chromium would write "Dec 3,
-// 2026" where the server wrote Gaelic), so month names come from our strings and both sides agree.
-const londonNumbers = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+type Translate = (key: string, options?: { count?: number; ns?: string; reason?: string }) => string
 
-function When({ iso, t }: { iso: string; t: TFunction }) {
-  const part = Object.fromEntries(londonNumbers.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
-  return <time dateTime={iso}>{`${Number(part.day)} ${t(`monthsShort.${Number(part.month)}`, { ns: 'common' })} ${part.year}, ${part.hour}:${part.minute}`}</time>
+// A page shows a hundred comments asking for the same dozen strings, and each lookup in i18next
+// takes microseconds: remember each string per translator (one per language on the server).
+const remembered = new WeakMap<object, Map<string, string>>()
+
+function useRememberedT(): Translate {
+  const { t, i18n, ready } = useTranslation('comments')
+  const translate = t as unknown as Translate
+  if (!ready) return translate
+  let known = remembered.get(i18n)
+  if (!known || known.size > 10_000) remembered.set(i18n, (known = new Map()))
+  const cache = known
+  return (key, options) => {
+    // Interpolated words (a moderator's reason) are the reader's own; only counts are remembered.
+    if (options?.reason !== undefined) return translate(key, options)
+    const id = `${i18n.language}:${options?.ns ?? ''}:${key}:${options?.count ?? ''}`
+    let text = cache.get(id)
+    if (text === undefined) cache.set(id, (text = translate(key, options)))
+    return text
+  }
 }
 
-function Placeholder({ comment, t }: { comment: ShownComment; t: TFunction }) {
+// A page shows hundreds of dates: London time comes from the clock-change rules, not from Intl
+// per date. Month names come from our strings, since browsers lack Gaelic date names (Chromium
+// would write "Dec 3, 2026" where the server wrote Gaelic), so both sides agree.
+function When({ iso, t }: { iso: string; t: Translate }) {
+  const clock = londonClock(new Date(iso))
+  return <time dateTime={iso}>{`${clock.day} ${t(`monthsShort.${clock.month}`, { ns: 'common' })} ${clock.year}, ${pad(clock.hour)}:${pad(clock.minute)}`}</time>
+}
+
+function Placeholder({ comment, t }: { comment: ShownComment; t: Translate }) {
   if (comment.status === 'deleted') return <p className="guth-comment__placeholder">{t('comment.deleted')}</p>
   if (comment.status === 'hidden' && comment.body === undefined) return <p className="guth-comment__placeholder">{t('comment.hidden')}</p>
   return null
 }
 
 function SupportButton({ comment, returnTo }: { comment: ShownComment; returnTo: string }) {
-  const { t } = useTranslation('comments')
+  const t = useRememberedT()
   const fetcher = useFetcher()
   if (comment.supported || comment.mine) return <span>{t('comment.supportCount', { count: comment.supportCount })}</span>
   return (
@@ -69,7 +90,7 @@ function SupportButton({ comment, returnTo }: { comment: ShownComment; returnTo:
 
 /** One comment with its shown replies, nested; placeholders keep the shape of the thread. */
 export function CommentThread({ comment, data, permalinkFocus }: { comment: ShownComment; data: CommentFormTarget & { open: boolean; signedIn: boolean; blocked: boolean }; permalinkFocus?: boolean }) {
-  const { t } = useTranslation('comments')
+  const t = useRememberedT()
   const [replying, setReplying] = useState(false)
   const closeReply = useCallback(() => setReplying(false), [])
   const openReply = (event: MouseEvent) => {

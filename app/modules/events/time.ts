@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 // rrule ships CommonJS for Node: named ESM imports of it fail in the production server.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule')
 import { londonInstant, ZONE } from '~/modules/consultations/lifecycle'
-import { isoDate, londonClock, shiftDate } from './london-clock'
+import { isoDate, londonClock, shiftDate } from '~/platform/london-clock'
 
 export { formatLondon, londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
 

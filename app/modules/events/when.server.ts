@@ -1,5 +1,5 @@
 import type { Language } from '~/platform/i18n/config'
-import { isoDate, type LondonClock, londonClock, pad, shiftDate } from './london-clock'
+import { isoDate, type LondonClock, londonClock, pad, shiftDate } from '~/platform/london-clock'
 import type { Occurrence } from './time'
 
 /** One end of a session: the machine-readable value for `<time datetime>` and the words people read. */

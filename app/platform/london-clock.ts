@@ -1,7 +1,8 @@
-// London wall-clock time without a time-zone lookup per instant: /events formats hundreds of
-// times a page, and each luxon DateTime in Europe/London asks Intl for the zone's offset. Since
-// 1996 the UK changes its clocks at 01:00 UTC on the last Sunday of March (to BST, UTC+1) and of
-// October (back to GMT); earlier instants, which no event has, ask Intl as luxon would.
+// London wall-clock time without a time-zone lookup per instant: /events and a page of comments
+// show hundreds of times, and each luxon DateTime or Intl format in Europe/London looks the zone
+// up again. Since 1996 the UK changes its clocks at 01:00 UTC on the last Sunday of March (to BST,
+// UTC+1) and of October (back to GMT); earlier instants, which nothing here has, ask Intl.
+// Isomorphic: the browser computes the same times whatever its own zone.
 
 const RULES_FROM = 1996
 
@@ -31,7 +32,8 @@ function summerOf(year: number) {
   return summer
 }
 
-const zoned = new Intl.DateTimeFormat('en-GB', {
+let zoned: Intl.DateTimeFormat | undefined
+const zonedFormat = () => (zoned ??= new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hourCycle: 'h23',
   year: 'numeric',
@@ -40,7 +42,7 @@ const zoned = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric',
   minute: 'numeric',
   second: 'numeric',
-})
+}))
 
 /** London's offset from UTC at the instant, in minutes. */
 export function londonOffset(time: number): number {
@@ -49,7 +51,7 @@ export function londonOffset(time: number): number {
     const [start, end] = summerOf(year)
     return time >= start && time < end ? 60 : 0
   }
-  const part = Object.fromEntries(zoned.formatToParts(time).map((p) => [p.type, Number(p.value)]))
+  const part = Object.fromEntries(zonedFormat().formatToParts(time).map((p) => [p.type, Number(p.value)]))
   const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!)
   return Math.round((wall - (time - (time % 1000 + 1000) % 1000)) / 60_000)
 }
