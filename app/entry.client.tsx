@@ -24,6 +24,13 @@ async function hydrate() {
       partialBundledLanguages: true,
       // Every key has a string in every language (locales.test.ts): never fetch English to fall back on.
       fallbackLng: false,
+      // A safety net for a key in a namespace no route declared (a server message, say): fetch the
+      // namespace, and re-render what uses strings once it has arrived.
+      saveMissing: true,
+      missingKeyHandler: (_languages, namespace) => {
+        if (!i18next.hasResourceBundle(i18next.language, namespace)) void i18next.loadNamespaces(namespace)
+      },
+      react: { ...i18nConfig.react, bindI18n: 'languageChanged loaded' },
     })
   startTransition(() => {
     hydrateRoot(

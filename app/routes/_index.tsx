@@ -54,7 +54,7 @@ function OpenConsultations() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['bsl', 'consultations', 'events'] }
+export const handle = { i18n: ['auth', 'bsl', 'consultations', 'events'] }
 
 export default function Home() {
   const { organisations, notice, events } = useLoaderData<typeof loader>()

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['analysis', 'consultations', 'responses'] }
+export const handle = { i18n: ['admin', 'analysis', 'consultations', 'responses'] }
 
 export default function PublishedResponses() {
   const { slug, consultationTitle, responses, total, page, pageCount } = useLoaderData<typeof loader>()

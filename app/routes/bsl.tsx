@@ -36,7 +36,7 @@ async function firstInBsl(open: { id: string; title: Translated }[], language: s
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
 /** "Respond in BSL": how it works, and the consultations open now. */
-export const handle = { i18n: ['bsl'] }
+export const handle = { i18n: ['bsl', 'respond'] }
 
 export default function RespondInBslEntry() {
   const data = useLoaderData<typeof loader>()

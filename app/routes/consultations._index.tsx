@@ -69,7 +69,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const tabHref = (tab: PublicTab, q: string) => `/consultations?${new URLSearchParams(q ? { tab, q } : { tab })}`
 
-export const handle = { i18n: ['consultations', 'events'] }
+export const handle = { i18n: ['admin', 'auth', 'consultations', 'events'] }
 
 export default function Consultations() {
   const { tab, q, counts, total, page, pageCount, consultations } = useLoaderData<typeof loader>()

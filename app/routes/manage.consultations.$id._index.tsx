@@ -333,7 +333,7 @@ function Documents() {
   )
 }
 
-export const handle = { i18n: ['analysis', 'bsl', 'consultations', 'events', 'manage'] }
+export const handle = { i18n: ['analysis', 'bsl', 'consultations', 'events', 'manage', 'respond'] }
 
 export default function ConsultationOverview() {
   const { title, consultation, saved, savedTopics, body, done } = useLoaderData<typeof loader>()

@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(outcome, { status: 400 })
 }
 
-export const handle = { i18n: ['analysis', 'responses'] }
+export const handle = { i18n: ['admin', 'analysis', 'responses'] }
 
 export default function QuestionAnswers() {
   const { consultation, question, answers, total, uninterpreted, reviewed, page, pageCount, codes, frequencies, query, errors, done } = useLoaderData<typeof loader>()

@@ -29,7 +29,7 @@ export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['analysis', 'responses'] }
+export const handle = { i18n: ['analysis', 'respond', 'responses'] }
 
 export default function ReportPreview() {
   const { consultation, report, problems, proseLang } = useLoaderData<typeof loader>()

@@ -27,7 +27,7 @@ import { pageMeta } from '~/platform/meta'
 import type { BodyRule } from '~/platform/request-gate.server'
 
 // A little over the largest document, so a file just too big gets the form's own message.
-export const handle = { i18n: ['manage'], body: { multipart: true, maxBytes: MAX_DOCUMENT_BYTES + 1024 * 1024 } satisfies BodyRule }
+export const handle = { i18n: ['manage', 'respond'], body: { multipart: true, maxBytes: MAX_DOCUMENT_BYTES + 1024 * 1024 } satisfies BodyRule }
 
 const notFound = () => new Response('Not found', { status: 404 })
 const FILE_FIELD = 'file'

@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['consultations', 'manage'], i18nEveryLanguage: true }
+export const handle = { i18n: ['consultations', 'manage', 'respond'], i18nEveryLanguage: true }
 
 export default function PreviewConsultation() {
   const { consultation, bodyHtml, documents, questions, language } = useLoaderData<typeof loader>()

@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${consultationId}?done=questionUpdated#questions`, 303)
 }
 
-export const handle = { i18n: ['consultations', 'events', 'manage'] }
+export const handle = { i18n: ['consultations', 'events', 'manage', 'respond'] }
 
 export default function EditQuestion() {
   const { title, label, confirmDelete, hasFollowUp, consultation, question, saved } = useLoaderData<typeof loader>()

@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${params.id}?done=questionAdded#questions`, 303)
 }
 
-export const handle = { i18n: ['consultations', 'events', 'manage'] }
+export const handle = { i18n: ['consultations', 'events', 'manage', 'respond'] }
 
 export default function NewQuestion() {
   const { title, consultation, parent } = useLoaderData<typeof loader>()

@@ -109,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const fixedFields = ['channel', 'receivedOn', 'respondentType', 'name', 'organisationName', 'email', 'publishConsent', 'contactConsent', 'isBslUser']
 
-export const handle = { i18n: ['responses'] }
+export const handle = { i18n: ['respond', 'responses'] }
 
 export default function EnterResponse() {
   const { consultation, accepting, questions, idempotencyKey, language } = useLoaderData<typeof loader>()

@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/manage/consultations/${outcome.id}?done=created`, 303)
 }
 
-export const handle = { i18n: ['consultations', 'events', 'manage'] }
+export const handle = { i18n: ['consultations', 'events', 'manage', 'respond'] }
 
 export default function NewConsultation() {
   const actionData = useActionData<typeof action>()

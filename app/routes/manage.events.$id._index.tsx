@@ -75,7 +75,7 @@ function ReasonForm({ intent, label, button, variant }: { intent: string; label:
   )
 }
 
-export const handle = { i18n: ['events', 'manage'] }
+export const handle = { i18n: ['events', 'manage', 'respond'] }
 
 export default function EditEvent() {
   const { event, values, canModerate, organisations, programmes } = useLoaderData<typeof loader>()

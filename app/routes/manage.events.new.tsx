@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ values: input, fieldErrors, description, descriptionGd }, { status: 400 })
 }
 
-export const handle = { i18n: ['events', 'manage'] }
+export const handle = { i18n: ['events', 'manage', 'respond'] }
 
 export default function NewEvent() {
   const { organisations, programmes } = useLoaderData<typeof loader>()

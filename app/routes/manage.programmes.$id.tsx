@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ result: submission.reply({ fieldErrors: outcome.fieldErrors }) }, { status: 400 })
 }
 
-export const handle = { i18n: ['events'] }
+export const handle = { i18n: ['events', 'manage', 'respond'] }
 
 export default function EditProgramme() {
   const { programme, values } = useLoaderData<typeof loader>()

@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ result: submission.reply({ fieldErrors: outcome.reason === 'invalid' ? outcome.fieldErrors : {} }) }, { status: 400 })
 }
 
-export const handle = { i18n: ['events'] }
+export const handle = { i18n: ['events', 'manage', 'respond'] }
 
 export default function NewProgramme() {
   const actionData = useActionData<typeof action>()

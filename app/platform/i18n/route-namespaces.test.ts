@@ -21,12 +21,17 @@ function namespacesUsed(file: string, seen = new Set<string>()): Set<string> {
   const found = new Set<string>()
   if (seen.has(file)) return found
   seen.add(file)
+  // Comments may mention keys (`auth:errors.emailMissing`) that nothing shows.
   const source = readFileSync(file, 'utf8')
+    .replace(/\/\*[^]*?\*\//g, '')
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1')
   if (/useTranslation\(\s*\)/.test(source)) found.add('common')
   for (const [, list] of source.matchAll(/useTranslation\(\s*(\[[^\]]*\]|'[^']*')/g)) {
     for (const [, ns] of list!.matchAll(/'(\w+)'/g)) found.add(ns!)
   }
-  for (const [, ns] of source.matchAll(/\bt\(\s*['"`](\w+):/g)) if (isNamespace(ns)) found.add(ns)
+  // A prefixed key anywhere: in t('ns:key') and in the messages of form schemas, which the
+  // browser translates when it checks a form.
+  for (const [, ns] of source.matchAll(/['"`](\w+):\w/g)) if (isNamespace(ns)) found.add(ns)
   for (const [, ns] of source.matchAll(/\bns: *['"](\w+)['"]/g)) found.add(ns!)
   const imports = [
     ...[...source.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!),
