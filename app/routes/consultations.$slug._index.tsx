@@ -1,10 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
-import { Trans, useTranslation } from 'react-i18next'
-import { OpeningAlertSignup } from '~/components/AlertSignup'
+import { Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { BslVersion } from '~/components/BslVersion'
+import { deferred } from '~/components/deferred'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
@@ -150,9 +151,14 @@ function KeyDates() {
   )
 }
 
+// Only forthcoming consultations show this form; its validation code loads only then.
+const OpeningAlertSignup = deferred(() => import('~/components/AlertSignup').then((module) => module.OpeningAlertSignup))
+
 function WaysToRespond() {
   const { consultation } = useLoaderData<typeof loader>()
   const { t } = useTranslation('consultations')
+  // The address is a link inside the sentence; split here rather than load react-i18next's <Trans>.
+  const [emailBefore, emailAfter] = t('page.ways.email.body', { email: '' }).split('<email></email>')
   return (
     <section aria-labelledby="ways-to-respond">
       <h2 id="ways-to-respond">{t('page.ways.heading')}</h2>
@@ -168,12 +174,9 @@ function WaysToRespond() {
       </p>
       <h3>{t('page.ways.email.heading')}</h3>
       <p>
-        <Trans
-          t={t}
-          i18nKey="page.ways.email.body"
-          values={{ email: consultation.contactEmail }}
-          components={{ email: <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a> }}
-        />
+        {emailBefore}
+        <a href={`mailto:${consultation.contactEmail}`}>{consultation.contactEmail}</a>
+        {emailAfter}
       </p>
       {consultation.postalAddress.length ? (
         <>
@@ -225,7 +228,7 @@ function Documents() {
   )
 }
 
-export const handle = { i18n: ['analysis', 'bsl', 'comments', 'consultations', 'events'] }
+export const handle = { i18n: ['analysis', 'auth', 'bsl', 'comments', 'consultations', 'events'] }
 
 export default function ConsultationPage() {
   const { consultation, bodyHtml, headings, language, comments, bsl } = useLoaderData<typeof loader>()
@@ -251,7 +254,11 @@ export default function ConsultationPage() {
       <div className="ds_layout__content">
         {bsl ? <BslVersion id="watch-in-bsl" heading={t('bsl:watch.consultationHeading')} video={bsl} label={t('bsl:watch.consultation')} language={language} /> : null}
         <KeyDates />
-        {consultation.status === 'forthcoming' ? <OpeningAlertSignup /> : null}
+        {consultation.status === 'forthcoming' ? (
+          <Suspense>
+            <OpeningAlertSignup />
+          </Suspense>
+        ) : null}
         {consultation.status === 'open' ? (
           <div className="guth-respond-call">
             <Link className="ds_button" to={`/consultations/${consultation.slug}/respond`}>
