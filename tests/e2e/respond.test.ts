@@ -65,6 +65,8 @@ describe.each([
     await fillAboutYou(page, `finding-${javaScriptEnabled ? 'js' : 'nojs'}@example.org`)
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await page.waitForURL(/questions\/1$/)
+    // With JavaScript the address changes a moment before the question is on screen.
+    await expect.poll(() => page.locator('main').innerText()).toContain('Question 1 of')
     const primary = page.locator('main .ds_button:not(.ds_button--secondary)')
     expect(await primary.allInnerTexts()).toEqual(['Save and continue'])
     await answerThisPage(page, 'Closer to communities.')
