@@ -10,18 +10,17 @@ import { readPageStrings } from './platform/i18n/page-strings'
 async function hydrate() {
   const lang = document.documentElement.lang
   const language = isLanguage(lang) ? lang : fallbackLanguage
-  // The page's own strings came with it, so hydrating needs no request; others load on navigation.
-  const resources = readPageStrings()
-  const loaded = Object.keys(resources[language] ?? {})
+  // The page names its namespaces; their chunks (cached from page to page) load before hydrating,
+  // and others load on navigation.
+  const { languages, namespaces } = readPageStrings()
   await i18next
     .use(initReactI18next)
     .use(localeBackend)
     .init({
       ...i18nConfig,
       lng: language,
-      ns: loaded.length > 0 ? loaded : ['common'],
-      resources,
-      partialBundledLanguages: true,
+      ns: namespaces.length > 0 ? namespaces : ['common'],
+      preload: languages.length > 0 ? languages : [language],
       // Every key has a string in every language (locales.test.ts): never fetch English to fall back on.
       fallbackLng: false,
       // A safety net for a key in a namespace no route declared (a server message, say): fetch the

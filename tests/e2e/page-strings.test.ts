@@ -7,29 +7,28 @@ const browser = withBrowser()
 
 const strings = (language: string, namespace: string) => JSON.parse(readFileSync(`locales/${language}/${namespace}.json`, 'utf8'))
 
-/** The strings a page's HTML carries for the browser to start with, by language and namespace. */
+/** What a page's HTML tells the browser to load before hydrating: languages and namespaces. */
 async function carried(path: string, language: string) {
   const response = await fetch(inject('baseUrl') + path, { headers: { 'accept-language': language } })
   expect(response.status).toBe(200)
   const json = /<script id="guth-strings" type="application\/json"[^>]*>([^]*?)<\/script>/.exec(await response.text())?.[1]
-  return JSON.parse(json ?? 'null') as Record<string, Record<string, unknown>>
+  // The strings themselves are in cached chunks, not in every page.
+  expect(json?.length).toBeLessThan(200)
+  return JSON.parse(json ?? 'null') as { languages: string[]; namespaces: string[] }
 }
 
-test('the events list carries its own strings and the shared ones, in the reader’s language only', async () => {
+test('the events list asks for its own strings and the shared ones, in the reader’s language only', async () => {
   const english = await carried('/events', 'en')
-  expect(Object.keys(english)).toEqual(['en'])
-  expect(Object.keys(english.en!).sort()).toEqual(['common', 'events'])
-  expect(english.en!.events).toEqual(strings('en', 'events'))
+  expect(english.languages).toEqual(['en'])
+  expect([...english.namespaces].sort()).toEqual(['common', 'events'])
 
   const gaelic = await carried('/events', 'gd')
-  expect(Object.keys(gaelic)).toEqual(['gd'])
-  expect(Object.keys(gaelic.gd!).sort()).toEqual(['common', 'events'])
-  expect(gaelic.gd!.common).toEqual(strings('gd', 'common'))
+  expect(gaelic.languages).toEqual(['gd'])
+  expect([...gaelic.namespaces].sort()).toEqual(['common', 'events'])
 })
 
-test('the accessibility statement carries only the legal and shared strings', async () => {
-  const page = await carried('/accessibility', 'en')
-  expect(Object.keys(page.en!).sort()).toEqual(['common', 'legal'])
+test('the accessibility statement asks only for the legal and shared strings', async () => {
+  expect([...(await carried('/accessibility', 'en')).namespaces].sort()).toEqual(['common', 'legal'])
 })
 
 // Records the main text every time the page changes, to catch a moment when keys were on screen.

@@ -1,7 +1,6 @@
 import { useMatches } from '@remix-run/react'
-import type { i18n as I18n } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { isNamespace, type Language, type Namespace, supportedLanguages } from './config'
+import { isLanguage, isNamespace, type Language, type Namespace, supportedLanguages } from './config'
 
 /** What a route declares in its `handle`: the namespaces its page and the components it renders use. */
 export interface I18nHandle {
@@ -22,34 +21,25 @@ export function neededStrings(matches: Matches, language: Language) {
   return { languages, namespaces }
 }
 
-function serialise(i18n: I18n, { languages, namespaces }: ReturnType<typeof neededStrings>) {
-  const resources = Object.fromEntries(
-    languages.map((language) => [language, Object.fromEntries(namespaces.map((ns) => [ns, i18n.getResourceBundle(language, ns)]))]),
-  )
-  // Escaped so that no string can end the script element early.
-  return JSON.stringify(resources).replace(/</g, '\\u003c')
-}
-
 /**
- * The strings of the page's namespaces, in its language, as JSON for entry.client to start i18next
- * with before hydrating. In the browser it keeps what the server sent: it is read once, at start-up.
+ * Which languages and namespaces the page needs, as JSON for entry.client to load before it
+ * hydrates. The strings themselves come from each namespace's content-hashed chunk, which the
+ * browser keeps from page to page, rather than inside every page's HTML. In the browser it keeps
+ * what the server sent: it is read once, at start-up.
  */
 export function PageStrings({ language, nonce }: { language: Language; nonce?: string }) {
   const matches = useMatches()
-  const { i18n } = useTranslation()
-  const json =
-    typeof document === 'undefined'
-      ? serialise(i18n, neededStrings(matches, language))
-      : (document.getElementById(pageStringsId)?.textContent ?? '')
+  const json = typeof document === 'undefined' ? JSON.stringify(neededStrings(matches, language)) : (document.getElementById(pageStringsId)?.textContent ?? '')
   return <script id={pageStringsId} type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />
 }
 
-/** Reads the strings PageStrings wrote, in i18next's resources shape. */
-export function readPageStrings(): Partial<Record<Language, Partial<Record<Namespace, object>>>> {
+/** Reads what PageStrings wrote: the languages and namespaces this page needs. */
+export function readPageStrings(): { languages: Language[]; namespaces: Namespace[] } {
   try {
-    return JSON.parse(document.getElementById(pageStringsId)?.textContent || '{}')
+    const { languages, namespaces } = JSON.parse(document.getElementById(pageStringsId)?.textContent || '{}')
+    return { languages: (languages ?? []).filter(isLanguage), namespaces: (namespaces ?? []).filter(isNamespace) }
   } catch {
-    return {}
+    return { languages: [], namespaces: [] }
   }
 }
 
