@@ -114,6 +114,9 @@ function answerFast(answer: (typeof fastRoutes)[number][1]): express.RequestHand
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
       const request = new Request(new URL(req.originalUrl, getEnv().PUBLIC_URL), { headers })
       const response = await answer(request, req.params as Record<string, string>)
+      // A refusal (a bad filter, no such event) is the Remix route's to answer: the request gate
+      // turns it into the site's error page in the reader's language.
+      if (response.status >= 400) return next()
       res.status(response.status)
       response.headers.forEach((value, name) => res.setHeader(name, value))
       res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined)

@@ -112,8 +112,10 @@ export class FuzzVisitor {
     readonly language: 'en' | 'gd',
   ) {}
 
+  // A signed-in visitor's token is its cookie's; an anonymous one's comes from the last page's form.
+  private pageToken = ''
   get csrf() {
-    return this.cookies.get('guth_csrf') ?? ''
+    return this.cookies.get('guth_csrf') ?? this.pageToken
   }
 
   setCookie(header: string) {
@@ -145,6 +147,8 @@ export class FuzzVisitor {
     try {
       const answer = await exchange(agent, url, init.method ?? 'GET', headers, body, 30_000)
       for (const header of answer.headers['set-cookie'] ?? []) this.setCookie(header)
+      const token = /name="csrf" value="([^"]+)"/.exec(answer.body)?.[1]
+      if (token) this.pageToken = token
       const sent: Sent = {
         status: answer.status,
         contentType: String(answer.headers['content-type'] ?? ''),
