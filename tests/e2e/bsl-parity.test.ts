@@ -19,19 +19,29 @@ async function givenScaleConsultation(page: Page) {
   )
 }
 
-/** A citizen answers the question with a BSL video only, without JavaScript; returns the reference. */
-async function respondInBsl(page: Page) {
+/**
+ * A citizen answers the question with a BSL video only; returns the reference. Without JavaScript
+ * through the plain upload form, with it through the recorder's dashboard (its file picker).
+ */
+async function respondInBsl(page: Page, javaScript: boolean) {
   await page.goto(`/consultations/${slug}/respond`)
   await page.getByRole('button', { name: 'Start now' }).click()
   await page.waitForURL(/about-you$/)
   await page.locator('label', { hasText: 'As an individual' }).click()
-  await page.getByLabel('Full name').fill('Seonaid Deaf')
+  await page.getByLabel('Full name').fill(javaScript ? 'Iain Deaf' : 'Seonaid Deaf')
   await page.locator('label', { hasText: 'Yes, publish my response, but not my name' }).click()
   await page.locator('fieldset', { hasText: 'May we contact you again' }).locator('label', { hasText: /^No$/ }).click()
   await page.getByRole('button', { name: 'Save and continue' }).click()
   await page.waitForURL(/questions\/1$/)
-  await page.getByLabel('Upload a BSL video').setInputFiles(validMp4())
-  await page.getByRole('button', { name: 'Upload video' }).click()
+  if (javaScript) {
+    await page.getByRole('button', { name: 'Record or upload a BSL video' }).click()
+    await expect.poll(() => page.locator('.uppy-Dashboard').count(), patiently).toBe(1)
+    await page.locator('.uppy-Dashboard-input').first().setInputFiles(validMp4())
+    await page.locator('.uppy-StatusBar-actionBtn--upload').click()
+  } else {
+    await page.getByLabel('Upload a BSL video').setInputFiles(validMp4())
+    await page.getByRole('button', { name: 'Upload video' }).click()
+  }
   await expect.poll(() => page.locator('.guth-bsl-status').textContent(), patiently).toMatch(/Being checked|Received/)
   await page.goto(`/consultations/${slug}/respond/check`)
   await expect.poll(() => page.locator('main').innerText(), patiently).toContain('Question 1: BSL video')
@@ -43,34 +53,40 @@ async function respondInBsl(page: Page) {
 /** The number of "Agree" answers in the first table on the page with this caption. */
 const agreeIn = (page: Page, caption: string) => page.locator('table', { has: page.locator('caption', { hasText: caption }) }).first().locator('tr:has(th:text-is("Agree")) td').first().textContent()
 
-test('without JavaScript, an official interprets a BSL answer to a scale question with its option; the dashboard and the published report count it', async () => {
+test('BSL answers to a scale question, sent with and without JavaScript, are interpreted by an official (without JavaScript) with their option; the dashboard and the published report count them', async () => {
   const { page, problems, close } = await browser.newPage({ javaScriptEnabled: false })
   await signInWithCode(page, 'official@guth.example')
   const overview = await givenScaleConsultation(page)
-  const citizen = await browser.newPage({ javaScriptEnabled: false })
-  const reference = await respondInBsl(citizen.page)
-  await citizen.close()
+  const references: string[] = []
+  for (const javaScriptEnabled of [false, true]) {
+    const citizen = await browser.newPage({ javaScriptEnabled })
+    references.push(await respondInBsl(citizen.page, javaScriptEnabled))
+    expect(citizen.problems).toEqual([])
+    await citizen.close()
+  }
 
-  // Before interpretation: the BSL answer waits, and counts for nothing in the question's table.
+  // Before interpretation: the BSL answers wait, and count for nothing in the question's table.
   const dashboard = `${overview}/analysis`
   await page.goto(dashboard)
-  await expect.poll(() => page.locator('#bsl-awaiting').innerText()).toContain('BSL answers waiting to be interpreted: 1')
+  await expect.poll(() => page.locator('#bsl-awaiting').innerText()).toContain('BSL answers waiting to be interpreted: 2')
   expect(await agreeIn(page, 'Answers to question 1')).toBe('0')
 
   await page.getByRole('link', { name: 'BSL answers to interpret' }).click()
   await page.waitForURL(/bsl-answers$/)
-  const section = page.locator('section.guth-interpret', { hasText: `Response ${reference}` })
   await expectAccessible(page)
-  await section.locator('fieldset', { hasText: 'Option chosen in BSL for question 1' }).locator('label', { hasText: /^Agree$/ }).click()
-  await section.getByLabel('English interpretation of the answer to question 1', { exact: true }).fill('Later sailings would let me get home from work.')
-  await section.getByRole('button', { name: 'Save and mark as interpreted' }).click()
-  await expect.poll(() => page.locator('.ds_inset-text[role=status]').first().textContent(), patiently).toContain(reference)
-  expect(await page.locator('section.guth-interpret input[type=radio][value=agree]').isChecked()).toBe(true)
+  for (const reference of references) {
+    const section = page.locator('section.guth-interpret', { hasText: `Response ${reference}` })
+    await section.locator('fieldset', { hasText: 'Option chosen in BSL for question 1' }).locator('label', { hasText: /^Agree$/ }).click()
+    await section.getByLabel('English interpretation of the answer to question 1', { exact: true }).fill('Later sailings would let me get home from work.')
+    await section.getByRole('button', { name: 'Save and mark as interpreted' }).click()
+    await expect.poll(() => page.locator('.ds_inset-text[role=status]').first().textContent(), patiently).toContain(reference)
+    expect(await page.locator('section.guth-interpret', { hasText: `Response ${reference}` }).locator('input[type=radio][value=agree]').isChecked()).toBe(true)
+  }
 
   await page.goto(dashboard)
   await expect.poll(() => page.locator('#bsl-awaiting').innerText()).toContain('BSL answers waiting to be interpreted: 0')
-  expect(await agreeIn(page, 'Answers to question 1')).toBe('1')
-  expect(await page.locator('table', { has: page.locator('caption', { hasText: 'Responses by how they were received' }) }).locator('tr:has(th:text-is("British Sign Language")) td').first().textContent()).toBe('1')
+  expect(await agreeIn(page, 'Answers to question 1')).toBe('2')
+  expect(await page.locator('table', { has: page.locator('caption', { hasText: 'Responses by how they were received' }) }).locator('tr:has(th:text-is("British Sign Language")) td').first().textContent()).toBe('2')
 
   // The consultation closes; the report shows the question's results and is published.
   await page.goto(overview)
@@ -88,8 +104,8 @@ test('without JavaScript, an official interprets a BSL answer to a scale questio
 
   const reader = await browser.newPage({ javaScriptEnabled: false })
   await reader.page.goto(`/analysis/${slug}`)
-  expect(await reader.page.locator('#bsl-interpreted').innerText()).toContain('BSL answers interpreted into English by officials: 1')
-  expect(await agreeIn(reader.page, 'Answers to question 1')).toBe('1')
+  expect(await reader.page.locator('#bsl-interpreted').innerText()).toContain('BSL answers interpreted into English by officials: 2')
+  expect(await agreeIn(reader.page, 'Answers to question 1')).toBe('2')
   await expectAccessible(reader.page)
   expect([...problems, ...reader.problems]).toEqual([])
   await reader.close()
