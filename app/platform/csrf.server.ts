@@ -14,7 +14,19 @@ function readCookie(header: string | null | undefined, name: string) {
   return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined
 }
 
-const periodSignature = (period: number) => createHmac('sha256', getEnv().SESSION_SECRET).update(`csrf-anonymous:${period}`).digest('base64url')
+// Every anonymous page needs the current period's signature: work it out once per period.
+const signatures = new Map<string, string>()
+function periodSignature(period: number) {
+  const secret = getEnv().SESSION_SECRET
+  const key = `${secret}:${period}`
+  let signature = signatures.get(key)
+  if (!signature) {
+    signature = createHmac('sha256', secret).update(`csrf-anonymous:${period}`).digest('base64url')
+    if (signatures.size >= PERIODS_VALID + 1) signatures.delete(signatures.keys().next().value!)
+    signatures.set(key, signature)
+  }
+  return signature
+}
 const anonymousToken = (now: number) => {
   const period = Math.floor(now / PERIOD_MS)
   return `${period}.${periodSignature(period)}`

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, inject, test } from 'vitest'
 import { withBrowser } from '../helpers/browser'
-import { HttpVisitor } from '../helpers/http-session'
+import { formToken, HttpVisitor } from '../helpers/http-session'
 
 const browser = withBrowser()
 const get = (url: string, headers: Record<string, string> = {}) => fetch(new URL(url, inject('baseUrl')), { redirect: 'manual', headers })
@@ -107,7 +107,7 @@ describe('anonymous pages set no cookie, and their forms still work', () => {
       const response = await get(url, { 'accept-encoding': 'br, gzip' })
       const html = await response.text()
       expect(response.headers.getSetCookie(), url).toEqual([])
-      const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1]
+      const token = formToken(html)
       expect(token, `${url} has a form token`).toBeTruthy()
       tokens.add(token!)
     }
@@ -128,7 +128,7 @@ describe('anonymous pages set no cookie, and their forms still work', () => {
   })
 
   test('another site’s form, sent from a browser, is refused even with a current anonymous token', async () => {
-    const token = /name="csrf" value="([^"]+)"/.exec(await (await get('/sign-in')).text())![1]!
+    const token = formToken(await (await get('/sign-in')).text())!
     const body = new URLSearchParams({ csrf: token, email: 'forged@example.org' })
     const headers = { 'content-type': 'application/x-www-form-urlencoded' }
     const forged = await fetch(new URL('/sign-in', inject('baseUrl')), { method: 'POST', redirect: 'manual', body, headers: { ...headers, 'sec-fetch-site': 'cross-site', origin: 'https://elsewhere.example' } })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import { connectPostgres } from '~/platform/db.server'
+import { formToken } from '../helpers/http-session'
 import { freePort } from '../helpers/server'
 import { poll, waitForCapturedMail } from '../helpers/smtp'
 
@@ -120,7 +121,7 @@ async function askForCode(server: Started, pids: number[], email: string) {
   try {
     const form = await send(server, agent, pids, { path: '/sign-in' })
     const cookie = (form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ')
-    const csrf = /name="csrf" value="([^"]*)"/.exec(form.body)?.[1] ?? ''
+    const csrf = formToken(form.body) ?? ''
     const asked = await send(server, agent, pids, {
       path: '/sign-in',
       method: 'POST',

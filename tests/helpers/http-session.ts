@@ -1,5 +1,8 @@
 import { waitForCapturedMail } from './smtp'
 
+/** The anti-forgery token a page's forms carry (docs/decisions/017). */
+export const formToken = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1]
+
 /** A visitor without a browser: fetch with a cookie jar, no redirects followed. */
 export class HttpVisitor {
   private cookies = new Map<string, string>()
@@ -38,7 +41,7 @@ export class HttpVisitor {
     const signedIn = this.cookies.has('guth_session')
     if ((signedIn && !this.cookies.has('guth_csrf')) || (!signedIn && !this.pageToken)) {
       const page = await (await this.request('/')).text()
-      this.pageToken = /name="csrf" value="([^"]+)"/.exec(page)?.[1]
+      this.pageToken = formToken(page)
     }
     const body = new URLSearchParams({ csrf: this.cookies.get('guth_csrf') ?? this.pageToken ?? '', ...fields })
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })

@@ -15,8 +15,8 @@ export function renderBodyHtml(doc: unknown): string {
   if (!parsed.ok) throw new Error(`Consultation body not rendered: it failed validation (${parsed.reason})`)
   extensions ??= bodyExtensions()
   const html = sanitizeBodyHtml(generateHTML(parsed.doc, extensions))
-  // A document kept by a public read (an event's description) is the same frozen object on every
-  // view, so its HTML cannot go stale.
+  // A document kept by a public read (a consultation's paper, an event's description) is the same
+  // frozen object on every view, so its HTML cannot go stale.
   if (doc && typeof doc === 'object' && Object.isFrozen(doc)) renderedDocs.set(doc, html)
   return html
 }
@@ -156,20 +156,10 @@ export function sanitizeBodyHtml(html: string): string {
   return out
 }
 
-// Rendering a paper takes milliseconds of DOM work; the same version is shown to everyone, so
-// keep the last few (keyed by consultation and its last change) in memory.
-const rendered = new Map<string, string>()
-const RENDERED_LIMIT = 50
-
-/** The consultation paper as safe HTML, rendered once per version. */
-export function renderConsultationBody(consultation: { id: string; updatedAt: Date; body: unknown }) {
-  if (!consultation.body) return ''
-  const key = `${consultation.id}:${consultation.updatedAt.getTime()}`
-  let html = rendered.get(key)
-  if (html === undefined) {
-    html = renderBodyHtml(consultation.body)
-    if (rendered.size >= RENDERED_LIMIT) rendered.delete(rendered.keys().next().value!)
-    rendered.set(key, html)
-  }
-  return html
+/**
+ * The consultation paper as safe HTML. A public consultation is a frozen public read, so its
+ * paper is rendered once per version (renderBodyHtml keeps the HTML of a frozen document).
+ */
+export function renderConsultationBody(consultation: { body: unknown }) {
+  return consultation.body ? renderBodyHtml(consultation.body) : ''
 }

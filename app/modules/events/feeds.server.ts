@@ -41,6 +41,15 @@ export async function calendarFeedResponse(request: Request, scope: FeedScope | 
   })
 }
 
+/** The subscribable calendar (/feeds/events.ics): all events, or ?organisation=, ?tag= or ?programme=. */
+export const subscribedCalendarResponse = (request: Request) => calendarFeedResponse(request, feedScopeFrom(new URL(request.url).searchParams))
+
+const EVENT_SLUG = /^[a-z0-9-]{1,120}$/
+
+/** One event as an .ics file (/events/:slug/calendar.ics) to open in any calendar app. */
+export const eventCalendarResponse = (request: Request, slug: string) =>
+  calendarFeedResponse(request, EVENT_SLUG.test(slug) ? { kind: 'event', value: slug } : null, `${slug}.ics`)
+
 const syndicated = { rss: ['application/rss+xml; charset=utf-8', renderRss], atom: ['application/atom+xml; charset=utf-8', renderAtom] } as const
 
 /** RSS or Atom of the upcoming events (optionally one organisation's, tag's or programme's). */

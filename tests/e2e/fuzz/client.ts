@@ -1,4 +1,5 @@
 import { Agent, type IncomingHttpHeaders, request as httpRequest } from 'node:http'
+import { formToken } from '../../helpers/http-session'
 
 /** A form value: text, or a file part (multipart only; sent as its name in a urlencoded body). */
 export type Value = string | { filename: string; type: string; content: Buffer }
@@ -147,7 +148,7 @@ export class FuzzVisitor {
     try {
       const answer = await exchange(agent, url, init.method ?? 'GET', headers, body, 30_000)
       for (const header of answer.headers['set-cookie'] ?? []) this.setCookie(header)
-      const token = /name="csrf" value="([^"]+)"/.exec(answer.body)?.[1]
+      const token = formToken(answer.body)
       if (token) this.pageToken = token
       const sent: Sent = {
         status: answer.status,
