@@ -102,3 +102,18 @@ function deepFreeze<T>(value: T): T {
   }
   return value
 }
+
+const derived = new WeakMap<object, Map<string, unknown>>()
+
+/**
+ * What a page works out from a kept read (the events list's cards, the month grid), kept with that
+ * read and gone with it: `source` must be a value publicRead gave, so it is frozen and a change to
+ * its tables replaces it. The result is frozen too, as every request shares it.
+ */
+export function keptWith<T>(source: object, key: string, compute: () => T): T {
+  if (!Object.isFrozen(source)) return compute()
+  let values = derived.get(source)
+  if (!values) derived.set(source, (values = new Map()))
+  if (!values.has(key)) values.set(key, deepFreeze(compute()))
+  return values.get(key) as T
+}

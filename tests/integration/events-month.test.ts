@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, test } from 'vitest'
-import { calendarMonthPage } from '~/modules/events/views.server'
+import { cancelEvent } from '~/modules/events/commands.server'
+import { calendarListPage, calendarMonthPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
 import { givenPublishedEvent } from './events-fixtures'
@@ -41,5 +42,20 @@ describe('the month grid', () => {
     const page = await calendarMonthPage(new URLSearchParams({ month: '2027-08', tag }), 'en')
     const datetimes = page.weeks.flat().flatMap((day) => day.events.filter((e) => e.title === event.title).map((e) => e.datetime))
     expect(datetimes).toEqual(['2027-07-31T22:00+01:00', '2027-07-31T22:00+01:00'])
+  })
+
+  test('the grid and the list, laid out once for everyone, show an event called off at once', async () => {
+    const tag = `shared-${randomUUID().slice(0, 6)}`
+    const { event, moderator } = await givenPublishedEvent({ tags: tag, startDate: '2027-03-10', endDate: '2027-03-10' })
+    const cancelledOn = async () => (await calendarMonthPage(new URLSearchParams({ month: '2027-03', tag }), 'en')).weeks.flat().flatMap((day) => day.events.filter((e) => e.slug === event.slug).map((e) => e.cancelled))
+    const listed = async () => (await calendarListPage(new URLSearchParams({ tag, from: '2027-03-01' }), 'en')).events.map((card) => card.cancelled)
+    expect(await cancelledOn()).toEqual([false])
+    expect(await listed()).toEqual([false])
+    // In Gaelic the same grid has its own times: 18:00, not 6:00pm.
+    const gaelic = await calendarMonthPage(new URLSearchParams({ month: '2027-03', tag }), 'gd')
+    expect(gaelic.weeks.flat().flatMap((day) => day.events.map((e) => e.time))).toEqual(['18:00'])
+    await cancelEvent(moderator, event.id, 'Venue flooded')
+    expect(await cancelledOn()).toEqual([true])
+    expect(await listed()).toEqual([true])
   })
 })

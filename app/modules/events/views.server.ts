@@ -8,6 +8,7 @@ import { feedUrls, googleCalendarLink, outlookLink } from './calendar-links.serv
 import { bookingPath, manageKeyFor } from './manage-key.server'
 import { bookingInvitation } from './notify.server'
 import { getConnection } from '~/platform/db.server'
+import { keptWith } from '~/platform/public-reads.server'
 import { type EventFilters, readFilters } from './forms'
 import { eventsTouching, getProgramme, getPublicEvent, listEvents, listFilterChoices, type ListedEvent, repeatingEventsNamed } from './queries.server'
 import { findBooking, occurrencePlaces, otherDatesBooked } from './bookings.server'
@@ -74,7 +75,8 @@ export async function calendarListPage(search: URLSearchParams, language: Langua
   const read = readFilters(search)
   if (!read.ok) throw badRequest()
   const [found, choices] = await Promise.all([listEvents(read.filters), listFilterChoices()])
-  return { filters: read.filters, choices, ...found, events: found.events.map((event) => card(event, language)), feed: subscribeFeed(read.filters), news: newsFeeds() }
+  const events = keptWith(found, `cards:${language}`, () => found.events.map((event) => card(event, language)))
+  return { filters: read.filters, choices, ...found, events, feed: subscribeFeed(read.filters), news: newsFeeds() }
 }
 
 type GridEntry = { slug: string; title: string; lang?: 'en'; time: string | null; datetime: string; cancelled: boolean }
@@ -87,6 +89,13 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
   if (!read.ok || !first.isValid || first.year < 2000 || first.year > 2100) throw badRequest()
   const gridStart = first.startOf('week')
   const gridEnd = first.endOf('month').endOf('week').plus({ milliseconds: 1 })
+  const list = await eventsTouching(read.filters, gridStart.toJSDate(), gridEnd.toJSDate())
+  // The grid is the same for everyone until an event changes: lay it out once per month and language.
+  const grid = keptWith(list, `${month}:${language}`, () => monthGrid(list, first, gridStart, gridEnd, language))
+  return { month, ...grid, filters: read.filters, query: filterQuery(read.filters).toString() }
+}
+
+function monthGrid(list: Awaited<ReturnType<typeof eventsTouching>>, first: DateTime, gridStart: DateTime, gridEnd: DateTime, language: Language) {
   const locale = language === 'gd' ? 'gd-GB' : 'en-GB'
   // The grid's days once, as London midnights; days[i + 1] is where day i ends (clock changes included).
   const days: DateTime[] = []
@@ -104,7 +113,6 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
     return clock.get(minute)!
   }
   const until = gridEnd.toJSDate()
-  const list = await eventsTouching(read.filters, gridStart.toJSDate(), until)
   for (const event of list) {
     for (const occurrence of occurrences(event, until)) {
       // An occurrence is on every day that starts before it ends, from the day it starts.
@@ -130,7 +138,7 @@ export async function calendarMonthPage(search: URLSearchParams, language: Langu
     )
   }
   const name = first.setLocale(locale).toFormat('LLLL yyyy')
-  return { month, name, previous: first.minus({ months: 1 }).toFormat('yyyy-MM'), next: first.plus({ months: 1 }).toFormat('yyyy-MM'), weeks, filters: read.filters, query: filterQuery(read.filters).toString() }
+  return { name, previous: first.minus({ months: 1 }).toFormat('yyyy-MM'), next: first.plus({ months: 1 }).toFormat('yyyy-MM'), weeks }
 }
 
 /** The index of the first day (of those `bounds` delimit) that ends after `instant`; days.length if none. */
