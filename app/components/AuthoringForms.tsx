@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
-import type { BodyDoc } from '~/modules/consultations/body'
+import type { BodyDoc } from '~/kernel/rich-text'
 import { hasOwnOptions, isTextKind } from '~/modules/consultations/forms-authoring'
 import type { QuestionKind } from '~/modules/consultations/questions'
 import { CONSULTATION_TOPICS } from '~/modules/consultations/topics'

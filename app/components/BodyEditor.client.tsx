@@ -1,6 +1,6 @@
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
-import { type BodyDoc, bodyExtensions, normaliseLinkInput } from '~/modules/consultations/body'
+import { type BodyDoc, bodyExtensions, normaliseLinkInput } from '~/kernel/rich-text'
 import type { BodyEditorLabels } from './BodyEditor'
 
 interface RichBodyEditorProps {

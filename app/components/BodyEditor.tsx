@@ -1,5 +1,5 @@
 import { Component, lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import { assignBlockIds, type BlockNode, type BodyDoc, docToText, textToDoc } from '~/modules/consultations/body'
+import { assignBlockIds, type BlockNode, type BodyDoc, docToText, textToDoc } from '~/kernel/rich-text'
 
 const RichBodyEditor = lazy(() => import('./BodyEditor.client').then((module) => ({ default: module.RichBodyEditor })))
 

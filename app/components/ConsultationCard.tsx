@@ -2,18 +2,9 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MetadataItem } from '~/components/ds/Metadata'
 import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
-import type { Translated } from '~/modules/consultations/schema'
+import { inLanguage, type LocalText, type Translated } from '~/kernel/translated'
 
-/** Text in the reader's language; English (marked `lang="en"`) when there is no Gaelic version. */
-export interface LocalText {
-  text: string
-  lang?: 'en'
-}
-
-export function inLanguage(text: Translated, language: string): LocalText {
-  if (language === 'gd' && text.gd?.trim()) return { text: text.gd }
-  return language === 'en' ? { text: text.en } : { text: text.en, lang: 'en' }
-}
+export { inLanguage, type LocalText } from '~/kernel/translated'
 
 const tagColour: Record<ConsultationStatus, string> = {
   draft: 'grey',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } from '~/components/ds/forms'
-import type { BodyDoc } from '~/modules/consultations/body'
+import type { BodyDoc } from '~/kernel/rich-text'
 import { ACCESSIBILITY_FEATURES, CLOCKS, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
 
 type Errors = Partial<Record<EventField | 'description' | 'descriptionGd', string[]>>

@@ -9,7 +9,7 @@ import { Page } from '~/components/ds/Page'
 import { EnglishOnlyNotice, LocalWords } from '~/components/EnglishOnlyNotice'
 import { loadReportComments } from '~/modules/analysis/comments.server'
 import { getPublishedReport } from '~/modules/analysis/report.server'
-import { formatLondon } from '~/modules/consultations/lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

@@ -11,7 +11,7 @@ import { MetadataItem } from '~/components/ds/Metadata'
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
-import type { BodyDoc } from '~/modules/consultations/body'
+import type { BodyDoc } from '~/kernel/rich-text'
 import {
   assertCanManage,
   copyConsultation,
@@ -22,8 +22,10 @@ import {
   retractConsultation,
   updateConsultation,
 } from '~/modules/consultations/commands.server'
-import { ConsultationDetailsSchema, isFollowUpParentKind, isUuid, OverviewActionSchema, ukDate } from '~/modules/consultations/forms-authoring'
-import { formatLondon, londonParts, statusOf } from '~/modules/consultations/lifecycle'
+import { ConsultationDetailsSchema, isFollowUpParentKind, OverviewActionSchema, ukDate } from '~/modules/consultations/forms-authoring'
+import { isUuid } from '~/kernel/ids'
+import { statusOf } from '~/modules/consultations/lifecycle'
+import { formatLondon, londonParts } from '~/kernel/london-time'
 import { getConsultationById, listDocuments, listQuestions } from '~/modules/consultations/queries.server'
 import { translate } from '~/modules/consultations/questions'
 import { assertCsrf } from '~/platform/csrf.server'

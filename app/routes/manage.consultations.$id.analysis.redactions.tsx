@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Page } from '~/components/ds/Page'
 import { requireUser } from '~/modules/accounts'
 import { readRedactionsPage } from '~/modules/analysis/redactions.server'
-import { formatLondon } from '~/modules/consultations/lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

@@ -10,7 +10,7 @@ import { Button, ErrorSummary, NotificationBanner, TextArea } from '~/components
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
-import { formatLondon } from '~/modules/consultations/lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { translate } from '~/modules/consultations/questions'
 import { type AnswerView, getResponse, withdrawResponse } from '~/modules/consultations/responses-admin.server'
 import { deleteVideosOfResponse } from '~/modules/media/uploads.server'

@@ -6,7 +6,7 @@ import { Pagination } from '~/components/ds/Pagination'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextInput } from '~/components/ds/forms'
 import { requireUser } from '~/modules/accounts'
 import { pageFrom } from '~/modules/accounts/forms-admin'
-import { formatLondon } from '~/modules/consultations/lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { translate } from '~/modules/consultations/questions'
 import {
   channels,

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { organisations, users } from '~/modules/accounts/schema'
-import { assignBlockIds, textToDoc } from '~/modules/consultations/body'
-import { londonInstant, ZONE } from '~/modules/consultations/lifecycle'
+import { assignBlockIds, textToDoc } from '~/kernel/rich-text'
+import { londonInstant, ZONE } from '~/kernel/london-time'
 import type { QuestionKind } from '~/modules/consultations/questions'
-import { consultations, type QuestionOption, questions, type Translated } from '~/modules/consultations/schema'
+import { consultations, type QuestionOption, questions } from '~/modules/consultations/schema'
+import { type Translated } from '~/kernel/translated'
 import { getDb } from '~/platform/db.server'
 
 interface SeedQuestion {

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { organisations } from '~/modules/accounts/schema'
-import { textToDoc } from '~/modules/consultations/body'
+import { textToDoc } from '~/kernel/rich-text'
 import { consultations } from '~/modules/consultations/schema'
 import { events, programmes } from '~/modules/events/schema'
 import { londonInstant, occurrences, repeatRule, ZONE } from '~/modules/events/time'

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, test } from 'vitest'
-import { textToDoc } from '~/modules/consultations/body'
+import { textToDoc } from '~/kernel/rich-text'
 import { bookPlace } from '~/modules/events/bookings.server'
 import { createEvent, updateEvent } from '~/modules/events/commands.server'
 import { embedResponse } from '~/modules/events/feeds.server'

@@ -4,10 +4,6 @@ import { dateText } from '~/platform/dates'
 // Shared by server and browser: error messages are translation keys in admin.json.
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
-
 export { isCalendarDate } from '~/platform/dates'
 
 export const roleNames = ['moderator', 'official', 'admin'] as const

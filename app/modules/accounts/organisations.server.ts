@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
+import { slugify } from '~/kernel/slugs'
 import { getDb } from '~/platform/db.server'
 import type { Language } from '~/platform/i18n/config'
 import { recordAudit } from './audit.server'
@@ -10,18 +11,6 @@ import { memberships, organisations, users } from './schema'
 
 type Db = ReturnType<typeof getDb>
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-
-/** A web address part from a name: "Comann Bodhar Bhreatainn, Alba" → "comann-bodhar-bhreatainn-alba". */
-export function slugFrom(text: string) {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '')
-}
 
 async function findOrganisation(db: Db | Tx, slug: string) {
   const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, slug))
@@ -70,7 +59,7 @@ export async function createOrganisation(
   input: CreateOrganisationInput,
 ): Promise<{ ok: true; slug: string } | { ok: false; reason: 'slug_taken' | 'slug_missing' }> {
   if (!canCreateOrganisation(actor)) forbidden()
-  const slug = input.slug || slugFrom(input.nameEn)
+  const slug = input.slug || slugify(input.nameEn, 60)
   if (!slug) return { ok: false, reason: 'slug_missing' }
   return getDb().transaction(async (tx) => {
     const [created] = await tx

@@ -1,5 +1,6 @@
+import { firstFieldErrors } from '~/kernel/form-errors'
 import { z } from 'zod'
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 
 // The filters of the reading page, kept in the query string so every view has an address and the
 // next/previous links keep the reader inside the same selection.
@@ -25,9 +26,7 @@ export function parseAnswerFilters(search: URLSearchParams) {
   const query = Object.fromEntries(answerFilterNames.map((name) => [name, (search.get(name) ?? '').trim().slice(0, 250)])) as Record<AnswerFilterName, string>
   const parsed = AnswerFilterSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, value]) => value)))
   if (parsed.success) return { ok: true as const, query, filters: parsed.data }
-  const errors: Partial<Record<AnswerFilterName, string>> = {}
-  for (const issue of parsed.error.issues) errors[issue.path[0] as AnswerFilterName] ??= issue.message
-  return { ok: false as const, query, errors }
+  return { ok: false as const, query, errors: firstFieldErrors<AnswerFilterName>(parsed.error.issues) }
 }
 
 /** The query string of a set of filters, without the empty ones. */

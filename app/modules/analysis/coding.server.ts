@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts/permissions'
 import { getConnection, getDb } from '~/platform/db.server'
 import { findOpenQuestion } from './context.server'

@@ -1,4 +1,4 @@
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts/permissions'
 import { listQuestions } from '~/modules/consultations/queries.server'
 import { isClosedKind, translate } from '~/modules/consultations/questions'

@@ -1,5 +1,6 @@
+import { firstFieldErrors } from '~/kernel/form-errors'
 import { z } from 'zod'
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 
 // What the analysis forms may post. Error messages are translation keys.
 
@@ -41,8 +42,4 @@ export function formObject(form: FormData, arrays: string[] = []) {
 }
 
 /** The first error per field, as translation keys. */
-export function fieldErrors(error: z.ZodError) {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message
-  return errors
-}
+export const fieldErrors = (error: z.ZodError) => firstFieldErrors(error.issues, 'form') as Record<string, string>

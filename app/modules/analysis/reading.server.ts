@@ -1,4 +1,4 @@
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts/permissions'
 import { getConnection } from '~/platform/db.server'
 import type { AnswerFilters } from './answer-filters'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { BodyDoc } from '~/modules/consultations/body'
+import type { BodyDoc } from '~/kernel/rich-text'
 import type { SimpleTable, SplitTable } from './tables'
 
 // An analysis report: the usual sections of a Scottish Government analysis, each with prose

@@ -1,4 +1,4 @@
-import { renderBodyHtml } from '~/modules/consultations/body.server'
+import { renderBodyHtml } from '~/kernel/rich-text.server'
 import { listQuestions } from '~/modules/consultations/queries.server'
 import { numberQuestions } from '~/modules/consultations/responses-admin.server'
 import { getConnection } from '~/platform/db.server'

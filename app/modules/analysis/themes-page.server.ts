@@ -1,5 +1,5 @@
 import type { Actor } from '~/modules/accounts/permissions'
-import { formatLondon } from '~/modules/consultations/lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { listCampaignGroups } from './campaigns.server'
 import { findOpenQuestion } from './context.server'
 import { fieldErrors, formObject, SuggestionActionSchema } from './forms'

@@ -1,3 +1,4 @@
+import { fieldErrors } from '~/kernel/form-errors'
 import { randomUUID } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
@@ -42,7 +43,7 @@ export async function isBlocked(userId: string) {
  */
 export async function postComment(actor: Actor, input: unknown) {
   const parsed = PostCommentSchema.safeParse(input)
-  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors }
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors(parsed.error.issues) }
   const { subjectType, subjectId, parentId, body } = parsed.data
   const anchor = parsed.data.anchor || null
   if (await isBlocked(actor.id)) return fail('blocked')
@@ -129,7 +130,7 @@ async function findOwnComment(actor: Actor, commentId: string) {
 /** The author rewords their comment; the earlier wording is kept for moderators. */
 export async function editComment(actor: Actor, commentId: string, input: unknown) {
   const parsed = EditCommentSchema.safeParse(input)
-  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors }
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors(parsed.error.issues) }
   const found = await findOwnComment(actor, commentId)
   if (!found.ok) return found
   if (found.comment.body === parsed.data.body) return { ok: true as const, id: commentId }
@@ -175,7 +176,7 @@ export async function supportComment(actor: Actor, commentId: string) {
  */
 export async function reportComment(actor: Actor, commentId: string, input: unknown) {
   const parsed = ReportSchema.safeParse(input)
-  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors }
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors(parsed.error.issues) }
   const [comment] = await getDb().select().from(comments).where(eq(comments.id, commentId))
   if (!comment || (comment.status !== 'visible' && comment.status !== 'hidden')) return fail('not_found')
   if (comment.authorId === actor.id) return fail('not_allowed')

@@ -1,5 +1,5 @@
-import type { BodyDoc } from '~/modules/consultations/body'
-import { blockAnchors } from '~/modules/consultations/body'
+import type { BodyDoc } from '~/kernel/rich-text'
+import { blockAnchors } from '~/kernel/rich-text'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { getConsultationById } from '~/modules/consultations/queries.server'
 import type { SubjectType } from './forms'

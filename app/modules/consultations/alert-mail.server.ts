@@ -8,9 +8,9 @@ import { isLanguage, type Language } from '~/platform/i18n/config'
 import { getTranslator } from '~/platform/i18n/i18next.server'
 import { type OutgoingMail, queueMail } from '~/platform/mail.server'
 import { alertUnsubscribeUrl, type AlertRequest, findAlert, requestAlert } from './alerts.server'
-import { formatLondon } from './lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import { translate } from './questions'
-import type { Translated } from './schema'
+import type { Translated } from '~/kernel/translated'
 
 /** The consultation an alert email is about, as the sending job reads it. */
 export interface AlertConsultation {

@@ -7,7 +7,7 @@ import { translatorFor } from '~/platform/i18n/translate.server'
 import { hitRateLimit, type RateLimit } from '~/platform/rate-limit.server'
 import { requestAlertByEmail } from './alert-mail.server'
 import { NewAlertSchema, OpeningAlertSchema } from './forms-alerts'
-import type { Translated } from './schema'
+import type { Translated } from '~/kernel/translated'
 
 const PER_IP: RateLimit = { name: 'alert-request:ip', limit: 10, windowSeconds: 3600 }
 // An address is sent a few confirmation links a day at most, whoever asks: nobody can flood a mailbox.

@@ -1,3 +1,4 @@
+import { fieldErrors } from '~/kernel/form-errors'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
@@ -5,32 +6,16 @@ import { forbidden } from '~/modules/accounts/auth.server'
 import type { Actor } from '~/modules/accounts/permissions'
 import { getDb } from '~/platform/db.server'
 import { getFileStore } from '~/platform/storage.server'
-import {
-  ConsultationDetailsSchema,
-  type ConsultationDetailsField,
-  type ConsultationDetailsInput,
-  type DocumentInput,
-  DocumentSchema,
-  FOLLOW_UP_PROMPT,
-  hasOwnOptions,
-  isCalendarDate,
-  isFollowUpParentKind,
-  isTextKind,
-  isUuid,
-  MAX_DOCUMENT_BYTES,
-  normaliseDate,
-  normaliseTime,
-  parseOptionLines,
-  type QuestionField,
-  type QuestionInput,
-  QuestionSchema,
-  slugify,
-} from './forms-authoring'
-import { type BodyDoc, isBodyEmpty, readBodyFromForm } from './body'
-import { londonInstant, statusOf } from './lifecycle'
+import { ConsultationDetailsSchema, type ConsultationDetailsField, type ConsultationDetailsInput, type DocumentInput, DocumentSchema, FOLLOW_UP_PROMPT, hasOwnOptions, isCalendarDate, isFollowUpParentKind, isTextKind, MAX_DOCUMENT_BYTES, normaliseDate, normaliseTime, parseOptionLines, type QuestionField, type QuestionInput, QuestionSchema } from './forms-authoring'
+import { isUuid } from '~/kernel/ids'
+import { slugify } from '~/kernel/slugs'
+import { type BodyDoc, isBodyEmpty, readBodyFromForm } from '~/kernel/rich-text'
+import { statusOf } from './lifecycle'
+import { londonInstant } from '~/kernel/london-time'
 import { canManageConsultations } from './permissions'
 import type { QuestionKind } from './questions'
-import { answers, consultationDocuments, consultations, questions, type QuestionOption, responses, type Translated } from './schema'
+import { answers, consultationDocuments, consultations, questions, type QuestionOption, responses } from './schema'
+import { type Translated } from '~/kernel/translated'
 
 type Db = ReturnType<typeof getDb>
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -58,15 +43,6 @@ function given<T extends object>(input: T): T {
 
 function invalid<F extends string>(fieldErrors: FieldErrors<F>): Invalid<F> {
   return { ok: false, reason: 'invalid', fieldErrors }
-}
-
-function zodErrors<F extends string>(issues: { path: (string | number)[]; message: string }[]): FieldErrors<F> {
-  const errors: FieldErrors<F> = {}
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '') as F
-    errors[field] = [...(errors[field] ?? []), issue.message]
-  }
-  return errors
 }
 
 const isUniqueViolation = (error: unknown) => {
@@ -106,7 +82,7 @@ function detailsFrom(input: ConsultationInput) {
   const dates = consultationDates(input)
   if (!parsed.success || !dates.ok) {
     // The form's own checks (missing, badly written) come before what the dates mean.
-    const errors = { ...(dates.ok ? {} : dates.errors), ...(parsed.success ? {} : zodErrors<ConsultationDetailsField>(parsed.error.issues)) }
+    const errors = { ...(dates.ok ? {} : dates.errors), ...(parsed.success ? {} : fieldErrors<ConsultationDetailsField>(parsed.error.issues)) }
     return { ok: false as const, errors }
   }
   const value = parsed.data
@@ -399,7 +375,7 @@ async function openQuestions(tx: Tx, consultationId: string) {
 
 function questionValues(input: QuestionInput, kind: QuestionKind, existing: QuestionOption[]) {
   const parsed = QuestionSchema.safeParse(given(input))
-  if (!parsed.success) return { ok: false as const, errors: zodErrors<QuestionField>(parsed.error.issues) }
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors<QuestionField>(parsed.error.issues) }
   const value = parsed.data
   let options: QuestionOption[] = []
   if (hasOwnOptions(kind)) {
@@ -593,7 +569,7 @@ export async function addDocument(
   assertCanManage(actor)
   if (!isUuid(consultationId)) return { ok: false, reason: 'not_found' }
   const parsed = DocumentSchema.safeParse(input)
-  if (!parsed.success) return invalid(zodErrors<keyof DocumentInput>(parsed.error.issues))
+  if (!parsed.success) return invalid(fieldErrors<keyof DocumentInput>(parsed.error.issues))
   if (!file || file.size === 0) return { ok: false, reason: 'file_missing' }
   if (file.size > MAX_DOCUMENT_BYTES) return { ok: false, reason: 'file_too_large' }
   const bytes = new Uint8Array(await file.arrayBuffer())

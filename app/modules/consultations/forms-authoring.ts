@@ -3,6 +3,7 @@ import { isClosedKind, type QuestionKind, TEXT_LIMIT } from './questions'
 import type { QuestionOption } from './schema'
 import { isCalendarDate, normaliseDate } from '~/platform/dates'
 import { isConsultationTopic } from './topics'
+import { slugify } from '~/kernel/slugs'
 
 const QuestionKindSchema = z.enum(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])
 
@@ -11,22 +12,6 @@ export { isCalendarDate, normaliseDate, ukDate } from '~/platform/dates'
 // Shared by server and browser: error messages are translation keys in manage.json.
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID_PATTERN.test(value)
-
-/** Lowercase letters, digits and hyphens from any text: "Dèanamh Cho-dhùnaidhean" → "deanamh-cho-dhunaidhean". */
-export function slugify(text: string, max = 80) {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, max)
-    .replace(/^-+|-+$/g, '')
-}
-
 /** `9:00`, `09.00` or `23:59` as `HH:MM` on the 24-hour clock; null otherwise. */
 export function normaliseTime(value: string) {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(value.trim())

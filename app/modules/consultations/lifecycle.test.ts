@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { formatLondon, londonInstant, londonParts, statusOf } from './lifecycle'
+import { statusOf } from './lifecycle'
+import { formatLondon, londonInstant, londonParts } from '~/kernel/london-time'
 
 const base = {
   publishedAt: new Date('2027-01-01T00:00:00Z'),

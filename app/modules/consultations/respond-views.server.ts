@@ -1,4 +1,4 @@
-import { formatLondon } from './lifecycle'
+import { formatLondon } from '~/kernel/london-time'
 import type { Consultation } from './queries.server'
 import { translate } from './questions'
 

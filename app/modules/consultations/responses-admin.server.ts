@@ -1,15 +1,17 @@
+import { firstFieldErrors } from '~/kernel/form-errors'
 import { randomUUID } from 'node:crypto'
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, type SQL } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { forbidden } from '~/modules/accounts/auth.server'
 import { recordAudit } from '~/modules/accounts/audit.server'
-import { isUuid } from '~/modules/accounts/forms-admin'
+import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts/permissions'
 import { findPeople } from '~/modules/accounts/queries.server'
 import { dateText } from '~/platform/dates'
 import { getDb } from '~/platform/db.server'
-import { londonInstant, statusOf, ZONE } from './lifecycle'
+import { statusOf } from './lifecycle'
+import { londonInstant, ZONE } from '~/kernel/london-time'
 import { canManageConsultations, canSeePersonalData } from './permissions'
 import { getConsultationById, listQuestions } from './queries.server'
 import { optionsOf, type QuestionView, translate, validateAnswer } from './questions'
@@ -50,9 +52,7 @@ export function parseResponseFilters(search: URLSearchParams) {
   const query = Object.fromEntries(filterNames.map((name) => [name, (search.get(name) ?? '').trim().slice(0, 40)])) as Record<FilterName, string>
   const parsed = ResponseFilterSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, value]) => value)))
   if (parsed.success) return { ok: true as const, query, filters: parsed.data }
-  const errors: Partial<Record<FilterName, string>> = {}
-  for (const issue of parsed.error.issues) errors[issue.path[0] as FilterName] ??= issue.message
-  return { ok: false as const, query, errors }
+  return { ok: false as const, query, errors: firstFieldErrors<FilterName>(parsed.error.issues) }
 }
 
 /** Today's date in Scotland, YYYY-MM-DD. */

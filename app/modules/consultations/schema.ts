@@ -13,10 +13,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from '~/modules/accounts/schema'
+import type { Translated } from '~/kernel/translated'
 
 
 /** Text in both languages; Gaelic is optional and English is the fallback. */
-export type Translated = { en: string; gd?: string }
+export type { Translated } from '~/kernel/translated'
 
 export const questionKind = pgEnum('question_kind', ['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])
 export const responseStatus = pgEnum('response_status', ['draft', 'submitted', 'withdrawn'])

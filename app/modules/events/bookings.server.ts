@@ -1,5 +1,6 @@
+import { fieldErrors } from '~/kernel/form-errors'
 import { and, asc, eq, isNull, max, ne, type SQL, sql } from 'drizzle-orm'
-import { isUuid } from '~/modules/consultations/forms-authoring'
+import { isUuid } from '~/kernel/ids'
 import { getDb } from '~/platform/db.server'
 import { publicRead } from '~/platform/public-reads.server'
 import { type BookingInput, BookingSchema } from './forms'
@@ -20,12 +21,7 @@ export type BookingOutcome =
 export function readBooking(input: BookingInput) {
   const parsed = BookingSchema.safeParse(input)
   if (parsed.success) return { ok: true as const, value: parsed.data }
-  const fieldErrors: Partial<Record<keyof BookingInput, string[]>> = {}
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof BookingInput
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message]
-  }
-  return { ok: false as const, reason: 'invalid' as const, fieldErrors }
+  return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors<keyof BookingInput & string>(parsed.error.issues) }
 }
 
 /** The rows of one occurrence (or of a one-off event, whose occurrence is null). */

@@ -1,10 +1,12 @@
+import { fieldErrors } from '~/kernel/form-errors'
 import { eq } from 'drizzle-orm'
 import { organisations } from '~/modules/accounts/schema'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
-import { normaliseDate, normaliseTime, slugify } from '~/modules/consultations/forms-authoring'
+import { normaliseDate, normaliseTime } from '~/modules/consultations/forms-authoring'
+import { slugify } from '~/kernel/slugs'
 import { isCalendarDate } from '~/modules/consultations/forms-authoring'
 import { getDb } from '~/platform/db.server'
-import { type BodyDoc, isBodyEmpty, readBodyFromForm } from '~/modules/consultations/body'
+import { type BodyDoc, isBodyEmpty, readBodyFromForm } from '~/kernel/rich-text'
 import { type EventField, type EventInput, EventSchema, parseTags } from './forms'
 import { programmes } from './schema'
 import { allDaySpan, clockOf, londonParts, londonReadings, occurrences, repeatRule } from './time'
@@ -15,14 +17,8 @@ export type FieldErrors = Partial<Record<EventField, string[]>>
 export async function readEventDetails(input: EventInput, description: BodyDoc | null, descriptionGd: BodyDoc | null = null) {
   const given = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' && !v.trim() ? undefined : v]))
   const parsed = EventSchema.safeParse(given)
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors<EventField>(parsed.error.issues) }
   const errors: FieldErrors = {}
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as EventField
-      errors[field] = [...(errors[field] ?? []), issue.message]
-    }
-    return { ok: false as const, errors }
-  }
   const value = parsed.data
   const when = readTimes(value, errors)
   if (value.mode !== 'in_person' && !value.onlineUrl) errors.onlineUrl = ['events:errors.onlineUrlMissing']

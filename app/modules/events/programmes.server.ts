@@ -1,8 +1,10 @@
+import { fieldErrors } from '~/kernel/form-errors'
 import { and, asc, eq, ne } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/audit.server'
 import { forbidden } from '~/modules/accounts/auth.server'
 import type { Actor } from '~/modules/accounts/permissions'
-import { isUuid, slugify } from '~/modules/consultations/forms-authoring'
+import { isUuid } from '~/kernel/ids'
+import { slugify } from '~/kernel/slugs'
 import { getDb } from '~/platform/db.server'
 import { type ProgrammeField, type ProgrammeInput, ProgrammeSchema } from './forms'
 import { canManageProgrammes } from './permissions'
@@ -29,7 +31,7 @@ function readProgramme(input: unknown) {
   // Empty fields count as not given, as conform sends them.
   const given = Object.fromEntries(Object.entries((input ?? {}) as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'string' && !value.trim() ? undefined : value]))
   const parsed = ProgrammeSchema.safeParse(given)
-  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors as Invalid['fieldErrors'])
+  if (!parsed.success) return invalid(fieldErrors<ProgrammeField>(parsed.error.issues))
   const { name, description, nameGd, descriptionGd, target } = parsed.data
   const slug = parsed.data.slug || slugify(name)
   if (!slug) return invalid({ slug: ['events:errors.slugMissing'] })

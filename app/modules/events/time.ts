@@ -3,10 +3,10 @@ import { DateTime } from 'luxon'
 
 // rrule ships CommonJS for Node: named ESM imports of it fail in the production server.
 const { RRule } = createRequire(import.meta.url)('rrule') as typeof import('rrule')
-import { londonInstant, ZONE } from '~/modules/consultations/lifecycle'
+import { londonInstant, ZONE } from '~/kernel/london-time'
 import { isoDate, londonClock, shiftDate } from '~/platform/london-clock'
 
-export { formatLondon, londonInstant, londonParts, ZONE } from '~/modules/consultations/lifecycle'
+export { formatLondon, londonInstant, londonParts, ZONE } from '~/kernel/london-time'
 
 export interface Timed {
   startsAt: Date

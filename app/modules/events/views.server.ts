@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { renderBodyHtml } from '~/modules/consultations/body.server'
+import { renderBodyHtml } from '~/kernel/rich-text.server'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { getConsultationById } from '~/modules/consultations/queries.server'
 import { getEnv } from '~/platform/env.server'

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
-import { formatLondon, londonParts, ZONE } from '~/modules/consultations/lifecycle'
+import { formatLondon, londonParts, ZONE } from '~/kernel/london-time'
 import type { Language } from '~/platform/i18n/config'
 import { allDayDates, allDaySpan, type Occurrence, occurrenceDay } from './time'
 import { formatWhen, sessionTime, withOffset } from './when.server'

@@ -1,6 +1,6 @@
 import { requireUser, type SignedInUser } from '~/modules/accounts'
 import { translate } from '~/modules/consultations/questions'
-import type { Translated } from '~/modules/consultations/schema'
+import type { Translated } from '~/kernel/translated'
 import { translatorFor } from '~/platform/i18n/translate.server'
 
 /**

@@ -1,6 +1,6 @@
 import type { Extensions } from '@tiptap/core'
 import { generateHTML } from '@tiptap/html/server'
-import { BLOCK_ID, bodyExtensions, isAllowedHref, parseBodyDoc } from './body'
+import { BLOCK_ID, bodyExtensions, isAllowedHref, parseBodyDoc } from './rich-text'
 
 let extensions: Extensions | undefined
 

@@ -19,8 +19,8 @@ import {
   readBodyFromForm,
   type TableNode,
   textToDoc,
-} from './body'
-import { renderBodyHtml, sanitizeBodyHtml } from './body.server'
+} from './rich-text'
+import { renderBodyHtml, sanitizeBodyHtml } from './rich-text.server'
 
 const bold: BodyMark = { type: 'bold' }
 const italic: BodyMark = { type: 'italic' }
