@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MetadataItem } from '~/components/ds/Metadata'
 import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
-import { inLanguage, type LocalText, type Translated } from '~/kernel/translated'
+import type { LocalText } from '~/kernel/translated'
 
 export { inLanguage, type LocalText } from '~/kernel/translated'
 
