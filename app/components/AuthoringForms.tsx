@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import type { BodyDoc } from '~/kernel/rich-text'
 import { hasOwnOptions, isTextKind } from '~/modules/consultations/forms-authoring'
-import type { QuestionKind } from '~/modules/consultations/questions'
+import { QUESTION_KINDS, type QuestionKind } from '~/modules/consultations/question-kinds'
 import { CONSULTATION_TOPICS } from '~/modules/consultations/topics'
 import { topicLabel } from '~/modules/events/topics'
 import { ChoiceGroup, TextArea, TextInput } from './ds/forms'
@@ -178,8 +178,6 @@ export interface QuestionDefaults {
   options?: string
 }
 
-const kinds: QuestionKind[] = ['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no']
-
 /**
  * A question's fields. Without JavaScript every field shows, each saying which kinds it is for
  * (the others are ignored); with it, only those for the chosen kind.
@@ -228,7 +226,7 @@ export function QuestionFields({
               </p>
             ) : null}
             <div className="ds_field-group">
-              {kinds.map((value, index) => {
+              {QUESTION_KINDS.map((value, index) => {
                 const id = index === 0 ? fields.kind.id : `${fields.kind.id}-${value}`
                 return (
                   <div className="ds_radio" key={value}>

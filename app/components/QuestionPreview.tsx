@@ -1,19 +1,10 @@
-import { useTranslation } from 'react-i18next'
-import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate } from '~/modules/consultations/questions'
+import { type QuestionView, translate } from '~/modules/consultations/questions'
+import { AnswerInput, type AnswerValue } from './AnswerInputs'
 import { inLanguage } from './ConsultationCard'
-import { TextInput, useMessage } from './ds/forms'
 import { LocalWords } from './EnglishOnlyNotice'
-
-export interface AnswerValue {
-  text: string | null
-  choices: string[]
-}
 
 /** The form field of one question's answer: its text, or its choices (one field either way). */
 export const answerFieldName = (question: { id: string }) => `q-${question.id}`
-
-export const charLimitOf = (question: Pick<QuestionView, 'kind' | 'charLimit'>) =>
-  question.charLimit ?? (question.kind === 'text' ? SHORT_TEXT_LIMIT : TEXT_LIMIT)
 
 export interface QuestionPreviewProps {
   question: QuestionView
@@ -33,9 +24,8 @@ export interface QuestionPreviewProps {
 }
 
 /**
- * One question as respondents meet it: a text box, a long text box with the design system's
- * character count, radios (single choice, agree–disagree, yes/no) or checkboxes (multiple choice),
- * with its help text and, under it, its follow-up.
+ * One question as respondents meet it (its kind's input, components/AnswerInputs.tsx), with its
+ * help text and, under it, its follow-up.
  */
 export function QuestionPreview({ question, followUp, moreFollowUps = [], language, mode, values = {}, errors = {}, asPageHeading }: QuestionPreviewProps) {
   return (
@@ -57,121 +47,24 @@ interface ControlProps {
   asPageHeading?: boolean
 }
 
-
 function Control({ question, language, mode, value, error, asPageHeading }: ControlProps) {
-  const { t } = useTranslation('manage')
-  const message = useMessage()
   const name = answerFieldName(question)
   const id = mode === 'preview' ? `preview-${name}` : name
   // English standing in for a missing Gaelic version is marked lang="en" for screen readers.
   const prompt = <LocalWords {...inLanguage(question.prompt, language)} />
   const help = question.help && translate(question.help, language) ? <LocalWords {...inLanguage(question.help, language)} /> : null
-  const disabled = mode === 'preview'
-  if (question.kind === 'text') {
-    const limit = charLimitOf(question)
-    return (
-      <TextInput
-        id={id}
-        name={name}
-        label={prompt}
-        hint={
-          <>
-            {help}
-            {help ? ' ' : null}
-            {t('answer.charLimit', { count: limit, lng: language })}
-          </>
-        }
-        error={error}
-        defaultValue={value?.text ?? ''}
-        labelAsHeading={asPageHeading}
-        width="fluid-two-thirds"
-        disabled={disabled}
-      />
-    )
-  }
-  if (question.kind === 'long_text') {
-    const limit = charLimitOf(question)
-    const describedBy = [help ? `${id}-hint` : null, `${id}-limit`, error ? `${id}-error` : null].filter(Boolean).join(' ')
-    const label = (
-      <label className="ds_label" htmlFor={id}>
-        {prompt}
-      </label>
-    )
-    // The design system's live count speaks only English, so Gaelic pages keep the static limit.
-    const counter = language === 'en' && !disabled ? { 'data-module': 'ds-character-count', 'data-maxlength': limit } : {}
-    return (
-      <div className={error ? 'ds_question ds_question--error' : 'ds_question'}>
-        <div {...counter}>
-          {asPageHeading ? <h1 className="ds_no-margin--top">{label}</h1> : label}
-          {help ? (
-            <p className="ds_hint-text" id={`${id}-hint`}>
-              {help}
-            </p>
-          ) : null}
-          <p className="ds_hint-text guth-char-limit" id={`${id}-limit`}>
-            {t('answer.charLimit', { count: limit, lng: language })}
-          </p>
-          {error ? (
-            <p className="ds_question__error-message" id={`${id}-error`}>
-              <span className="visually-hidden">{t('forms.errorPrefix', { ns: 'common', lng: language })}: </span>
-              {message(error)}
-            </p>
-          ) : null}
-          <textarea
-            id={id}
-            name={name}
-            rows={8}
-            className={error ? 'ds_input ds_input--error' : 'ds_input'}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-            defaultValue={value?.text ?? ''}
-            disabled={disabled}
-          />
-        </div>
-      </div>
-    )
-  }
-  const type = question.kind === 'multiple' ? 'checkbox' : 'radio'
-  const selected = new Set(value?.choices ?? [])
-  const describedBy = [help ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className={error ? 'ds_question ds_question--error' : 'ds_question'}>
-      <fieldset aria-describedby={describedBy}>
-        <legend>{asPageHeading ? <h1 className="ds_no-margin--top">{prompt}</h1> : prompt}</legend>
-        {help ? (
-          <p className="ds_hint-text" id={`${id}-hint`}>
-            {help}
-          </p>
-        ) : null}
-        {question.kind === 'multiple' ? <p className="ds_hint-text">{t('answer.selectAll', { lng: language })}</p> : null}
-        {error ? (
-          <p className="ds_question__error-message" id={`${id}-error`}>
-            <span className="visually-hidden">{t('forms.errorPrefix', { ns: 'common', lng: language })}: </span>
-            {message(error)}
-          </p>
-        ) : null}
-        <div className="ds_field-group">
-          {optionsOf(question).map((option, index) => {
-            const optionId = index === 0 ? id : `${id}-${index}`
-            return (
-              <div key={option.value} className={`ds_${type}`}>
-                <input
-                  id={optionId}
-                  name={name}
-                  type={type}
-                  value={option.value}
-                  defaultChecked={selected.has(option.value)}
-                  className={`ds_${type}__input`}
-                  disabled={disabled}
-                />
-                <label htmlFor={optionId} className={`ds_${type}__label`}>
-                  <LocalWords {...inLanguage(option.label, language)} />
-                </label>
-              </div>
-            )
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <AnswerInput
+      question={question}
+      language={language}
+      id={id}
+      name={name}
+      prompt={prompt}
+      help={help}
+      value={value}
+      error={error}
+      disabled={mode === 'preview'}
+      asPageHeading={asPageHeading}
+    />
   )
 }

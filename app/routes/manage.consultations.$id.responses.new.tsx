@@ -6,13 +6,14 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Page } from '~/components/ds/Page'
-import { Button, ChoiceGroup, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms'
+import { AnswerInput } from '~/components/AnswerInputs'
+import { Button, ChoiceGroup, ErrorSummary, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { useGuthForm } from '~/components/forms'
 import { requireUser } from '~/modules/accounts'
 import { AboutYouSchema, respondentInfoFrom } from '~/modules/consultations/forms-respond'
 import { statusOf } from '~/modules/consultations/lifecycle'
-import { optionsOf, type QuestionView, SHORT_TEXT_LIMIT, TEXT_LIMIT, translate, validateAnswer } from '~/modules/consultations/questions'
+import { type QuestionView, translate, validateAnswer } from '~/modules/consultations/questions'
 import { enterResponse, prepareResponseEntry } from '~/modules/consultations/responses-admin.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { dateText } from '~/platform/dates'
@@ -225,31 +226,11 @@ export default function EnterResponse() {
               const label = t('detail.question', { number: question.number, prompt: translate(question.prompt, language) })
               const given = initial.answers?.[question.id]
               const optional = question.required ? undefined : t('fields.optional')
-              const help = [translate(question.help, language), optional].filter(Boolean).join(' ') || undefined
-              if (question.kind === 'text' || question.kind === 'long_text') {
-                const limit = question.charLimit ?? (question.kind === 'text' ? SHORT_TEXT_LIMIT : TEXT_LIMIT)
-                const props = {
-                  id: name,
-                  name,
-                  label,
-                  hint: [help, t('entry.limit', { count: limit })].filter(Boolean).join(' '),
-                  error: errorOf(name),
-                  defaultValue: typeof given === 'string' ? given : undefined,
-                }
-                return question.kind === 'text' ? <TextInput key={question.id} {...props} width="fluid-two-thirds" /> : <TextArea key={question.id} {...props} rows={6} />
-              }
+              const help = [translate(question.help, language), optional].filter(Boolean).join(' ') || null
+              // The same inputs as the public question page, named answers.<question id>.
+              const value = { text: typeof given === 'string' ? given : null, choices: [given ?? []].flat().filter((c): c is string => typeof c === 'string') }
               return (
-                <ChoiceGroup
-                  key={question.id}
-                  type={question.kind === 'multiple' ? 'checkbox' : 'radio'}
-                  name={name}
-                  legend={label}
-                  hint={help}
-                  error={errorOf(name)}
-                  defaultValue={typeof given === 'string' || Array.isArray(given) ? (given as string | string[]) : undefined}
-                  choices={optionsOf(question).map((option) => ({ value: option.value, label: translate(option.label, language) }))}
-                  small
-                />
+                <AnswerInput key={question.id} question={question} language={language} id={name} name={name} prompt={label} help={help} value={value} error={errorOf(name)} disabled={false} />
               )
             })}
             <Button type="submit">{t('entry.submit')}</Button>

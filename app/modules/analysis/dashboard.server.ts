@@ -1,16 +1,17 @@
 import type { Actor } from '~/modules/accounts/permissions'
 import { listQuestions } from '~/modules/consultations/queries.server'
-import { isClosedKind, optionsOf, translate } from '~/modules/consultations/questions'
+import { isClosedKind, translate } from '~/modules/consultations/questions'
 import { channels, findManagedConsultation, numberQuestions, respondentTypes } from '~/modules/consultations/responses-admin.server'
 import { getConnection } from '~/platform/db.server'
-import { promptIn, wordsIn } from './language'
-import { type GroupedCount, type SimpleTable, type SplitTable, simpleTable, splitTable } from './tables'
+import { promptIn } from './language'
+import { answerTallies, type AnswerTally, tablesOf } from './question-tables.server'
+import { type SimpleTable, simpleTable } from './tables'
+
+export { answerTallies, type AnswerTally, typeOf } from './question-tables.server'
 
 // The dashboard reads the tallies that triggers keep as responses and answers change
 // (analysis_response_tallies, analysis_answer_tallies): a few hundred rows whatever the number of
 // responses. In the tallies a respondent who gave no type is 'not_given'.
-
-export const typeOf = (stored: string) => (stored === 'not_given' ? null : stored)
 
 export interface Profile {
   total: number
@@ -44,47 +45,12 @@ export async function respondentProfile(consultationId: string): Promise<Profile
   }
 }
 
-export interface AnswerTally {
-  question_id: string
-  measure: 'base' | 'choice' | 'answered' | 'uninterpreted'
-  choice: string
-  respondent_type: string
-  channel: string
-  consent: string
-  n: number
-}
-
-/** The answer tallies of some questions under some measures. */
-export function answerTallies(questionIds: string[], measures: AnswerTally['measure'][]) {
-  return getConnection().query<AnswerTally>(
-    `select question_id, measure, choice, respondent_type, channel, consent, n from analysis_answer_tallies
-     where consultation_id in (select consultation_id from questions where id = any($1::uuid[]))
-       and question_id = any($1::uuid[]) and measure = any($2::text[]) and n <> 0`,
-    [questionIds, measures],
-  )
-}
-
-/** For each closed question, n and % per choice, for everyone and per respondent type. */
+/** For each closed question, its kind's table (n and % per choice, for everyone and per respondent type). */
 export async function closedQuestionTables(consultationId: string, language: string) {
   const questions = numberQuestions(await listQuestions(consultationId)).filter((q) => isClosedKind(q.kind))
   if (!questions.length) return []
-  const rows = await answerTallies(questions.map((q) => q.id), ['base', 'choice'])
-  const grouped = (id: string) => {
-    const mine = rows.filter((row) => row.question_id === id)
-    return {
-      counts: mine.filter((row) => row.measure === 'choice').map((row): GroupedCount => ({ key: row.choice, respondentType: typeOf(row.respondent_type), n: row.n })),
-      bases: mine.filter((row) => row.measure === 'base').map((row) => ({ respondentType: typeOf(row.respondent_type), n: row.n })),
-    }
-  }
-  return questions.map((question) => {
-    const given = grouped(question.id)
-    const labels = optionsOf(question).map((o) => {
-      const words = wordsIn(o.label, language)
-      return { key: o.value, label: words.text, lang: words.lang }
-    })
-    const table: SplitTable = splitTable(labels, given.counts, given.bases)
-    return { questionId: question.id, number: question.number, ...promptIn(question.prompt, language), kind: question.kind, table }
-  })
+  const tables = await tablesOf(questions, language)
+  return questions.map((question) => ({ questionId: question.id, number: question.number, ...promptIn(question.prompt, language), kind: question.kind, table: tables.get(question.id)! }))
 }
 
 /** For each open question: how many answered, and how many BSL answers still await interpretation. */

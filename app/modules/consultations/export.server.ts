@@ -9,7 +9,7 @@ import { getTranslator } from '~/platform/i18n/i18next.server'
 import { ZONE } from '~/kernel/london-time'
 import { canManageConsultations, canSeePersonalData } from './permissions'
 import { listQuestions } from './queries.server'
-import { optionsOf } from './questions'
+import { choiceWords } from './question-kinds'
 import {
   filterConditions,
   findManagedConsultation,
@@ -107,13 +107,12 @@ export async function buildResponseTable(actor: Actor, consultationId: string, o
     if (kind === 'full') columns.push([t('export.columns.email'), (r) => r.email ?? ''])
   }
   for (const question of numbered) {
-    const labels = new Map(optionsOf(question).map((o) => [o.value, o.label.en]))
     columns.push([
       `Q${question.number}: ${question.prompt.en}`,
       (r) => {
         const answer = byResponse.get(r.id)?.get(question.id)
         if (!answer) return ''
-        if (answer.choices.length) return answer.choices.map((c) => labels.get(c) ?? c).join('; ')
+        if (answer.choices.length) return choiceWords(question, answer.choices, (label) => label.en, 'exportCell')
         // A BSL answer is read through its interpretation into English; one not yet interpreted says so.
         const interpreted = answer.interpretation ? t('bsl:export.interpretation', { text: answer.interpretation }) : null
         const video = answer.mediaId && !answer.interpretation ? t('bsl:export.notInterpreted') : null

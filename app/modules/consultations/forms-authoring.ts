@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { isClosedKind, type QuestionKind, TEXT_LIMIT } from './questions'
+import { hasOwnOptions, isClosedKind, isTextKind, QUESTION_KINDS, TEXT_LIMIT } from './question-kinds'
 import type { QuestionOption } from './schema'
 import { isCalendarDate, normaliseDate } from '~/platform/dates'
 import { isConsultationTopic } from './topics'
 import { slugify } from '~/kernel/slugs'
 
-const QuestionKindSchema = z.enum(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])
+const QuestionKindSchema = z.enum(QUESTION_KINDS)
 
 export { isCalendarDate, normaliseDate, ukDate } from '~/platform/dates'
 
@@ -119,8 +119,7 @@ export function parseOptionLines(
 export const optionLines = (options: QuestionOption[]) =>
   options.map((option) => (option.label.gd ? `${option.label.en} | ${option.label.gd}` : option.label.en)).join('\n')
 
-export const hasOwnOptions = (kind: QuestionKind) => kind === 'single' || kind === 'multiple'
-export const isTextKind = (kind: QuestionKind) => kind === 'text' || kind === 'long_text'
+export { hasOwnOptions, isTextKind } from './question-kinds'
 
 // Fields that do not apply to the chosen kind are ignored, so the form without JavaScript can
 // show them all.

@@ -13,13 +13,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from '~/modules/accounts/schema'
+import { QUESTION_KINDS } from './question-kinds'
 import type { Translated } from '~/kernel/translated'
 
 
 /** Text in both languages; Gaelic is optional and English is the fallback. */
 export type { Translated } from '~/kernel/translated'
 
-export const questionKind = pgEnum('question_kind', ['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'])
+// A new kind in the registry needs a migration adding it here (ALTER TYPE … ADD VALUE).
+export const questionKind = pgEnum('question_kind', QUESTION_KINDS)
 export const responseStatus = pgEnum('response_status', ['draft', 'submitted', 'withdrawn'])
 export const responseChannel = pgEnum('response_channel', ['web', 'bsl', 'email', 'post', 'event'])
 export const respondentType = pgEnum('respondent_type', ['individual', 'organisation'])

@@ -7,7 +7,8 @@ import { type Interpretation, saveInterpretations, submittedWithAnswers } from '
 import { canManageConsultations } from '~/modules/consultations/permissions'
 import { listQuestions } from '~/modules/consultations/queries.server'
 import { findManagedConsultation, numberQuestions } from '~/modules/consultations/responses-admin.server'
-import { isClosedKind, optionsOf, type QuestionView, translate, validateAnswer } from '~/modules/consultations/questions'
+import { questionKinds } from '~/modules/consultations/question-kinds'
+import { optionsOf, type QuestionView, translate, validateAnswer } from '~/modules/consultations/questions'
 import { getDb } from '~/platform/db.server'
 import { videoView } from './queries.server'
 import { media } from './schema'
@@ -63,9 +64,9 @@ export async function interpretationQueue(actor: Actor, consultationId: string, 
   return { consultation, items, pending: items.filter((i) => !i.done).length }
 }
 
-/** A closed question whose answer is in BSL: its own video, or the response's whole-response video. */
+/** A question answered by ticking options whose answer is in BSL: its own video, or the response's whole-response video. */
 function choosable(question: Pick<QuestionView, 'kind'>, ownVideo: boolean, videos: { purpose: string }[]) {
-  return isClosedKind(question.kind) && (ownVideo || videos.some((v) => v.purpose === 'response'))
+  return questionKinds[question.kind].picked !== undefined && (ownVideo || videos.some((v) => v.purpose === 'response'))
 }
 
 export const InterpretationSchema = z.object({
