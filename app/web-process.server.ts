@@ -5,7 +5,8 @@ import { getEnv } from '~/platform/env.server'
 import { startWorkers, stopJobs } from '~/platform/jobs.server'
 import { logError, logInfo, logWarning } from '~/platform/log.server'
 import { analyseEmbeddedDatabase } from '~/platform/maintenance.server'
-import { isDatabaseEmpty, prepareDatabase } from '~/platform/startup.server'
+import { hasNoPeople } from '~/modules/accounts/queries.server'
+import { prepareDatabase } from '~/platform/startup.server'
 import { answerClientErrors, createApp } from '~/server-app.server'
 import '~/jobs.server'
 
@@ -26,7 +27,7 @@ export async function runWebProcess({ prepare, workJobs, announce, webProcess }:
   const production = env.NODE_ENV === 'production'
   if (prepare) {
     await prepareDatabase()
-    if (!env.DATABASE_URL && (await isDatabaseEmpty())) {
+    if (!env.DATABASE_URL && (await hasNoPeople())) {
       const { seedDemoContent } = await import('../scripts/seed/demo')
       await seedDemoContent()
       logInfo('embedded database was empty: demo content added (see README for the demo accounts)')

@@ -7,9 +7,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { getEnv } from './env.server'
-import * as schema from './schema'
-
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+// No relational schema: queries name their tables (nothing uses db.query.*), so platform knows no module.
+export type Database = PgDatabase<PgQueryResultHKT>
 
 /** One database, whichever engine: Drizzle for queries, raw SQL for migrations and jobs. */
 export interface Connection {
@@ -49,7 +48,7 @@ export function connectPglite(dataDir?: string): Connection {
   })
   return {
     kind: 'pglite',
-    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePglite(client, { casing: 'snake_case' }) as unknown as Database,
     ...wrap(client),
     transaction: (work) => client.transaction((tx) => work(wrap(tx))),
     close: () => client.close(),
@@ -92,7 +91,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Co
   })
   return {
     kind: 'postgres',
-    db: drizzlePostgres(sql, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePostgres(sql, { casing: 'snake_case' }) as unknown as Database,
     ...wrap(sql),
     transaction: (work) => sql.begin((tx) => work(wrap(tx))) as never,
     close: () => sql.end({ timeout: 5 }),

@@ -1,5 +1,3 @@
-import { count } from 'drizzle-orm'
-import { users } from '~/modules/accounts/schema'
 import { getConnection } from './db.server'
 import { getEnv } from './env.server'
 import { logInfo } from './log.server'
@@ -9,9 +7,4 @@ import { migrate } from './migrate.server'
 export async function prepareDatabase() {
   const applied = await migrate(getConnection(), { bootstrap: !getEnv().usesSupabase })
   if (applied.length) logInfo('database migrated', { applied })
-}
-
-export async function isDatabaseEmpty() {
-  const [row] = await getConnection().db.select({ n: count() }).from(users)
-  return (row?.n ?? 0) === 0
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
 import { publicRead } from '~/platform/public-reads.server'
 import type { Language } from '~/platform/i18n/config'
@@ -47,4 +47,10 @@ export async function peopleWithoutEventUpdates(ids: string[], db: Pick<ReturnTy
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.notifyEventUpdates, false)))
   return new Set(rows.map((row) => row.id))
+}
+
+/** True while nobody has an account: a fresh embedded database that start-up fills with demo content. */
+export async function hasNoPeople() {
+  const [row] = await getDb().select({ n: count() }).from(users)
+  return (row?.n ?? 0) === 0
 }
