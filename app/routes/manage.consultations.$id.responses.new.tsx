@@ -110,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const fixedFields = ['channel', 'receivedOn', 'respondentType', 'name', 'organisationName', 'email', 'publishConsent', 'contactConsent', 'isBslUser']
 
-export const handle = { i18n: ['respond', 'responses'] }
+export const handle = { i18n: ['consultations', 'manage', 'respond', 'responses'] }
 
 export default function EnterResponse() {
   const { consultation, accepting, questions, idempotencyKey, language } = useLoaderData<typeof loader>()
