@@ -60,9 +60,10 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
 
 const pct = (value: number | null) => (value === null ? '–' : `${value}%`)
 
-/** A closed question's table, n and % for everyone and per respondent type. */
+/** A closed question's table, n and % for everyone and per respondent type (and a ranking's mean rank). */
 export function SplitTableView({ caption, table, chart = true }: { caption: string; table: SplitTable; chart?: boolean }) {
   const { t } = useTranslation('analysis')
+  const ranked = table.rows.some((row) => row.meanRank)
   return (
     <figure className="guth-analysis-figure">
       {chart ? <BarChart title={caption} bars={table.rows.map((r) => ({ label: r.label, lang: r.lang, value: r.cells.all.n, text: `${r.cells.all.n} (${pct(r.cells.all.pct)})` }))} /> : null}
@@ -73,11 +74,27 @@ export function SplitTableView({ caption, table, chart = true }: { caption: stri
             <tr>
               <th scope="col">{t('table.answer')}</th>
               {groups.map((g) => (
-                <th key={g} scope="col" colSpan={2}>
+                <th key={g} scope="col" colSpan={ranked ? 3 : 2}>
                   {t(`group.${g}`)}
                 </th>
               ))}
             </tr>
+            {ranked ? (
+              <tr>
+                <td />
+                {groups.flatMap((g) => [
+                  <th key={`${g}-n`} scope="col">
+                    {t('table.rankedFirst')}
+                  </th>,
+                  <th key={`${g}-p`} scope="col">
+                    {t('table.pct')}
+                  </th>,
+                  <th key={`${g}-m`} scope="col">
+                    {t('table.meanRank')}
+                  </th>,
+                ])}
+              </tr>
+            ) : null}
           </thead>
           <tbody>
             {table.rows.map((row) => (
@@ -88,16 +105,18 @@ export function SplitTableView({ caption, table, chart = true }: { caption: stri
                 {groups.flatMap((g) => [
                   <td key={`${g}-n`}>{row.cells[g].n}</td>,
                   <td key={`${g}-p`}>{pct(row.cells[g].pct)}</td>,
+                  ...(ranked ? [<td key={`${g}-m`}>{row.meanRank?.[g] ?? '–'}</td>] : []),
                 ])}
               </tr>
             ))}
             <tr>
               <th scope="row">{t('table.base')}</th>
-              {groups.flatMap((g) => [<td key={`${g}-n`}>{table.base[g]}</td>, <td key={`${g}-p`} />])}
+              {groups.flatMap((g) => [<td key={`${g}-n`}>{table.base[g]}</td>, <td key={`${g}-p`} />, ...(ranked ? [<td key={`${g}-m`} />] : [])])}
             </tr>
           </tbody>
         </table>
       </div>
+      {ranked ? <p className="ds_hint-text">{t('table.rankingNote')}</p> : null}
     </figure>
   )
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
-import { charLimitOf, optionsOf, type QuestionKind } from '~/modules/consultations/question-kinds'
+import { charLimitOf, optionsOf, type QuestionKind, rankingPositions } from '~/modules/consultations/question-kinds'
 import type { QuestionView } from '~/modules/consultations/questions'
 import { inLanguage } from './ConsultationCard'
 import { TextInput, useMessage } from './ds/forms'
@@ -158,6 +158,46 @@ function Choices(props: AnswerInputProps & { many?: boolean }) {
   )
 }
 
+/**
+ * A position select per option ("1st", "2nd", …), which works without JavaScript. An optional
+ * question may leave options "not ranked"; a required one asks for a position for each.
+ */
+function Ranking(props: AnswerInputProps) {
+  const { t } = useTranslation('manage')
+  const { question, language, id, name, value, disabled } = props
+  const options = optionsOf(question)
+  // What was posted ("option:position") after a refused answer, or the stored order.
+  const positions = rankingPositions(value?.choices ?? [])
+  return (
+    <QuestionFieldset {...props} extraHint={t(question.required ? 'answer.rankEvery' : 'answer.rankSome', { lng: language })}>
+      <div className="ds_field-group">
+        {options.map((option, index) => {
+          const selectId = index === 0 ? id : `${id}-${index}`
+          const at = positions.get(option.value)
+          return (
+            <div key={option.value} className="ds_!_margin-bottom--2">
+              <label className="ds_label" htmlFor={selectId}>
+                <LocalWords {...inLanguage(option.label, language)} />
+              </label>
+              <div className="ds_select-wrapper">
+                <select id={selectId} name={name} className="ds_select" defaultValue={`${option.value}:${at ?? ''}`} disabled={disabled} aria-invalid={props.error ? true : undefined}>
+                  <option value={`${option.value}:`}>{t(question.required ? 'answer.rankChoose' : 'answer.notRanked', { lng: language })}</option>
+                  {options.map((_, n) => (
+                    <option key={n} value={`${option.value}:${n + 1}`}>
+                      {t('answer.rankPosition', { count: n + 1, ordinal: true, lng: language })}
+                    </option>
+                  ))}
+                </select>
+                <span className="ds_select-arrow" aria-hidden="true" />
+              </div>
+            </div>
+          )
+        })}
+      </div>
+    </QuestionFieldset>
+  )
+}
+
 export const answerInputs: Record<QuestionKind, (props: AnswerInputProps) => JSX.Element> = {
   text: ShortText,
   long_text: LongText,
@@ -165,6 +205,7 @@ export const answerInputs: Record<QuestionKind, (props: AnswerInputProps) => JSX
   multiple: (props) => <Choices {...props} many />,
   scale: Choices,
   yes_no: Choices,
+  ranking: Ranking,
 }
 
 /** The input of one question, whatever its kind. */

@@ -88,7 +88,7 @@ export async function publishedTableCsv(slug: string, tableId: string, language:
   const report = published.snapshot[language === 'gd' ? 'gd' : 'en']
   const blocks = report.sections.flatMap((s) => s.blocks)
   const split = (table: SplitTable) =>
-    splitTableCsv(table, { answer: headings('table.answer'), base: headings('table.base'), group: Object.fromEntries(groups.map((g) => [g, headings(`group.${g}`)])) as never })
+    splitTableCsv(table, { answer: headings('table.answer'), base: headings('table.base'), meanRank: headings('table.meanRank'), group: Object.fromEntries(groups.map((g) => [g, headings(`group.${g}`)])) as never })
   const simple = (table: SimpleTable, label: (key: string) => string) =>
     simpleTableCsv({ ...table, rows: table.rows.map((r) => ({ ...r, label: label(r.key) })) }, { label: headings('table.category'), n: headings('table.n'), pct: headings('table.pct'), total: headings('table.total') })
   for (const block of blocks) {

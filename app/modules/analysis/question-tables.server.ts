@@ -2,7 +2,7 @@ import { optionsOf, type QuestionKind } from '~/modules/consultations/question-k
 import type { QuestionView } from '~/modules/consultations/questions'
 import { getConnection } from '~/platform/db.server'
 import { wordsIn } from './language'
-import { type GroupedCount, type SplitTable, splitTable } from './tables'
+import { type GroupedCount, rankingTable, type SplitTable, splitTable } from './tables'
 
 // The analysis table of each question kind, keyed like the registry of kinds
 // (consultations/question-kinds.ts): null for kinds answered in words, which are read and coded
@@ -55,6 +55,29 @@ const choiceTables: TableBuilder = async (questions, language) => {
   )
 }
 
+/** Per option: who ranked it first (n, %) and its mean position, from the stored order of each ranking. */
+const rankingTables: TableBuilder = async (questions, language) => {
+  const ids = questions.map((q) => q.id)
+  const [positions, bases] = await Promise.all([
+    getConnection().query<{ question_id: string; choice: string; respondent_type: string | null; position: number; n: number }>(
+      `select a.question_id, c.choice, r.respondent_type::text as respondent_type, c.position::int as position, count(*)::int as n
+       from answers a join responses r on r.id = a.response_id
+       cross join lateral unnest(a.choices) with ordinality as c(choice, position)
+       where a.question_id = any($1::uuid[]) and r.status = 'submitted'
+       group by 1, 2, 3, 4`,
+      [ids],
+    ),
+    answerTallies(ids, ['base']),
+  ])
+  return new Map(
+    questions.map((question) => {
+      const ranks = positions.filter((row) => row.question_id === question.id).map((row) => ({ key: row.choice, respondentType: row.respondent_type, position: row.position, n: row.n }))
+      const base = bases.filter((row) => row.question_id === question.id).map((row) => ({ respondentType: typeOf(row.respondent_type), n: row.n }))
+      return [question.id, rankingTable(optionLabels(question, language), ranks, base)]
+    }),
+  )
+}
+
 export const questionTables: Record<QuestionKind, TableBuilder | null> = {
   text: null,
   long_text: null,
@@ -62,6 +85,7 @@ export const questionTables: Record<QuestionKind, TableBuilder | null> = {
   multiple: choiceTables,
   scale: choiceTables,
   yes_no: choiceTables,
+  ranking: rankingTables,
 }
 
 /** The tables of these questions (those of kinds with one), by question id. */

@@ -16,6 +16,8 @@ export interface TableRow {
   /** 'en' when the label is English standing in for a missing Gaelic one */
   lang?: 'en'
   cells: Record<Group, Cell>
+  /** A ranking question's row: cells count who ranked the option first; this is its mean position among those who ranked it. */
+  meanRank?: Record<Group, number | null>
 }
 
 /** A table of counts split by respondent type, with the base (how many answered) per group. */
@@ -55,6 +57,27 @@ export function splitTable(labels: { key: string; label: string; lang?: 'en' }[]
   return { rows, base }
 }
 
+export interface RankCount {
+  key: string
+  respondentType: string | null
+  position: number
+  n: number
+}
+
+/**
+ * A ranking question's table: per option, how many ranked it first (n, % of those who answered)
+ * and its mean position (1 is most preferred, two decimal places) among those who ranked it.
+ */
+export function rankingTable(labels: { key: string; label: string; lang?: 'en' }[], ranks: RankCount[], bases: Omit<GroupedCount, 'key'>[]): SplitTable {
+  const table = splitTable(labels, ranks.filter((r) => r.position === 1), bases)
+  const mean = (key: string, group: Group) => {
+    const mine = ranks.filter((r) => r.key === key && (group === 'all' || r.respondentType === group))
+    const n = mine.reduce((sum, r) => sum + r.n, 0)
+    return n ? Math.round((mine.reduce((sum, r) => sum + r.position * r.n, 0) / n) * 100) / 100 : null
+  }
+  return { ...table, rows: table.rows.map((row) => ({ ...row, meanRank: Object.fromEntries(groups.map((g) => [g, mean(row.key, g)])) as Record<Group, number | null> })) }
+}
+
 /** A one-column table: label, n, % of `total`. */
 export interface SimpleTable {
   rows: { key: string; label: string; n: number; pct: number | null }[]
@@ -87,10 +110,12 @@ const csvCell = (value: string | number | null) => {
 export const toCsv = (rows: (string | number | null)[][]) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 
 /** A split table as CSV rows, with headings in the caller's language. */
-export function splitTableCsv(table: SplitTable, headings: { answer: string; group: Record<Group, string>; base: string }) {
-  const header = [headings.answer, ...groups.flatMap((g) => [`${headings.group[g]} (n)`, `${headings.group[g]} (%)`])]
-  const body = table.rows.map((row) => [row.label, ...groups.flatMap((g) => [row.cells[g].n, row.cells[g].pct])])
-  return toCsv([header, ...body, [headings.base, ...groups.flatMap((g) => [table.base[g], null])]])
+export function splitTableCsv(table: SplitTable, headings: { answer: string; group: Record<Group, string>; base: string; meanRank?: string }) {
+  // A ranking's table has a mean-rank column after each group's n and %.
+  const ranked = table.rows.some((row) => row.meanRank)
+  const header = [headings.answer, ...groups.flatMap((g) => [`${headings.group[g]} (n)`, `${headings.group[g]} (%)`, ...(ranked ? [`${headings.group[g]} (${headings.meanRank})`] : [])])]
+  const body = table.rows.map((row) => [row.label, ...groups.flatMap((g) => [row.cells[g].n, row.cells[g].pct, ...(ranked ? [row.meanRank?.[g] ?? null] : [])])])
+  return toCsv([header, ...body, [headings.base, ...groups.flatMap((g) => [table.base[g], null, ...(ranked ? [null] : [])])]])
 }
 
 export function simpleTableCsv(table: SimpleTable, headings: { label: string; n: string; pct: string; total: string }) {

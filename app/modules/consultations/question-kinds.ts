@@ -8,7 +8,7 @@ import type { QuestionOption } from './schema'
 // Browser-safe: no server code, no React. Errors are translation keys in respond.json.
 
 /** Every kind, in the order officials are offered them; also the Postgres enum `question_kind`. */
-export const QUESTION_KINDS = ['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no'] as const
+export const QUESTION_KINDS = ['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no', 'ranking'] as const
 export type QuestionKind = (typeof QUESTION_KINDS)[number]
 
 export const TEXT_LIMIT = 10_000
@@ -67,6 +67,39 @@ const byChoosing = (picked: 'one' | 'many'): Omit<KindDefinition, 'ownOptions' |
 
 const listed = { summary: (labels: string[]) => labels.join('; '), exportCell: (labels: string[]) => labels.join('; ') }
 
+/**
+ * A ranking posts one `option:position` per option (a select each; an empty one is "not ranked").
+ * It is stored as the ranked options, most preferred first. A required ranking ranks every option;
+ * an optional one may rank some (1st, 2nd, … without gaps) or none.
+ */
+export function rankingPositions(choices: string[]): Map<string, number> {
+  const positions = new Map<string, number>()
+  choices.forEach((entry, index) => {
+    const at = entry.lastIndexOf(':')
+    // A stored answer is already in order; a posted one says each option's position.
+    if (at < 0) positions.set(entry, index + 1)
+    else if (entry.slice(at + 1)) positions.set(entry.slice(0, at), Number(entry.slice(at + 1)))
+  })
+  return positions
+}
+
+function checkRanking(question: Asked, given: string[]): AnswerCheck {
+  const options = optionsOf(question).map((o) => o.value)
+  const posted = given.filter((entry) => !entry.endsWith(':'))
+  const entries = posted.map((entry, index) => {
+    const at = entry.lastIndexOf(':')
+    // A stored answer (most preferred first) checks as well as a posted one.
+    return { value: at < 0 ? entry : entry.slice(0, at), position: at < 0 ? index + 1 : Number(entry.slice(at + 1)) }
+  })
+  const forged = entries.some(({ value, position }) => !options.includes(value) || !Number.isInteger(position) || position < 1 || position > options.length)
+  if (forged || new Set(entries.map((e) => e.value)).size !== entries.length) return { ok: false, error: 'respond:errors.choiceInvalid' }
+  const positions = entries.map((e) => e.position)
+  if (new Set(positions).size !== positions.length) return { ok: false, error: 'respond:errors.rankingRepeated' }
+  if (question.required && entries.length < options.length) return { ok: false, error: 'respond:errors.rankingIncomplete' }
+  if (Math.max(0, ...positions) !== positions.length) return { ok: false, error: 'respond:errors.rankingGap' }
+  return { ok: true, answer: { text: null, choices: entries.sort((a, b) => a.position - b.position).map((e) => e.value) } }
+}
+
 export const questionKinds: Record<QuestionKind, KindDefinition> = {
   text: { ...inWords(SHORT_TEXT_LIMIT), ...listed },
   long_text: { ...inWords(TEXT_LIMIT), ...listed },
@@ -96,6 +129,13 @@ export const questionKinds: Record<QuestionKind, KindDefinition> = {
       { value: 'dont_know', label: { en: 'Don’t know', gd: 'Chan eil fhios agam' } },
     ],
     ...listed,
+  },
+  ranking: {
+    closed: true,
+    ownOptions: true,
+    check: (question, { choices }) => checkRanking(question, choices),
+    summary: (labels) => labels.map((label, i) => `${i + 1}. ${label}`).join('; '),
+    exportCell: (labels) => labels.join(' > '),
   },
 }
 
