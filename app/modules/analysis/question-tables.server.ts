@@ -62,7 +62,7 @@ const rankingTables: TableBuilder = async (questions, language) => {
     getConnection().query<{ question_id: string; choice: string; respondent_type: string | null; position: number; n: number }>(
       `select a.question_id, c.choice, r.respondent_type::text as respondent_type, c.position::int as position, count(*)::int as n
        from answers a join responses r on r.id = a.response_id
-       cross join lateral unnest(a.choices) with ordinality as c(choice, position)
+       cross join lateral jsonb_array_elements_text(a.choices) with ordinality as c(choice, position)
        where a.question_id = any($1::uuid[]) and r.status = 'submitted'
        group by 1, 2, 3, 4`,
       [ids],
