@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, expect, test } from 'vitest'
 import { auditLog, memberships, organisations, sessions, signInAttempts, userRoles, users } from '~/modules/accounts/schema'
-import {
-  deleteAccount,
-  exportMyData,
-  getProfile,
-  signOutEverywhere,
-  updateProfile,
-} from '~/modules/accounts/profile.server'
+import { deleteAccount, getProfile, signOutEverywhere, updateProfile } from '~/modules/accounts/profile.server'
+import { exportMyData } from '~/personal-data.server'
 import { startSession } from '~/modules/accounts/sessions.server'
 import { type AuthGateway, getAuthGateway, setAuthGatewayForTests } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'

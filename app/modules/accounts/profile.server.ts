@@ -1,7 +1,4 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm'
-import { exportMyComments } from '~/modules/comments/export.server'
-import { exportMyResponses } from '~/modules/consultations/my-responses.server'
-import { exportMyBookings } from '~/modules/events/export.server'
 import { getAuthGateway } from '~/platform/auth-gateway.server'
 import { getDb } from '~/platform/db.server'
 import { getTranslator } from '~/platform/i18n/i18next.server'
@@ -60,13 +57,14 @@ export async function signOutEverywhere(request: Request, userId: string) {
   return headers
 }
 
-interface ExportSubject {
+export interface ExportSubject {
   id: string
   email: string
 }
 
-// One function per part of the download. A module that holds personal data (responses,
-// comments, bookings) adds its part here through its own public export function.
+// One function per part of the download that accounts holds. The parts other modules hold
+// (responses, comments, bookings) are added where the download is put together,
+// app/personal-data.server.ts, so that accounts imports none of them.
 const exportSections = {
   profile: async (person: ExportSubject) => {
     const [row] = await getDb().select().from(users).where(eq(users.id, person.id))
@@ -131,17 +129,12 @@ const exportSections = {
         or(eq(auditLog.actorId, person.id), and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, person.id))),
       )
       .orderBy(asc(auditLog.createdAt)),
-
-  comments: exportMyComments,
-  // Linked by account or by the address the person signs in with, which that proves is theirs.
-  consultationResponses: exportMyResponses,
-  eventBookings: exportMyBookings,
 } satisfies Record<string, (person: ExportSubject) => Promise<unknown>>
 
 type ExportSections = { [K in keyof typeof exportSections]: Awaited<ReturnType<(typeof exportSections)[K]>> }
 
-/** Everything Guth holds about the person, for them to download (the right of access). */
-export async function exportMyData(userId: string) {
+/** The account's part of the person's download (the right of access), with who it is for. */
+export async function exportAccountData(userId: string) {
   const [person] = await getDb().select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId))
   if (!person) throw new Error(`No user ${userId}`)
   const t = await getTranslator(person.locale, 'account')
@@ -149,9 +142,10 @@ export async function exportMyData(userId: string) {
     Object.entries(exportSections).map(async ([name, read]) => [name, await read(person)] as const),
   )
   return {
+    person,
     about: t('data.about'),
     generatedAt: new Date(),
-    ...(Object.fromEntries(entries) as ExportSections),
+    sections: Object.fromEntries(entries) as ExportSections,
   }
 }
 
