@@ -5,6 +5,7 @@ import { unsubscribeUrl } from '~/modules/accounts/unsubscribe.server'
 import { expectAccessible, markWithoutJavaScript } from '../helpers/browser'
 import { chromiumArgs, findChromium } from '../helpers/chromium'
 import { HttpVisitor } from '../helpers/http-session'
+import { givenPerson } from '../helpers/people'
 import { type InProcessApp, startInProcessApp } from './fuzz/app'
 
 // Issue 14: the link in List-Unsubscribe turns that email off without signing in, by a mail
@@ -25,11 +26,6 @@ afterAll(async () => {
 
 type Preference = 'notify_replies' | 'notify_event_updates' | 'notify_milestones'
 
-async function givenPerson() {
-  const [row] = await app.connection.query<{ id: string }>('INSERT INTO users (email) VALUES ($1) RETURNING id', [`${randomUUID().slice(0, 8)}@example.org`])
-  return row!.id
-}
-
 async function preferences(userId: string) {
   const [row] = await app.connection.query<Record<Preference, boolean>>('SELECT notify_replies, notify_event_updates, notify_milestones FROM users WHERE id = $1', [userId])
   return row!
@@ -40,7 +36,7 @@ const oneClick = (url: string) =>
   fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })
 
 test('the one-click POST from a mail provider turns the email off and answers 200', async () => {
-  const userId = await givenPerson()
+  const userId = (await givenPerson()).id
   const url = unsubscribeUrl(userId, 'replies')
   expect(url.startsWith(`${app.baseUrl}/unsubscribe/`)).toBe(true)
   const answer = await oneClick(url)
@@ -53,7 +49,7 @@ test('the one-click POST from a mail provider turns the email off and answers 20
 })
 
 test('a forged or altered link is the 404 page, in the reader’s language, and changes nothing', async () => {
-  const userId = await givenPerson()
+  const userId = (await givenPerson()).id
   const genuine = unsubscribeUrl(userId, 'milestones')
   const token = genuine.split('/').pop()!
   const signature = token.split('.')[2]!
@@ -77,7 +73,7 @@ test('a forged or altered link is the 404 page, in the reader’s language, and 
 })
 
 test('a browser form without its CSRF token is refused, even with the one-click field among others', async () => {
-  const userId = await givenPerson()
+  const userId = (await givenPerson()).id
   const url = unsubscribeUrl(userId, 'eventUpdates')
   const headers = { 'content-type': 'application/x-www-form-urlencoded' }
   for (const body of ['', 'csrf=forged', 'List-Unsubscribe=One-Click&extra=1']) {
@@ -88,7 +84,7 @@ test('a browser form without its CSRF token is refused, even with the one-click 
 })
 
 test('without JavaScript, the page says what will stop, its button turns it off, and the page then says so (in English)', async () => {
-  const userId = await givenPerson()
+  const userId = (await givenPerson()).id
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
   markWithoutJavaScript(page)
@@ -109,7 +105,7 @@ test('without JavaScript, the page says what will stop, its button turns it off,
 })
 
 test('in Gaelic, by plain HTTP: the page, the form POST with its CSRF token, and the page after', async () => {
-  const userId = await givenPerson()
+  const userId = (await givenPerson()).id
   const path = new URL(unsubscribeUrl(userId, 'milestones')).pathname
   const visitor = new HttpVisitor(app.baseUrl, { 'accept-language': 'gd' })
   const before = await visitor.request(path)

@@ -13,21 +13,15 @@ import { saveAnswers, saveRespondentInfo, startDraft, submitDraft } from '~/modu
 import { bookPlace } from '~/modules/events/bookings.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { givenPerson } from '../helpers/people'
 import { renderRoute } from '../helpers/render-route'
-import { givenPublishedEvent } from './events-fixtures'
+import { givenPublishedEvent } from '../helpers/events'
 import { browserRequest } from '../helpers/requests'
 
 withTestDatabase()
 afterEach(() => setAuthGatewayForTests(undefined))
 
 const unique = () => randomBytes(4).toString('hex')
-
-async function givenPerson(options: { roles?: ('moderator' | 'official' | 'admin')[] } = {}) {
-  const email = `person-${unique()}@example.org`
-  const [user] = await getDb().insert(users).values({ email, displayName: 'Ailsa' }).returning()
-  for (const role of options.roles ?? []) await getDb().insert(userRoles).values({ userId: user!.id, role })
-  return user!
-}
 
 async function givenSession(userId: string, expiresInMs = 3600_000) {
   const [session] = await getDb()
@@ -129,7 +123,7 @@ test.each([
 })
 
 test('the data download holds the person’s profile, roles and memberships, and no secrets', async () => {
-  const person = await givenPerson({ roles: ['official'] })
+  const person = await givenPerson({ roles: ['official'], name: 'Ailsa' })
   const someoneElse = await givenPerson()
   const organisation = await givenMembership(person.id)
   const session = await givenSession(person.id)

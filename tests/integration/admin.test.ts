@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import type { AppLoadContext } from '@remix-run/node'
 import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { auditFilterChoices, countAuditEntries, listAudit, startOfLondonDay } from '~/modules/accounts/audit-queries.server'
 import { AuditFilterSchema } from '~/modules/accounts/forms-admin'
-import {
-  changeMembership,
-  countOrganisations,
-  createOrganisation,
-  getOrganisationManagement,
-  getOrganisationPage,
-  listOrganisationsWithCounts,
-} from '~/modules/accounts/organisations.server'
+import { changeMembership, countOrganisations, createOrganisation, getOrganisationManagement, getOrganisationPage, listOrganisationsWithCounts } from '~/modules/accounts/organisations.server'
 import { countPeople, getPerson, grantRole, revokeRole, searchPeople } from '~/modules/accounts/people.server'
 import type { PlatformRole } from '~/modules/accounts/permissions'
 import { auditLog, memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
-import { startSession } from '~/modules/accounts/sessions.server'
 import { getDb } from '~/platform/db.server'
 import * as adminAudit from '~/routes/admin.audit'
 import * as adminHome from '~/routes/admin._index'
@@ -26,23 +17,13 @@ import * as adminPerson from '~/routes/admin.people.$id'
 import * as publicOrganisation from '~/routes/organisations.$slug'
 import { seedDemoContent } from '../../scripts/seed/demo'
 import { withTestDatabase } from '../helpers/db'
+import { CSRF, cookieFor, type Loader, routeContext, statusOf } from '../helpers/http'
+import { givenPerson } from '../helpers/people'
 
 withTestDatabase()
 
 // Every test makes its own people and organisations, so none depends on another's rows.
 const unique = () => randomUUID().slice(0, 8)
-
-async function givenPerson(options: { roles?: PlatformRole[]; displayName?: string; email?: string } = {}) {
-  const db = getDb()
-  const email = options.email ?? `person-${unique()}@example.org`
-  const [user] = await db
-    .insert(users)
-    .values({ email, displayName: options.displayName ?? null })
-    .returning({ id: users.id })
-  const roles = options.roles ?? []
-  for (const role of roles) await db.insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, email, roles }
-}
 
 async function givenOrganisation(
   members: { person: { id: string }; role?: 'member' | 'admin'; status?: 'pending' | 'approved' }[] = [],
@@ -122,7 +103,7 @@ describe('only platform admins may use the admin commands (refusal is a thrown 4
 describe('roles', () => {
   test('granting and revoking a role is recorded with who did it to whom', async () => {
     const admin = await givenPerson({ roles: ['admin'] })
-    const person = await givenPerson({ displayName: 'Ailsa Official' })
+    const person = await givenPerson({ name: 'Ailsa Official' })
 
     expect(await grantRole(admin, person.id, 'official')).toEqual({ ok: true })
     expect((await getPerson(admin, person.id, 'en'))?.roles).toEqual(['official'])
@@ -165,7 +146,7 @@ describe('searching for people', () => {
   test('finds people by part of their email address, whatever the case', async () => {
     const admin = await givenPerson({ roles: ['admin'] })
     const tag = unique()
-    const ruairidh = await givenPerson({ email: `Ruairidh.MacLeod-${tag}@Example.org`, displayName: 'Ruairidh MacLeod' })
+    const ruairidh = await givenPerson({ email: `Ruairidh.MacLeod-${tag}@Example.org`, name: 'Ruairidh MacLeod' })
     await givenPerson({ email: `someone-else-${tag}@example.org` })
 
     for (const q of [`macleod-${tag}`, `RUAIRIDH.MACLEOD-${tag}`, `Leod-${tag}@exAMPLE`]) {
@@ -183,7 +164,7 @@ describe('searching for people', () => {
   test('finds people by part of their display name and lists their roles and organisations', async () => {
     const admin = await givenPerson({ roles: ['admin'] })
     const tag = unique()
-    const eilidh = await givenPerson({ displayName: `Eilidh ${tag} Moderator`, roles: ['moderator'] })
+    const eilidh = await givenPerson({ name: `Eilidh ${tag} Moderator`, roles: ['moderator'] })
     const organisation = await givenOrganisation([{ person: eilidh, role: 'admin' }])
     const [found] = (await searchPeople(admin, { q: `${tag} mod`.toUpperCase(), language: 'gd' })).people
     expect(found).toMatchObject({
@@ -219,7 +200,7 @@ describe('organisations', () => {
         body: form,
       }),
       params: {},
-      context,
+      context: routeContext,
     })
     expect(result).toMatchObject({
       init: { status: 400 },
@@ -228,8 +209,8 @@ describe('organisations', () => {
   })
 
   test('a join request waits, then an organisation admin approves it', async () => {
-    const organiser = await givenPerson({ displayName: 'Calum Organiser' })
-    const joiner = await givenPerson({ displayName: 'Ailsa Joiner' })
+    const organiser = await givenPerson({ name: 'Calum Organiser' })
+    const joiner = await givenPerson({ name: 'Ailsa Joiner' })
     const organisation = await givenOrganisation([{ person: organiser, role: 'admin' }])
 
     expect(await changeMembership(joiner, organisation.slug, { intent: 'join' })).toEqual({ ok: true, done: 'requested' })
@@ -385,34 +366,13 @@ describe('the audit log', () => {
     const result = await adminAudit.loader({
       request: new Request('http://localhost/admin/audit?from=2025-13-01', { headers: { cookie: await cookieFor(admin.id) } }),
       params: {},
-      context,
+      context: routeContext,
     })
     expect(result).toMatchObject({ init: { status: 400 }, data: { result: { error: { from: ['admin:errors.dateFormat'] } } } })
   })
 })
 
 // Walking every page as every kind of person, as ARCHITECTURE.md asks.
-
-const CSRF = 'c'.repeat(43)
-const context = { cspNonce: '', requestId: 'test', csrfToken: CSRF, clientIp: '127.0.0.1' } as AppLoadContext
-
-async function cookieFor(userId: string) {
-  const setCookie = await startSession(new Request('http://localhost/'), userId)
-  return `${setCookie.split(';')[0]}; guth_csrf=${CSRF}`
-}
-
-type Loader = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>
-
-async function statusOf(loader: Loader, path: string, params: Record<string, string>, cookie?: string) {
-  try {
-    const result = await loader({ request: new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }), params, context })
-    const init = (result as { init?: { status?: number } } | null)?.init
-    return String(init?.status ?? 200)
-  } catch (error) {
-    if (!(error instanceof Response)) throw error
-    return error.status === 302 ? `302 ${error.headers.get('location')}` : String(error.status)
-  }
-}
 
 test('every admin and organisation page answers each kind of person as it should', async () => {
   await seedDemoContent()
@@ -476,14 +436,14 @@ test('every admin and organisation page answers each kind of person as it should
   const asOrganiser = (await publicOrganisation.loader({
     request: new Request(`http://localhost/organisations/${ogp}`, { headers: { cookie: cookies.organiser! } }),
     params: { slug: ogp },
-    context,
+    context: routeContext,
   })) as { organisation: { management: unknown; memberNames: string[] } }
   expect(asOrganiser.organisation.management).not.toBeNull()
   expect(asOrganiser.organisation.memberNames).toEqual(['Calum Organiser'])
   const asCitizen = (await publicOrganisation.loader({
     request: new Request(`http://localhost/organisations/${ogp}`, { headers: { cookie: cookies.citizen! } }),
     params: { slug: ogp },
-    context,
+    context: routeContext,
   })) as { organisation: { management: unknown; canAskToJoin: boolean } }
   expect(asCitizen.organisation).toMatchObject({ management: null, canAskToJoin: true })
 })

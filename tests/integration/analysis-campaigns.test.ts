@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { listCampaignGroups, refreshCampaignGroups } from '~/modules/analysis/campaigns.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -16,7 +18,7 @@ describe('campaign groups, as the page shows them', () => {
     const ids = questions.map((q) => q.id)
     const texts = [bill, bill, bill, `${bill} Thank you.`, generic, generic, `${generic} Thank you for the chance to respond.`, generic.replace('In my view', 'I think'), generic.replace('In my view', 'We believe')]
     await givenResponses(consultation.id, ids, texts.map((text) => ({ answers: { 1: text } })))
-    expect(await refreshCampaignGroups(await givenPerson(), consultation.id, ids[1]!)).toBe(2)
+    expect(await refreshCampaignGroups(await givenPerson({ roles: ['official'] }), consultation.id, ids[1]!)).toBe(2)
     const groups = await listCampaignGroups(ids[1]!)
     expect(groups.map((g) => ({ text: g.text, exact: g.exact, near: g.near }))).toEqual([
       { text: bill, exact: 3, near: 1 },

@@ -5,7 +5,9 @@ import { getAnswerForCoding, listOpenAnswers } from '~/modules/analysis/reading.
 import { redactPassage } from '~/modules/analysis/redactions.server'
 import { getConnection, getDb } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -21,7 +23,7 @@ async function givenOpenAnswers() {
     { type: 'individual', channel: 'bsl', submittedAt: day(5), answers: { 1: { media: true } } },
     { type: 'individual', status: 'withdrawn', submittedAt: day(6), answers: { 1: 'Withdrawn budget comment.' } },
   ])
-  const official = await givenPerson()
+  const official = await givenPerson({ roles: ['official'], name: 'Morag Analyst' })
   return { consultationId: consultation.id, questionId: ids[1]!, answerIds: answers.map((a) => a[1]!), official }
 }
 
@@ -81,7 +83,7 @@ describe('reading open answers', () => {
       { status: 'draft', answers: { 1: 'Ferries for the small isles, please.' } },
       { answers: { 1: 'The ferries are always late.' } },
     ])
-    const official = await givenPerson()
+    const official = await givenPerson({ roles: ['official'], name: 'Morag Analyst' })
     const search = async () => {
       const found = await listOpenAnswers(official, consultation.id, ids[1]!, { q: 'ferry' }, 1, 'en')
       return [found!.total, found!.answers.length]

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { getDashboard } from '~/modules/analysis/dashboard.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -22,7 +24,7 @@ describe('the analysis dashboard', () => {
       { type: 'individual', status: 'draft' },
       { type: 'individual', status: 'withdrawn' },
     ])
-    const dashboard = await getDashboard(await givenPerson(), consultation.id, 'en')
+    const dashboard = await getDashboard(await givenPerson({ roles: ['official'] }), consultation.id, 'en')
     const profile = dashboard!.profile
     expect(profile.total).toBe(6)
     expect(profile.byType.rows.map((r) => [r.key, r.n, r.pct])).toEqual([
@@ -58,7 +60,7 @@ describe('the analysis dashboard', () => {
       { type: null, answers: { 0: ['no'] } },
       { type: 'organisation', status: 'withdrawn', answers: { 0: ['maybe'] } },
     ])
-    const dashboard = await getDashboard(await givenPerson(), consultation.id, 'en')
+    const dashboard = await getDashboard(await givenPerson({ roles: ['official'] }), consultation.id, 'en')
     const [table] = dashboard!.closed
     expect(table!.number).toBe('1')
     expect(table!.table.base).toEqual({ all: 6, individual: 3, organisation: 2 })
@@ -79,12 +81,12 @@ describe('the analysis dashboard', () => {
       { channel: 'bsl', answers: { 1: { media: true } } },
       { channel: 'bsl', answers: { 1: { media: true } } },
     ])
-    const dashboard = await getDashboard(await givenPerson(), consultation.id, 'en')
+    const dashboard = await getDashboard(await givenPerson({ roles: ['official'] }), consultation.id, 'en')
     expect(dashboard!.open).toMatchObject([{ number: '2', answered: 2, uninterpreted: 2 }])
   })
 
   test('is for officials only', async () => {
     const { consultation } = await givenAnalysedConsultation()
-    await expect(getDashboard(await givenPerson([]), consultation.id, 'en')).rejects.toMatchObject({ status: 403 })
+    await expect(getDashboard(await givenPerson(), consultation.id, 'en')).rejects.toMatchObject({ status: 403 })
   })
 })

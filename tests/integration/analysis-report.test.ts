@@ -7,7 +7,9 @@ import { addQuote, changeReport, getPublishedReport, getReportForEditing, publis
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { getDb } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -25,7 +27,7 @@ async function givenReport() {
     { type: 'organisation', consent: 'with_name', organisation: 'Orkney Development Trust', answers: { 0: ['no'], 1: 'Island communities need a say on ferries.' } },
     { type: 'individual', consent: 'not_published', answers: { 0: ['yes'], 1: 'Please keep this private.' } },
   ])
-  return { consultation, questionIds: ids, answerIds: answers.map((a) => a[1]!), official: await givenPerson() }
+  return { consultation, questionIds: ids, answerIds: answers.map((a) => a[1]!), official: await givenPerson({ roles: ['official'] }) }
 }
 
 describe('the analysis report', () => {
@@ -110,7 +112,7 @@ describe('the analysis report', () => {
   test('an analysis cannot be published while the consultation is still open', async () => {
     const { consultation, questions: qs } = await givenAnalysedConsultation({ open: true })
     await givenResponses(consultation.id, qs.map((q) => q.id), [{ answers: { 0: ['yes'] } }])
-    expect(await publishReport(await givenPerson(), consultation.id)).toEqual({ status: 'blocked', problems: [{ key: 'stillOpen' }] })
+    expect(await publishReport(await givenPerson({ roles: ['official'] }), consultation.id)).toEqual({ status: 'blocked', problems: [{ key: 'stillOpen' }] })
   })
 
   test('a closed-question block whose question was removed blocks publication', async () => {

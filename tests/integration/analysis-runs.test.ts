@@ -7,7 +7,9 @@ import { getConnection } from '~/platform/db.server'
 import { startWorkers, stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
 import { poll } from '../helpers/smtp'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 afterAll(() => stopJobs())
@@ -21,7 +23,7 @@ async function givenQuestion() {
   const ids = questions.map((q) => q.id)
   const texts = ['Island ferries are cancelled too often.', 'Ferries to the islands are unreliable.', 'Participatory budgeting gave our town a say.', 'More participatory budgeting please.', campaign, campaign, campaign]
   await givenResponses(consultation.id, ids, texts.map((text) => ({ answers: { 1: text } })))
-  return { consultationId: consultation.id, questionId: ids[1]!, official: await givenPerson() }
+  return { consultationId: consultation.id, questionId: ids[1]!, official: await givenPerson({ roles: ['official'] }) }
 }
 
 const finished = (questionId: string, kind: 'themes' | 'campaigns') =>
@@ -63,7 +65,7 @@ describe('background runs of suggested themes and campaign texts', () => {
 
   test('someone who may not analyse the consultation cannot start a run', async () => {
     const { consultationId, questionId } = await givenQuestion()
-    await expect(requestRun(await givenPerson([]), consultationId, questionId, 'themes')).rejects.toMatchObject({ status: 403 })
+    await expect(requestRun(await givenPerson(), consultationId, questionId, 'themes')).rejects.toMatchObject({ status: 403 })
     expect(await latestRun(questionId, 'themes')).toBeNull()
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { getDashboard } from '~/modules/analysis/dashboard.server'
 import { getConnection } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -42,7 +44,7 @@ describe('the counts behind the dashboard', () => {
       { type: 'individual', channel: 'bsl', answers: { 1: { media: true } } },
       { type: 'individual', status: 'draft', answers: { 0: ['maybe'], 1: 'Not sent yet' } },
     ])
-    const official = await givenPerson()
+    const official = await givenPerson({ roles: ['official'] })
     const before = await getDashboard(official, consultation.id, 'en')
     expect(before!.open[0]).toMatchObject({ answered: 1, uninterpreted: 1 })
     await expectKeptEqualsFresh(consultation.id)
@@ -99,7 +101,7 @@ describe('the counts behind the dashboard', () => {
        select id, $2, jsonb_build_array(case when right(reference, 1) in ('1', '2') then 'yes' else 'no' end) from people`,
       [consultation.id, ids[0]],
     )
-    const table = (await getDashboard(await givenPerson(), consultation.id, 'en'))!.closed[0]!.table
+    const table = (await getDashboard(await givenPerson({ roles: ['official'] }), consultation.id, 'en'))!.closed[0]!.table
     expect(table.base).toEqual({ all: 300, individual: 200, organisation: 100 })
     expect(table.rows[0]!.cells.all.n).toBe(60)
     await expectKeptEqualsFresh(consultation.id)

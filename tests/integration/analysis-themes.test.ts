@@ -3,7 +3,9 @@ import { listCampaignGroups, refreshCampaignGroups } from '~/modules/analysis/ca
 import { answerCodeHistory, listCodes } from '~/modules/analysis/coding.server'
 import { acceptSuggestion, computeSuggestions, listSuggestions, mergeSuggestion, rejectSuggestion } from '~/modules/analysis/suggestions.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -24,7 +26,7 @@ async function givenThemedQuestion() {
   const { consultation, questions } = await givenAnalysedConsultation()
   const ids = questions.map((q) => q.id)
   const answers = await givenResponses(consultation.id, ids, texts.map((text) => ({ answers: { 1: text } })))
-  return { consultationId: consultation.id, questionId: ids[1]!, answerIds: answers.map((a) => a[1]!), official: await givenPerson() }
+  return { consultationId: consultation.id, questionId: ids[1]!, answerIds: answers.map((a) => a[1]!), official: await givenPerson({ roles: ['official'], name: 'Morag Analyst' }) }
 }
 
 describe('suggested themes, stored', () => {

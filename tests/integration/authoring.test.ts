@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { AppLoadContext } from '@remix-run/node'
 import { asc, eq } from 'drizzle-orm'
 import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
+import { I18nextProvider } from '~/platform/i18n/react'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { QuestionPreview } from '~/components/QuestionPreview'
 import type { PlatformRole } from '~/modules/accounts/permissions'
-import { auditLog, memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
-import { startSession } from '~/modules/accounts/sessions.server'
+import { auditLog, memberships, organisations } from '~/modules/accounts/schema'
 import {
   addDocument,
   addQuestion,
@@ -46,6 +44,8 @@ import * as newQuestion from '~/routes/manage.consultations.$id.questions.new'
 import * as list from '~/routes/manage.consultations._index'
 import * as newConsultation from '~/routes/manage.consultations.new'
 import { withTestDatabase } from '../helpers/db'
+import { CSRF, cookieFor, type Loader, loaderOutcome, routeContext } from '../helpers/http'
+import { givenPerson } from '../helpers/people'
 
 withTestDatabase()
 
@@ -59,15 +59,6 @@ afterAll(async () => {
 })
 
 const unique = () => randomUUID().slice(0, 8)
-
-async function givenPerson(roles: PlatformRole[] = [], locale: 'en' | 'gd' = 'en') {
-  const [user] = await getDb()
-    .insert(users)
-    .values({ email: `person-${unique()}@example.org`, displayName: `Person ${unique()}`, locale })
-    .returning({ id: users.id, email: users.email })
-  for (const role of roles) await getDb().insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, email: user!.email, roles }
-}
 
 const details = (overrides: Partial<ConsultationInput> = {}): ConsultationInput => ({
   titleEn: `Bringing decisions closer to communities ${unique()}`,
@@ -110,8 +101,8 @@ const minimalPdf = () =>
 
 test('a citizen cannot write, publish or change consultations', async () => {
   const citizen = await givenPerson()
-  const moderator = await givenPerson(['moderator'])
-  const official = await givenPerson(['official'])
+  const moderator = await givenPerson({ roles: ['moderator'] })
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   await expectForbidden(createConsultation(citizen, details()))
   await expectForbidden(updateConsultation(moderator, draft.id, details()))
@@ -122,7 +113,7 @@ test('a citizen cannot write, publish or change consultations', async () => {
 })
 
 test('an official writes a consultation with every kind of question and a follow-up, then publishes it', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official, { slug: '' })
   expect(draft.slug).toMatch(/^bringing-decisions-closer-to-communities-[a-z0-9]+$/)
 
@@ -200,7 +191,7 @@ test('an official writes a consultation with every kind of question and a follow
 })
 
 test('the consultation paper is read from the form, keeps its block ids, and may be left empty', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   const form = new FormData()
   form.set('bodyText', '## Why\n\nBecause decisions belong close to people.')
@@ -218,7 +209,7 @@ test('the consultation paper is read from the form, keeps its block ids, and may
 })
 
 test('deleting a question takes unfinished responses’ answers to it (and its follow-up) with it', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   const asked = await addQuestion(official, draft.id, { kind: 'yes_no', promptEn: 'Do you agree?' })
   const kept = await addQuestion(official, draft.id, question())
@@ -239,7 +230,7 @@ test('deleting a question takes unfinished responses’ answers to it (and its f
 })
 
 test('a consultation without questions cannot be published', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   expect(await publishConsultation(official, draft.id)).toEqual({ ok: false, reason: 'no_questions' })
   expect((await getConsultationById(draft.id))!.publishedAt).toBeNull()
@@ -247,7 +238,7 @@ test('a consultation without questions cannot be published', async () => {
 
 describe('dates are Scottish dates and times', () => {
   test('closing before opening is refused', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     expect(await createConsultation(official, details({ opensDate: '2027-06-30', closesDate: '2027-04-01' }))).toMatchObject({
       ok: false,
       fieldErrors: { closesDate: ['manage:errors.closesBeforeOpens'] },
@@ -259,7 +250,7 @@ describe('dates are Scottish dates and times', () => {
   })
 
   test('31 February and a missing hour are refused', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     expect(await createConsultation(official, details({ closesDate: '31/2/2027' }))).toMatchObject({
       ok: false,
       fieldErrors: { closesDate: ['manage:errors.dateImpossible'] },
@@ -269,7 +260,7 @@ describe('dates are Scottish dates and times', () => {
   })
 
   test('a time in the hour the clocks skip in spring is refused', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     // The clocks go forward at 1am on 28 March 2027: 01:30 that night never happens.
     expect(await createConsultation(official, details({ opensDate: '28/03/2027', opensTime: '01:30' }))).toMatchObject({
       ok: false,
@@ -278,7 +269,7 @@ describe('dates are Scottish dates and times', () => {
   })
 
   test('a closing time in British Summer Time is stored as the right instant', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     const draft = await givenDraft(official, { opensDate: '2027-03-01', opensTime: '9:00', closesDate: '30/06/2027', closesTime: '23:59' })
     const stored = await getConsultationById(draft.id)
     expect(stored!.opensAt.toISOString()).toBe('2027-03-01T09:00:00.000Z')
@@ -286,7 +277,7 @@ describe('dates are Scottish dates and times', () => {
   })
 
   test('a web address already in use is a field error', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     const first = await givenDraft(official)
     expect(await createConsultation(official, details({ slug: first.slug }))).toEqual({ ok: false, reason: 'invalid', fieldErrors: { slug: ['manage:errors.slugTaken'] } })
     const second = await givenDraft(official)
@@ -295,7 +286,7 @@ describe('dates are Scottish dates and times', () => {
 })
 
 test('questions lock with the first response, and a copy is a new draft that can change', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official, { slug: `local-democracy-${unique()}` })
   const closed = await addQuestion(official, draft.id, { kind: 'yes_no', promptEn: 'Do you agree?' })
   const open = await addQuestion(official, draft.id, question())
@@ -328,7 +319,7 @@ test('questions lock with the first response, and a copy is a new draft that can
 
 describe('documents', () => {
   test('a text file renamed .pdf is refused; a real PDF is stored and served', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     const draft = await givenDraft(official)
     const renamed = new File(['This is not a PDF at all.\n'], 'paper.pdf', { type: 'application/pdf' })
     expect(await addDocument(official, draft.id, renamed, { kind: 'consultation_paper', titleEn: 'Paper' })).toEqual({ ok: false, reason: 'file_type' })
@@ -345,7 +336,7 @@ describe('documents', () => {
 
     // A draft's documents are for officials only.
     expect(await openDocument(null, stored.id)).toBeNull()
-    const response = await download.loader({ request: new Request(`http://localhost/documents/${stored.id}`, { headers: { cookie: await cookieFor(official.id) } }), params: { documentId: stored.id }, context })
+    const response = await download.loader({ request: new Request(`http://localhost/documents/${stored.id}`, { headers: { cookie: await cookieFor(official.id) } }), params: { documentId: stored.id }, context: routeContext })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/pdf')
     expect(response.headers.get('content-disposition')).toBe(`inline; filename="Consultation paper.pdf"; filename*=UTF-8''Consultation%20paper.pdf`)
@@ -360,7 +351,7 @@ describe('documents', () => {
   })
 
   test('an upload over 20 MB gets a clear 400, not a server error', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     const draft = await givenDraft(official)
     const form = new FormData()
     form.set('csrf', CSRF)
@@ -368,15 +359,15 @@ describe('documents', () => {
     form.set('titleEn', 'Too big')
     form.set('file', new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' }))
     const request = new Request(`http://localhost/manage/consultations/${draft.id}/documents`, { method: 'POST', body: form, headers: { cookie: await cookieFor(official.id) } })
-    const result = (await documentsPage.action({ request, params: { id: draft.id }, context })) as { init: { status: number }; data: { fileError: string } }
+    const result = (await documentsPage.action({ request, params: { id: draft.id }, context: routeContext })) as { init: { status: number }; data: { fileError: string } }
     expect(result.init.status).toBe(400)
     expect(result.data.fileError).toBe('manage:errors.fileTooLarge')
   })
 })
 
 test('officials hear once, in their own language, when a consultation opens and when it closes', async () => {
-  const official = await givenPerson(['official'])
-  await givenPerson(['admin'], 'gd')
+  const official = await givenPerson({ roles: ['official'] })
+  await givenPerson({ roles: ['admin'], locale: 'gd' })
   const draft = await givenDraft(official, { opensDate: '2020-01-01', closesDate: '2037-01-01' })
   await addQuestion(official, draft.id, question())
   await publishConsultation(official, draft.id)
@@ -415,29 +406,9 @@ test('officials hear once, in their own language, when a consultation opens and 
 
 // Each authoring page as each kind of person (anonymous people are sent to sign in).
 
-const CSRF = 'c'.repeat(43)
-const context = { cspNonce: '', requestId: 'test', csrfToken: CSRF, clientIp: '127.0.0.1' } as AppLoadContext
-
-async function cookieFor(userId: string) {
-  const setCookie = await startSession(new Request('http://localhost/'), userId)
-  return `${setCookie.split(';')[0]}; guth_csrf=${CSRF}`
-}
-
-type Loader = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>
-
-async function statusOf(loader: Loader, url: string, params: Record<string, string>, cookie?: string) {
-  try {
-    const result = await loader({ request: new Request(`http://localhost${url}`, { headers: cookie ? { cookie } : {} }), params, context })
-    if (result instanceof Response) return result.status
-    return (result as { init?: { status?: number } } | null)?.init?.status ?? 200
-  } catch (error) {
-    if (!(error instanceof Response)) throw error
-    return error.status
-  }
-}
 
 test('every authoring page answers each kind of person as it should', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   const added = await addQuestion(official, draft.id, { kind: 'single', promptEn: 'Which?', options: 'This\nThat' })
   const document = await addDocument(official, draft.id, minimalPdf(), { kind: 'consultation_paper', titleEn: 'Paper' })
@@ -449,9 +420,9 @@ test('every authoring page answers each kind of person as it should', async () =
     anonymous: null,
     citizen: await givenPerson(),
     organiser,
-    moderator: await givenPerson(['moderator']),
+    moderator: await givenPerson({ roles: ['moderator'] }),
     official,
-    admin: await givenPerson(['admin']),
+    admin: await givenPerson({ roles: ['admin'] }),
   }
   const base = `/manage/consultations/${draft.id}`
   const pages: [string, Loader, string, Record<string, string>][] = [
@@ -469,7 +440,7 @@ test('every authoring page answers each kind of person as it should', async () =
   for (const [name, loader, url, params] of pages) {
     seen[name] = {}
     for (const [role, person] of Object.entries(people)) {
-      seen[name][role] = await statusOf(loader, url, params, person ? await cookieFor(person.id) : undefined)
+      seen[name][role] = (await loaderOutcome(loader, url, params, person ? await cookieFor(person.id) : undefined)).status
     }
   }
   const officialsOnly = { anonymous: 302, citizen: 403, organiser: 403, moderator: 403, official: 200, admin: 200 }
@@ -484,12 +455,12 @@ test('every authoring page answers each kind of person as it should', async () =
     preview: officialsOnly,
     'draft document': { anonymous: 404, citizen: 404, organiser: 404, moderator: 404, official: 200, admin: 200 },
   })
-  expect(await statusOf(overview.loader as Loader, '/manage/consultations/not-a-uuid', { id: 'not-a-uuid' }, await cookieFor(official.id))).toBe(404)
-  expect(await statusOf(newQuestion.loader as Loader, `${base}/questions/new?followUpOf=${randomUUID()}`, { id: draft.id }, await cookieFor(official.id))).toBe(404)
+  expect((await loaderOutcome(overview.loader as Loader, '/manage/consultations/not-a-uuid', { id: 'not-a-uuid' }, await cookieFor(official.id))).status).toBe(404)
+  expect((await loaderOutcome(newQuestion.loader as Loader, `${base}/questions/new?followUpOf=${randomUUID()}`, { id: draft.id }, await cookieFor(official.id))).status).toBe(404)
 })
 
 test('a form without its CSRF token changes nothing', async () => {
-  const official = await givenPerson(['official'])
+  const official = await givenPerson({ roles: ['official'] })
   const draft = await givenDraft(official)
   await addQuestion(official, draft.id, question())
   const form = new URLSearchParams({ intent: 'publish' })
@@ -498,12 +469,12 @@ test('a form without its CSRF token changes nothing', async () => {
     body: form,
     headers: { cookie: await cookieFor(official.id), 'content-type': 'application/x-www-form-urlencoded' },
   })
-  await expectForbidden(overview.action({ request, params: { id: draft.id }, context }))
+  await expectForbidden(overview.action({ request, params: { id: draft.id }, context: routeContext }))
   expect((await getConsultationById(draft.id))!.publishedAt).toBeNull()
 
   form.set('csrf', CSRF)
   const signed = new Request(request.url, { method: 'POST', body: form, headers: request.headers })
-  const response = (await overview.action({ request: signed, params: { id: draft.id }, context })) as Response
+  const response = (await overview.action({ request: signed, params: { id: draft.id }, context: routeContext })) as Response
   expect(response.status).toBe(303)
   expect(response.headers.get('location')).toBe(`/manage/consultations/${draft.id}?done=published`)
   expect((await getConsultationById(draft.id))!.publishedAt).toBeInstanceOf(Date)

@@ -20,7 +20,7 @@ import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { validMp4 } from '../helpers/media-videos'
 import { browserRequest } from '../helpers/requests'
-import { givenPerson } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
 
 withTestDatabase()
 beforeAll(() => void setEnvForTests({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'guth-bsl-parity-')) }))
@@ -61,7 +61,7 @@ async function givenBslScaleAnswer() {
     isBslUser: true,
   })
   expect((await submitDraft(consultation, draft.id, await listQuestions(consultation.id))).ok).toBe(true)
-  return { consultation, scale: questions[0]!, multiple: questions[1]!, responseId: draft.id, official: await givenPerson() }
+  return { consultation, scale: questions[0]!, multiple: questions[1]!, responseId: draft.id, official: await givenPerson({ roles: ['official'] }) }
 }
 
 const agreeCount = async (consultationId: string) => {

@@ -11,7 +11,8 @@ import { startWorkers, stopJobs } from '~/platform/jobs.server'
 import { resetMailTransportForTests } from '~/platform/mail.server'
 import { withTestDatabase } from '../helpers/db'
 import { poll, type SmtpCapture, startSmtpCapture } from '../helpers/smtp'
-import { givenDiscussion, givenPerson, say } from './comments-helpers'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, say } from '../helpers/comments'
 
 withTestDatabase()
 let smtp: SmtpCapture
@@ -34,8 +35,8 @@ const mailTo = (email: string) => smtp.messages.filter((m) => JSON.stringify(m.t
 
 test('three quick replies reach the author as one email, by SMTP', async () => {
   const consultation = await givenDiscussion()
-  const author = await givenPerson('Author')
-  const repliers = await Promise.all(['Ailsa', 'Ruairidh', 'Mairi'].map((name) => givenPerson(name)))
+  const author = await givenPerson({ name: 'Author' })
+  const repliers = await Promise.all(['Ailsa', 'Ruairidh', 'Mairi'].map((name) => givenPerson({ name })))
   const comment = await say(author, consultation.id, 'What about island councils?')
   for (const [n, person] of repliers.entries()) await say(person, consultation.id, `Reply number ${n + 1}`, { parentId: comment })
   await say(author, consultation.id, 'Replying to myself sends nothing', { parentId: comment })
@@ -51,7 +52,7 @@ test('three quick replies reach the author as one email, by SMTP', async () => {
 
 test('someone who turned reply emails off gets none', async () => {
   const consultation = await givenDiscussion()
-  const [quiet, replier, control] = [await givenPerson('Quiet'), await givenPerson('Replier'), await givenPerson('Control')]
+  const [quiet, replier, control] = [await givenPerson({ name: 'Quiet' }), await givenPerson({ name: 'Replier' }), await givenPerson({ name: 'Control' })]
   await getDb().update(users).set({ notifyReplies: false }).where(eq(users.id, quiet.id))
   const first = await say(quiet, consultation.id, 'No emails please')
   const second = await say(control, consultation.id, 'Emails welcome')
@@ -64,8 +65,8 @@ test('someone who turned reply emails off gets none', async () => {
 
 test('the author of a hidden comment is told why by SMTP, in their own language', async () => {
   const consultation = await givenDiscussion()
-  const moderator = await givenPerson('Moderator', ['moderator'])
-  const [gaelic, english] = [await givenPerson('Seonag'), await givenPerson('Ailsa')]
+  const moderator = await givenPerson({ name: 'Moderator', roles: ['moderator'] })
+  const [gaelic, english] = [await givenPerson({ name: 'Seonag' }), await givenPerson({ name: 'Ailsa' })]
   await getDb().update(users).set({ locale: 'gd' }).where(eq(users.id, gaelic.id))
   const hiddenInGaelic = await say(gaelic, consultation.id, 'Tha an riaghaltas seo gun fheum')
   const hiddenInEnglish = await say(english, consultation.id, 'Everyone on the council is a crook')

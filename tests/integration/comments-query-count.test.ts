@@ -3,7 +3,8 @@ import { loadCommentThread, loadThreadPage } from '~/modules/comments/queries.se
 import { type Connection, getConnection, setConnection } from '~/platform/db.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenDiscussion, givenPerson, say } from './comments-helpers'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, say } from '../helpers/comments'
 import { seedThreads } from '~/modules/comments/synthetic.server'
 
 const database = withTestDatabase()
@@ -40,8 +41,8 @@ async function countQueries(work: () => Promise<unknown>) {
 
 test('a page of comments takes the same number of queries for a small thread as for a thousand-comment one', async () => {
   const [small, large] = [await givenDiscussion(), await givenDiscussion()]
-  const reader = await givenPerson('Reader')
-  const author = await givenPerson('Author')
+  const reader = await givenPerson({ name: 'Reader' })
+  const author = await givenPerson({ name: 'Author' })
   const root = await say(author, small.id, 'Small thread')
   const reply = await say(reader, small.id, 'One reply', { parentId: root })
   const seeded = await seedThreads(getConnection(), { subjectId: large.id, authorIds: [author.id, reader.id], comments: 1500, roots: 30 })

@@ -9,7 +9,8 @@ import * as moderate from '~/routes/moderate.comments.$id'
 import * as queue from '~/routes/moderate.comments._index'
 import { withTestDatabase } from '../helpers/db'
 import { givenConsultation } from '../helpers/consultations'
-import { givenDiscussion, givenPerson, say } from './comments-helpers'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, say } from '../helpers/comments'
 
 withTestDatabase()
 afterAll(() => stopJobs())
@@ -18,7 +19,7 @@ const CSRF = 'a'.repeat(43)
 const context = {} as AppLoadContext
 
 async function signedIn(name: string, roles: ('moderator' | 'admin')[] = []) {
-  const person = await givenPerson(name, roles)
+  const person = await givenPerson({ name, roles })
   const cookie = (await startSession(new Request('http://localhost/'), person.id)).split(';')[0]!
   return { ...person, cookie: `${cookie}; guth_csrf=${CSRF}` }
 }

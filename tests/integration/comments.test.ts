@@ -11,7 +11,8 @@ import { getDb } from '~/platform/db.server'
 import { setEnvForTests } from '~/platform/env.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenDiscussion, givenPerson, PARAGRAPH, say, SECOND_PARAGRAPH } from './comments-helpers'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, PARAGRAPH, say, SECOND_PARAGRAPH } from '../helpers/comments'
 
 withTestDatabase()
 afterAll(() => stopJobs())
@@ -21,7 +22,7 @@ const paragraph = (id: string) => ({ type: 'consultation' as const, id, anchor: 
 
 test('top-level comments sort by oldest, newest and most supported, and page in twenties', async () => {
   const consultation = await givenDiscussion()
-  const people = await Promise.all(Array.from({ length: 23 }, (_, n) => givenPerson(`Person${n}`)))
+  const people = await Promise.all(Array.from({ length: 23 }, (_, n) => givenPerson({ name: `Person${n}` })))
   const ids: string[] = []
   for (const [n, person] of people.entries()) ids.push(await say(person, consultation.id, `Comment ${n}`))
   await supportComment(people[0]!, ids[5]!)
@@ -42,7 +43,7 @@ test('top-level comments sort by oldest, newest and most supported, and page in 
 
 test('a paragraph has its own thread, and each block shows how many comments it has', async () => {
   const consultation = await givenDiscussion()
-  const [ailsa, ruairidh] = [await givenPerson('Ailsa'), await givenPerson('Ruairidh')]
+  const [ailsa, ruairidh] = [await givenPerson({ name: 'Ailsa' }), await givenPerson({ name: 'Ruairidh' })]
   await say(ailsa, consultation.id, 'On the duty', { anchor: PARAGRAPH })
   await say(ruairidh, consultation.id, 'Also on the duty', { anchor: PARAGRAPH })
   await say(ruairidh, consultation.id, 'On panels', { anchor: SECOND_PARAGRAPH })
@@ -56,7 +57,7 @@ test('a paragraph has its own thread, and each block shows how many comments it 
 
 test('replies nest to depth 4, then the thread continues on its own page', async () => {
   const consultation = await givenDiscussion()
-  const people = await Promise.all(Array.from({ length: 6 }, (_, n) => givenPerson(`Deep${n}`)))
+  const people = await Promise.all(Array.from({ length: 6 }, (_, n) => givenPerson({ name: `Deep${n}` })))
   let parentId = await say(people[0]!, consultation.id, 'Level 0')
   const chain = [parentId]
   for (let level = 1; level <= 5; level++) {
@@ -80,7 +81,7 @@ test('replies nest to depth 4, then the thread continues on its own page', async
 
 test('a long run of replies shows the first few and says how many more there are', async () => {
   const consultation = await givenDiscussion()
-  const people = await Promise.all(Array.from({ length: 9 }, (_, n) => givenPerson(`Wide${n}`)))
+  const people = await Promise.all(Array.from({ length: 9 }, (_, n) => givenPerson({ name: `Wide${n}` })))
   const root = await say(people[0]!, consultation.id, 'Busy thread')
   for (let n = 1; n <= 8; n++) await say(people[n]!, consultation.id, `Reply ${n}`, { parentId: root })
   const [thread] = (await loadThreadPage(null, general(consultation.id))).threads
@@ -93,8 +94,8 @@ test('a long run of replies shows the first few and says how many more there are
 
 test('under pre-moderation "show N more replies" counts only the replies the reader can see', async () => {
   const consultation = await givenDiscussion()
-  const people = await Promise.all(Array.from({ length: 7 }, (_, n) => givenPerson(`Waiting${n}`)))
-  const [reader, moderator] = [await givenPerson('Reader'), await givenPerson('Mod', ['moderator'])]
+  const people = await Promise.all(Array.from({ length: 7 }, (_, n) => givenPerson({ name: `Waiting${n}` })))
+  const [reader, moderator] = [await givenPerson({ name: 'Reader' }), await givenPerson({ name: 'Mod', roles: ['moderator'] })]
   const root = await say(people[0]!, consultation.id, 'Busy thread')
   await setPremoderation(moderator, general(consultation.id), true)
   const replies: string[] = []
@@ -117,8 +118,8 @@ test('under pre-moderation "show N more replies" counts only the replies the rea
 
 test('under pre-moderation a thread does not offer to continue when its only deeper reply is waiting', async () => {
   const consultation = await givenDiscussion()
-  const people = await Promise.all(Array.from({ length: 5 }, (_, n) => givenPerson(`Chain${n}`)))
-  const moderator = await givenPerson('Mod', ['moderator'])
+  const people = await Promise.all(Array.from({ length: 5 }, (_, n) => givenPerson({ name: `Chain${n}` })))
+  const moderator = await givenPerson({ name: 'Mod', roles: ['moderator'] })
   let parentId = await say(people[0]!, consultation.id, 'Level 0')
   for (let level = 1; level <= 3; level++) parentId = await say(people[level]!, consultation.id, `Level ${level}`, { parentId })
   await setPremoderation(moderator, general(consultation.id), true)
@@ -130,7 +131,7 @@ test('under pre-moderation a thread does not offer to continue when its only dee
 
 test('an edited comment is marked edited and moderators can read what it said before', async () => {
   const consultation = await givenDiscussion()
-  const [author, moderator] = [await givenPerson('Author'), await givenPerson('Mod', ['moderator'])]
+  const [author, moderator] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'Mod', roles: ['moderator'] })]
   const id = await say(author, consultation.id, 'First thoughts')
   expect(await editComment(author, id, { body: 'Second thoughts' })).toMatchObject({ ok: true })
   const [shown] = (await loadThreadPage(null, general(consultation.id))).threads
@@ -142,7 +143,7 @@ test('an edited comment is marked edited and moderators can read what it said be
 
 test('a deleted comment leaves a placeholder that keeps its replies in place, and cannot be replied to', async () => {
   const consultation = await givenDiscussion()
-  const [author, replier] = [await givenPerson('Author'), await givenPerson('Replier')]
+  const [author, replier] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'Replier' })]
   const id = await say(author, consultation.id, 'Regrettable')
   await say(replier, consultation.id, 'A reply', { parentId: id })
   await deleteComment(author, id)
@@ -155,7 +156,7 @@ test('a deleted comment leaves a placeholder that keeps its replies in place, an
 
 test('support counts once per person, and never for your own comment', async () => {
   const consultation = await givenDiscussion()
-  const [author, fan] = [await givenPerson('Author'), await givenPerson('Fan')]
+  const [author, fan] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'Fan' })]
   const id = await say(author, consultation.id, 'Good idea')
   expect(await supportComment(fan, id)).toMatchObject({ ok: true })
   expect(await supportComment(fan, id)).toMatchObject({ ok: false, reason: 'already_done' })
@@ -167,7 +168,7 @@ test('support counts once per person, and never for your own comment', async () 
 test('reports hide a comment at the threshold; a moderator hides with a reason only the author and moderators read', async () => {
   setEnvForTests({ COMMENT_AUTO_HIDE_REPORTS: '2' })
   const consultation = await givenDiscussion()
-  const [author, first, second, moderator] = [await givenPerson('Author'), await givenPerson('R1'), await givenPerson('R2'), await givenPerson('Mod', ['moderator'])]
+  const [author, first, second, moderator] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'R1' }), await givenPerson({ name: 'R2' }), await givenPerson({ name: 'Mod', roles: ['moderator'] })]
   const id = await say(author, consultation.id, 'Rude words')
   expect(await reportComment(first, id, { reason: 'abusive' })).toMatchObject({ ok: true, autoHidden: false })
   expect(await reportComment(first, id, { reason: 'abusive' })).toMatchObject({ ok: false, reason: 'already_done' })
@@ -191,7 +192,7 @@ test('reports hide a comment at the threshold; a moderator hides with a reason o
 
 test('under pre-moderation a comment waits unseen by others until a moderator approves it', async () => {
   const consultation = await givenDiscussion()
-  const [author, reader, moderator] = [await givenPerson('Author'), await givenPerson('Reader'), await givenPerson('Mod', ['moderator'])]
+  const [author, reader, moderator] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'Reader' }), await givenPerson({ name: 'Mod', roles: ['moderator'] })]
   await setPremoderation(moderator, general(consultation.id), true)
   const id = await say(author, consultation.id, 'Please approve')
   expect((await loadThreadPage(reader, general(consultation.id))).threads).toHaveLength(0)
@@ -203,7 +204,7 @@ test('under pre-moderation a comment waits unseen by others until a moderator ap
 
 test('a blocked person cannot comment, and the block is in the audit log', async () => {
   const consultation = await givenDiscussion()
-  const [troll, moderator] = [await givenPerson('Troll'), await givenPerson('Mod', ['moderator'])]
+  const [troll, moderator] = [await givenPerson({ name: 'Troll' }), await givenPerson({ name: 'Mod', roles: ['moderator'] })]
   expect(await blockCommenter(moderator, troll.id, { reason: '' })).toMatchObject({ ok: false, reason: 'invalid' })
   await blockCommenter(moderator, troll.id, { reason: 'Repeated abuse' })
   expect(await postComment(troll, { subjectType: 'consultation', subjectId: consultation.id, body: 'Hello again' })).toMatchObject({ ok: false, reason: 'blocked' })
@@ -213,7 +214,7 @@ test('a blocked person cannot comment, and the block is in the audit log', async
 
 test('flooding is refused after five comments a minute', async () => {
   const consultation = await givenDiscussion()
-  const flooder = await givenPerson('Flooder')
+  const flooder = await givenPerson({ name: 'Flooder' })
   for (let n = 0; n < 5; n++) await say(flooder, consultation.id, `Message ${n}`)
   expect(await postComment(flooder, { subjectType: 'consultation', subjectId: consultation.id, body: 'One more' })).toMatchObject({ ok: false, reason: 'rate_limited' })
 })
@@ -221,7 +222,7 @@ test('flooding is refused after five comments a minute', async () => {
 test('bad input is refused with a reason, never stored', async () => {
   const consultation = await givenDiscussion()
   const other = await givenDiscussion()
-  const [person, other1] = [await givenPerson('Person'), await givenPerson('Other')]
+  const [person, other1] = [await givenPerson({ name: 'Person' }), await givenPerson({ name: 'Other' })]
   const post = (input: Record<string, unknown>) => postComment(person, { subjectType: 'consultation', subjectId: consultation.id, ...input })
   expect(await post({ body: '   \n\n ' })).toMatchObject({ ok: false, fieldErrors: { body: ['comments:errors.empty'] } })
   expect(await post({ body: 'x'.repeat(5001) })).toMatchObject({ ok: false, fieldErrors: { body: ['comments:errors.tooLong'] } })
@@ -235,7 +236,7 @@ test('bad input is refused with a reason, never stored', async () => {
 
 test('download my data includes comments; deleting the account keeps the thread but removes the words and the name', async () => {
   const consultation = await givenDiscussion()
-  const [leaver, replier] = [await givenPerson('Leaver'), await givenPerson('Replier')]
+  const [leaver, replier] = [await givenPerson({ name: 'Leaver' }), await givenPerson({ name: 'Replier' })]
   const id = await say(leaver, consultation.id, 'My view on the bill')
   await editComment(leaver, id, { body: 'My revised view on the bill' })
   await say(replier, consultation.id, 'A reply to the leaver', { parentId: id })

@@ -18,7 +18,8 @@ import { withTestDatabase } from '../helpers/db'
 import { itipProblems } from '../helpers/itip'
 import { renderRoute, submitToRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
-import { eventForm, givenOrganisation, givenPerson } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { eventForm, givenOrganisation } from '../helpers/events'
 
 withTestDatabase()
 afterAll(() => stopJobs())
@@ -99,7 +100,7 @@ describe('a time in the hour the clocks go back', () => {
   ] as const) {
     test(`choosing ${clock} stores ${startsAt}; the page, the .ics (in ical.js and node-ical) and the JSON-LD say the same`, async () => {
       const { organisation } = await givenOrganisation()
-      const moderator = await givenPerson(['moderator'])
+      const moderator = await givenPerson({ roles: ['moderator'] })
       const created = await createEvent(moderator, eventForm(organisation.slug, { ...NIGHT, startClock: clock }), null)
       if (!created.ok) throw new Error(JSON.stringify(created))
       const [row] = await getDb().select().from(events).where(eq(events.id, created.id))
@@ -123,7 +124,7 @@ describe('a time in the hour the clocks go back', () => {
 
   test('an end in the repeated hour is asked about too: 00:30 to the second 1:30am is two hours', async () => {
     const { organisation } = await givenOrganisation()
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const night = eventForm(organisation.slug, { ...NIGHT, startTime: '00:30', endTime: '01:30' })
     expect(await createEvent(moderator, night, null)).toMatchObject({ ok: false, fieldErrors: { endClock: ['events:errors.timeRepeated'] } })
     const created = await createEvent(moderator, { ...night, endClock: 'GMT' }, null)
@@ -135,7 +136,7 @@ describe('a time in the hour the clocks go back', () => {
 
   test('the edit page shows the saved answer, checked', async () => {
     const { organisation } = await givenOrganisation()
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const created = await createEvent(moderator, eventForm(organisation.slug, { ...NIGHT, startClock: 'GMT' }), null)
     if (!created.ok) throw new Error(JSON.stringify(created))
     const html = await renderRoute(editEventRoute, '/manage/events/:id', browserRequest(`/manage/events/${created.id}`, await signedInCookies(moderator.id)), context)
@@ -144,7 +145,7 @@ describe('a time in the hour the clocks go back', () => {
 
   test('a repeating event cannot fall in that hour, since calendar apps disagree about which it is', async () => {
     const { organisation } = await givenOrganisation()
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const attempt = (fields: Partial<EventInput>) => createEvent(moderator, eventForm(organisation.slug, fields), null)
     expect(await attempt({ ...NIGHT, repeat: 'weekly', repeatCount: 3 })).toMatchObject({ ok: false, fieldErrors: { repeat: ['events:errors.repeatInRepeatedHour'] } })
     // Weekly from the Sunday before: its second session is that night.

@@ -18,7 +18,7 @@ import { withTestDatabase } from '../helpers/db'
 import { type ItipMethod, itipProblems } from '../helpers/itip'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
-import { eventForm, givenPublishedEvent } from './events-fixtures'
+import { eventForm, givenPublishedEvent } from '../helpers/events'
 
 const database = withTestDatabase()
 const eventPageOf = (slug: string) => eventView(slug, 'en')

@@ -8,7 +8,8 @@ import { seedDemoContent } from '../../scripts/seed/demo'
 import { googleSessions } from '../helpers/calendar-events'
 import { withTestDatabase } from '../helpers/db'
 import { itipProblems } from '../helpers/itip'
-import { eventForm, givenOrganisation, givenPerson, givenPublishedEvent } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { eventForm, givenOrganisation, givenPublishedEvent } from '../helpers/events'
 
 const database = withTestDatabase()
 afterAll(() => stopJobs())
@@ -136,7 +137,7 @@ describe('RSS, Atom and the embeddable list', () => {
 describe('scheduling and moderation', () => {
   test('an organiser submits, a moderator approves and the organiser is emailed; returning needs a reason', async () => {
     const { organisation, organiser } = await givenOrganisation()
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const submitted = await createEvent(organiser, eventForm(organisation.slug), null)
     expect(submitted).toMatchObject({ ok: true, status: 'submitted' })
     if (!submitted.ok) return

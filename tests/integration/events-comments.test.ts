@@ -5,7 +5,8 @@ import { cancelEvent } from '~/modules/events/commands.server'
 import { eventPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenPerson, givenPublishedEvent } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenPublishedEvent } from '../helpers/events'
 
 withTestDatabase()
 afterAll(() => stopJobs())

@@ -18,7 +18,8 @@ import * as programmeRoute from '~/routes/programmes.$slug'
 import { withTestDatabase } from '../helpers/db'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
-import { eventForm, givenOrganisation, givenPerson } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { eventForm, givenOrganisation } from '../helpers/events'
 
 const database = withTestDatabase()
 afterAll(() => stopJobs())
@@ -37,7 +38,7 @@ const GAELIC = {
 /** A published event in its own organisation (and tag, to find it in lists), Gaelic fields as given. */
 async function givenEvent(tag: string, gaelic: { titleGd?: string; summaryGd?: string; descriptionGd?: string } = {}, programme?: string) {
   const { organisation } = await givenOrganisation()
-  const moderator = await givenPerson(['moderator'])
+  const moderator = await givenPerson({ roles: ['moderator'] })
   const form = eventForm(organisation.slug, { tags: tag, titleGd: gaelic.titleGd, summaryGd: gaelic.summaryGd, programme })
   const created = await createEvent(moderator, form, textToDoc('The English description of the evening.'), gaelic.descriptionGd ? textToDoc(gaelic.descriptionGd) : null)
   if (!created.ok) throw new Error(JSON.stringify(created))
@@ -120,7 +121,7 @@ describe('the embed another site shows', () => {
 
 describe('a programme in the Gaelic interface', () => {
   test('shows its Gaelic name and description; one without Gaelic is marked English', async () => {
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const slug = `gd-programme-${Date.now()}`
     const made = await createProgramme(moderator, { name: 'Pioneer year', slug, description: 'A year of engagement.', nameGd: 'Bliadhna tùsaire', descriptionGd: 'Bliadhna de chom-pàirteachadh.', target: 6 })
     expect(made).toMatchObject({ ok: true })

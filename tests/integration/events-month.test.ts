@@ -4,7 +4,7 @@ import { cancelEvent } from '~/modules/events/commands.server'
 import { calendarListPage, calendarMonthPage } from '~/modules/events/views.server'
 import { stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenPublishedEvent } from './events-fixtures'
+import { givenPublishedEvent } from '../helpers/events'
 
 withTestDatabase()
 afterAll(() => stopJobs())

@@ -7,7 +7,7 @@ import * as listRoute from '~/routes/events._index'
 import { withTestDatabase } from '../helpers/db'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
-import { givenPublishedEvent } from './events-fixtures'
+import { givenPublishedEvent } from '../helpers/events'
 
 withTestDatabase()
 afterAll(() => stopJobs())

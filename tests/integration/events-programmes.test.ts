@@ -9,7 +9,8 @@ import { getDb } from '~/platform/db.server'
 import { stopJobs } from '~/platform/jobs.server'
 import * as newProgramme from '~/routes/manage.programmes.new'
 import { withTestDatabase } from '../helpers/db'
-import { givenOrganisation, givenPerson } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenOrganisation } from '../helpers/events'
 
 withTestDatabase()
 afterAll(() => stopJobs())
@@ -19,7 +20,7 @@ const unique = (base: string) => `${base}-${Date.now().toString(36)}-${++counter
 
 describe('creating a programme', () => {
   test('a moderator creates a programme; its public page shows it and the audit log says who', async () => {
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const slug = unique('pioneer-year')
     const created = await createProgramme(moderator, { name: 'Open Government Pioneer year', slug, description: 'A year of engagement with civil society.', target: 6 })
     expect(created).toMatchObject({ ok: true, slug })
@@ -30,14 +31,14 @@ describe('creating a programme', () => {
   })
 
   test('without a web address, one is made from the title', async () => {
-    const admin = await givenPerson(['admin'])
+    const admin = await givenPerson({ roles: ['admin'] })
     const name = `Listening tour ${unique('x')}`
     const created = await createProgramme(admin, { name, target: 3 })
     expect(created.ok && created.slug).toBe(name.toLowerCase().replace(/ /g, '-'))
   })
 
   test('a missing title, a target that is not a whole number above 0 and a web address in use are refused, and nothing is stored', async () => {
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const slug = unique('taken')
     await createProgramme(moderator, { name: 'First', slug, target: 2 })
     expect(await createProgramme(moderator, { name: '  ', slug: unique('a'), target: 2 })).toMatchObject({ ok: false, fieldErrors: { name: ['events:errors.titleMissing'] } })
@@ -50,10 +51,10 @@ describe('creating a programme', () => {
   })
 
   test('organisers, officials and citizens may not create or change programmes', async () => {
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const created = await createProgramme(moderator, { name: 'Kept', slug: unique('kept'), target: 2 })
     if (!created.ok) throw new Error('not created')
-    const people = [(await givenOrganisation()).organiser, await givenPerson(['official']), await givenPerson()]
+    const people = [(await givenOrganisation()).organiser, await givenPerson({ roles: ['official'] }), await givenPerson()]
     for (const person of people) {
       await expect(createProgramme(person, { name: 'Mine', slug: unique('mine'), target: 1 })).rejects.toMatchObject({ status: 403 })
       await expect(updateProgramme(person, created.id, { name: 'Taken over', slug: created.slug, target: 1 })).rejects.toMatchObject({ status: 403 })
@@ -64,7 +65,7 @@ describe('creating a programme', () => {
 
 describe('changing a programme', () => {
   test('a moderator changes the title, address and target; another programme’s address is refused', async () => {
-    const moderator = await givenPerson(['moderator'])
+    const moderator = await givenPerson({ roles: ['moderator'] })
     const [first, other] = [unique('first'), unique('other')]
     const created = await createProgramme(moderator, { name: 'Draft name', slug: first, target: 2 })
     await createProgramme(moderator, { name: 'Other', slug: other, target: 2 })
@@ -84,7 +85,7 @@ describe('the new programme page without JavaScript', () => {
   const context = {} as AppLoadContext
 
   async function post(roles: ('moderator' | 'official')[], fields: Record<string, string>) {
-    const person = await givenPerson(roles)
+    const person = await givenPerson({ roles })
     const cookie = `${(await startSession(new Request('http://localhost/'), person.id)).split(';')[0]!}; guth_csrf=${CSRF}`
     const request = new Request('http://localhost/manage/programmes/new', {
       method: 'POST',

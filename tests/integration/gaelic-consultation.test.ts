@@ -15,11 +15,12 @@ import * as consultationPage from '~/routes/consultations.$slug._index'
 import * as questionPage from '~/routes/consultations.$slug.respond.questions.$number'
 import { localDemocracySlug } from '../../scripts/seed/consultation'
 import { seedDemoContent } from '../../scripts/seed/demo'
-import { givenConsultation } from '../helpers/consultations'
+import { givenAnalysedConsultation, givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { renderRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
-import { givenAnalysedConsultation, givenPerson, givenResponses } from './analysis-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 
@@ -116,7 +117,7 @@ async function givenPublishedAnalysis() {
     { type: 'individual', consent: 'anonymous', answers: { 0: ['yes'], 1: 'Community councils need budgets.' } },
     { type: 'organisation', consent: 'with_name', organisation: 'Orkney Development Trust', answers: { 0: ['maybe'], 1: 'Island communities need a say on ferries.' } },
   ])
-  const official = await givenPerson()
+  const official = await givenPerson({ roles: ['official'] })
   const form = new FormData()
   form.set('intent', 'add:questions:closedQuestion')
   form.set('questions-closedQuestion', closed!.id)

@@ -18,8 +18,9 @@ import { listOutbox, readOutboxMessage, resetMailTransportForTests } from '~/pla
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { poll } from '../helpers/smtp'
-import { givenDiscussion, givenPerson, say } from './comments-helpers'
-import { eventForm, givenPublishedEvent } from './events-fixtures'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, say } from '../helpers/comments'
+import { eventForm, givenPublishedEvent } from '../helpers/events'
 
 // Issue 14, items 4 and 5: the headers as they are written into the outbox, which holds the very
 // bytes that would go over the wire.
@@ -97,7 +98,7 @@ describe('transactional mail carries Auto-Submitted and no unsubscribe link', ()
 
   test('a booking confirmation, even for someone with an account', async () => {
     const { event } = await givenPublishedEvent()
-    const person = await givenPerson('Booker')
+    const person = await givenPerson({ name: 'Booker' })
     const booked = await bookPlace(event.id, { name: 'Booker', email: person.email }, { userId: person.id, language: 'en' })
     expect(booked.ok).toBe(true)
     expectTransactional(await firstMailTo(person.email))
@@ -107,14 +108,14 @@ describe('transactional mail carries Auto-Submitted and no unsubscribe link', ()
 describe('mail a person can stop getting carries a one-click unsubscribe link', () => {
   test('a reply digest', async () => {
     const consultation = await givenDiscussion()
-    const [author, replier] = [await givenPerson('Author'), await givenPerson('Replier')]
+    const [author, replier] = [await givenPerson({ name: 'Author' }), await givenPerson({ name: 'Replier' })]
     const comment = await say(author, consultation.id, 'Community councils need more time')
     await say(replier, consultation.id, 'Agreed', { parentId: comment })
     expectOneClick(await firstMailTo(author.email), author.id, 'replies')
   })
 
   test('a milestone email to an official, and none to an official who turned them off', async () => {
-    const [official, quiet] = [await givenPerson('Official', ['official']), await givenPerson('Quiet', ['admin'])]
+    const [official, quiet] = [await givenPerson({ name: 'Official', roles: ['official'] }), await givenPerson({ name: 'Quiet', roles: ['admin'] })]
     await getDb().update(users).set({ notifyMilestones: false }).where(eq(users.id, quiet.id))
     await givenConsultation({ opensAt: new Date(Date.now() - 60_000) })
     expect(await notifyConsultationMilestones()).toBeGreaterThan(0)
@@ -124,7 +125,7 @@ describe('mail a person can stop getting carries a one-click unsubscribe link', 
 
   test('an event change and a cancellation to people with an account; not to one who turned them off, and no link for a booking without an account', async () => {
     const { event, organisation, organiser, moderator } = await givenPublishedEvent()
-    const [booker, quiet] = [await givenPerson('Attendee'), await givenPerson('QuietAttendee')]
+    const [booker, quiet] = [await givenPerson({ name: 'Attendee' }), await givenPerson({ name: 'QuietAttendee' })]
     const guest = `guest-${randomUUID().slice(0, 8)}@example.org`
     await getDb().update(users).set({ notifyEventUpdates: false }).where(eq(users.id, quiet.id))
     for (const [email, userId] of [[booker.email, booker.id], [quiet.email, quiet.id], [guest, null]] as const) {

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest'
 import { analyseEmbeddedDatabase } from '~/platform/maintenance.server'
 import { getConnection } from '~/platform/db.server'
 import { withTestDatabase } from '../helpers/db'
-import { givenAnalysedConsultation, givenResponses } from './analysis-fixtures'
+import { givenAnalysedConsultation } from '../helpers/consultations'
+import { givenResponses } from '../helpers/responses'
 
 withTestDatabase()
 

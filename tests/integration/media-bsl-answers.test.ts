@@ -4,9 +4,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { SignedInUser } from '~/modules/accounts'
-import type { PlatformRole } from '~/modules/accounts/permissions'
-import { userRoles, users } from '~/modules/accounts/schema'
 import { startSession } from '~/modules/accounts/sessions.server'
 import { buildResponseTable } from '~/modules/consultations/export.server'
 import { listQuestions } from '~/modules/consultations/queries.server'
@@ -25,6 +22,7 @@ import { getFileStore, setFileStoreForTests } from '~/platform/storage.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { validMp4 } from '../helpers/media-videos'
+import { asSignedInUser, givenPerson } from '../helpers/people'
 import { browserRequest } from '../helpers/requests'
 
 withTestDatabase()
@@ -33,12 +31,6 @@ afterAll(async () => {
   await stopJobs()
   setEnvForTests({})
 })
-
-async function givenPerson(roles: PlatformRole[]): Promise<SignedInUser> {
-  const [user] = await getDb().insert(users).values({ email: `p-${randomUUID().slice(0, 8)}@example.org`, displayName: 'Morag Official' }).returning()
-  for (const role of roles) await getDb().insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, email: user!.email, displayName: user!.displayName, locale: 'en', roles: [...roles] as SignedInUser['roles'], sessionId: '', sessionVerifiedAt: new Date() }
-}
 
 /** A respondent who answered question 1 by BSL video (processed) and sent the response. */
 async function givenBslResponse() {
@@ -57,7 +49,7 @@ async function givenBslResponse() {
 
 describe('interpretation', () => {
   test('an official interprets a BSL answer; it shows in the response and the export, with who and when', async () => {
-    const official = await givenPerson(['official'])
+    const official = asSignedInUser(await givenPerson({ roles: ['official'], name: 'Morag Official' }))
     const { consultation, questions, responseId } = await givenBslResponse()
     const before = await interpretationQueue(official, consultation.id, 'en')
     expect(before!.pending).toBe(1)
@@ -80,7 +72,7 @@ describe('interpretation', () => {
   })
 
   test('a citizen cannot see the queue or interpret', async () => {
-    const citizen = await givenPerson([])
+    const citizen = asSignedInUser(await givenPerson())
     const { consultation, questions, responseId } = await givenBslResponse()
     await expect(interpretationQueue(citizen, consultation.id, 'en')).rejects.toMatchObject({ status: 403 })
     await expect(interpretResponse(citizen, consultation.id, responseId, new Map([[questions[0]!.id, 'x']]), true)).rejects.toMatchObject({ status: 403 })
@@ -89,8 +81,8 @@ describe('interpretation', () => {
 
 describe('privacy', () => {
   test('a respondent’s video is never public: officials only, streamed with our own headers', async () => {
-    const official = await givenPerson(['official'])
-    const citizen = await givenPerson([])
+    const official = asSignedInUser(await givenPerson({ roles: ['official'] }))
+    const citizen = asSignedInUser(await givenPerson())
     const { mediaId } = await givenBslResponse()
     expect((await serveMedia(null, mediaId, 'video', null)).status).toBe(404)
     expect((await serveMedia(citizen, mediaId, 'video', null)).status).toBe(403)
@@ -106,7 +98,7 @@ describe('privacy', () => {
   })
 
   test('with Supabase Storage an official is sent to a short-lived signed URL; captions still come through Guth', async () => {
-    const official = await givenPerson(['official'])
+    const official = asSignedInUser(await givenPerson({ roles: ['official'] }))
     const { mediaId } = await givenBslResponse()
     const asked: { key: string; expiresInSeconds: number }[] = []
     const local = getFileStore()
@@ -128,7 +120,7 @@ describe('privacy', () => {
   })
 
   test('withdrawing a response deletes its videos', async () => {
-    const official = await givenPerson(['official'])
+    const official = asSignedInUser(await givenPerson({ roles: ['official'] }))
     const { consultation, responseId, mediaId } = await givenBslResponse()
     const [row] = await getDb().select().from(media).where(eq(media.id, mediaId))
     expect((await withdrawResponse(official, consultation.id, responseId, 'Asked by phone')).ok).toBe(true)
@@ -152,7 +144,7 @@ describe('BSL versions from officials', () => {
   })
 
   test('a question’s BSL video with captions and transcript is watchable by anyone once ready', async () => {
-    const official = await givenPerson(['official'])
+    const official = asSignedInUser(await givenPerson({ roles: ['official'] }))
     const { consultation, questions } = await givenConsultation()
     const staged = path.join(mkdtempSync(path.join(tmpdir(), 'guth-version-')), 'q1.mp4')
     copyFileSync(validMp4(), staged)

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
-import { auditLog, userRoles, users } from '~/modules/accounts/schema'
+import { auditLog } from '~/modules/accounts/schema'
 import { startSession } from '~/modules/accounts/sessions.server'
 import { answers, responses } from '~/modules/consultations/schema'
 import { startDraft } from '~/modules/consultations/responding.server'
@@ -19,6 +18,7 @@ import * as questionPage from '~/routes/consultations.$slug.respond.questions.$n
 import * as bslVersionsPage from '~/routes/manage.consultations.$id.bsl'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { givenPerson } from '../helpers/people'
 import { validMp4 } from '../helpers/media-videos'
 import { renderRoute, submitToRoute } from '../helpers/render-route'
 import { browserRequest } from '../helpers/requests'
@@ -72,9 +72,8 @@ function videoForm(files: Sent[], fields: Record<string, string>) {
 }
 
 async function givenOfficial() {
-  const [user] = await getDb().insert(users).values({ email: `official-${randomUUID().slice(0, 8)}@example.org`, displayName: 'Morag Official' }).returning()
-  await getDb().insert(userRoles).values({ userId: user!.id, role: 'official' })
-  return startSession(browserRequest('/manage'), user!.id)
+  const official = await givenPerson({ roles: ['official'], name: 'Morag Official' })
+  return startSession(browserRequest('/manage'), official.id)
 }
 
 /** An official's post of the BSL versions form (the plain form, no JavaScript on this page). */

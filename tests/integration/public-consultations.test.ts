@@ -2,18 +2,20 @@ import { randomUUID } from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { userRoles, users } from '~/modules/accounts/schema'
-import { startSession } from '~/modules/accounts/sessions.server'
+import { users } from '~/modules/accounts/schema'
 import { statusOf } from '~/modules/consultations/lifecycle'
 import { countPublicByTab, getPublicConsultation, listPublicConsultations, listQuestions, type PublicTab } from '~/modules/consultations/queries.server'
-import { consultations, type Translated } from '~/modules/consultations/schema'
+import { consultations } from '~/modules/consultations/schema'
 import { getDb } from '~/platform/db.server'
 import * as consultationPage from '~/routes/consultations.$slug._index'
 import * as consultationList from '~/routes/consultations._index'
 import * as home from '~/routes/_index'
 import { localDemocracySlug } from '../../scripts/seed/consultation'
 import { seedDemoContent } from '../../scripts/seed/demo'
+import { type ConsultationOptions, givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { cookieFor } from '../helpers/http'
+import { givenPerson } from '../helpers/people'
 
 withTestDatabase()
 
@@ -21,31 +23,9 @@ const unique = () => randomUUID().replaceAll('-', '').slice(0, 10)
 const DAY = 24 * 60 * 60 * 1000
 const fromNow = (ms: number) => new Date(Date.now() + ms)
 
-async function givenConsultation(
-  options: {
-    title?: Translated
-    summary?: Translated
-    opensAt?: Date
-    closesAt?: Date
-    published?: boolean
-    retracted?: boolean
-  } = {},
-) {
-  const slug = `consultation-${unique()}`
-  await getDb()
-    .insert(consultations)
-    .values({
-      slug,
-      title: options.title ?? { en: `Consultation ${slug}` },
-      summary: options.summary ?? { en: 'A summary.' },
-      team: 'Test Team',
-      contactEmail: 'team@gov.scot.example',
-      opensAt: options.opensAt ?? fromNow(-DAY),
-      closesAt: options.closesAt ?? fromNow(30 * DAY),
-      publishedAt: options.published === false ? null : fromNow(-2 * DAY),
-      retractedAt: options.retracted ? fromNow(-60_000) : null,
-    })
-  return slug
+/** A consultation with no questions, by its address. */
+async function givenConsultationSlug(options: ConsultationOptions = {}) {
+  return (await givenConsultation({ questions: [], ...options })).consultation.slug
 }
 
 async function slugsIn(tab: PublicTab, q: string) {
@@ -77,10 +57,10 @@ describe('tabs', () => {
   test('each published consultation is in the tab for where it is today', async () => {
     const token = unique()
     const title = (name: string) => ({ en: `${name} ${token}` })
-    const forthcoming = await givenConsultation({ title: title('Forthcoming'), opensAt: fromNow(2 * DAY), closesAt: fromNow(40 * DAY) })
-    const justOpened = await givenConsultation({ title: title('Just opened'), opensAt: fromNow(-60_000), closesAt: fromNow(10 * DAY) })
-    const closingSoon = await givenConsultation({ title: title('Closing soon'), opensAt: fromNow(-10 * DAY), closesAt: fromNow(60_000) })
-    const justClosed = await givenConsultation({ title: title('Just closed'), opensAt: fromNow(-10 * DAY), closesAt: fromNow(-60_000) })
+    const forthcoming = await givenConsultationSlug({ title: title('Forthcoming'), opensAt: fromNow(2 * DAY), closesAt: fromNow(40 * DAY) })
+    const justOpened = await givenConsultationSlug({ title: title('Just opened'), opensAt: fromNow(-60_000), closesAt: fromNow(10 * DAY) })
+    const closingSoon = await givenConsultationSlug({ title: title('Closing soon'), opensAt: fromNow(-10 * DAY), closesAt: fromNow(60_000) })
+    const justClosed = await givenConsultationSlug({ title: title('Just closed'), opensAt: fromNow(-10 * DAY), closesAt: fromNow(-60_000) })
 
     expect(await slugsIn('open', token)).toEqual([justOpened, closingSoon].sort())
     expect(await slugsIn('forthcoming', token)).toEqual([forthcoming])
@@ -89,10 +69,10 @@ describe('tabs', () => {
 
   test('open consultations are listed closing soonest first, closed ones most recently closed first', async () => {
     const token = unique()
-    const later = await givenConsultation({ title: { en: `Later ${token}` }, closesAt: fromNow(20 * DAY) })
-    const sooner = await givenConsultation({ title: { en: `Sooner ${token}` }, closesAt: fromNow(2 * DAY) })
-    const longAgo = await givenConsultation({ title: { en: `Long ago ${token}` }, opensAt: fromNow(-90 * DAY), closesAt: fromNow(-60 * DAY) })
-    const lately = await givenConsultation({ title: { en: `Lately ${token}` }, opensAt: fromNow(-90 * DAY), closesAt: fromNow(-DAY) })
+    const later = await givenConsultationSlug({ title: { en: `Later ${token}` }, closesAt: fromNow(20 * DAY) })
+    const sooner = await givenConsultationSlug({ title: { en: `Sooner ${token}` }, closesAt: fromNow(2 * DAY) })
+    const longAgo = await givenConsultationSlug({ title: { en: `Long ago ${token}` }, opensAt: fromNow(-90 * DAY), closesAt: fromNow(-60 * DAY) })
+    const lately = await givenConsultationSlug({ title: { en: `Lately ${token}` }, opensAt: fromNow(-90 * DAY), closesAt: fromNow(-DAY) })
 
     const order = async (tab: PublicTab) => (await listPublicConsultations({ tab, q: token })).consultations.map((c) => c.slug)
     expect(await order('open')).toEqual([sooner, later])
@@ -101,8 +81,8 @@ describe('tabs', () => {
 
   test('the page shows the chosen tab with counts, and an unknown tab shows the open ones', async () => {
     const token = unique()
-    const open = await givenConsultation({ title: { en: `Open ${token}` } })
-    const closed = await givenConsultation({ title: { en: `Closed ${token}` }, opensAt: fromNow(-9 * DAY), closesAt: fromNow(-DAY) })
+    const open = await givenConsultationSlug({ title: { en: `Open ${token}` } })
+    const closed = await givenConsultationSlug({ title: { en: `Closed ${token}` }, opensAt: fromNow(-9 * DAY), closesAt: fromNow(-DAY) })
 
     const closedTab = await listPage(`?tab=closed&q=${token}`)
     expect(closedTab.tab).toBe('closed')
@@ -132,10 +112,10 @@ describe('tabs', () => {
 describe('what the public never sees', () => {
   test('drafts and retracted consultations appear in no tab and have no page', async () => {
     const token = unique()
-    const draft = await givenConsultation({ title: { en: `Draft ${token}` }, published: false })
-    const draftClosed = await givenConsultation({ title: { en: `Old draft ${token}` }, published: false, closesAt: fromNow(-DAY), opensAt: fromNow(-9 * DAY) })
-    const retracted = await givenConsultation({ title: { en: `Retracted ${token}` }, retracted: true })
-    const retractedForthcoming = await givenConsultation({ title: { en: `Retracted later ${token}` }, retracted: true, opensAt: fromNow(DAY) })
+    const draft = await givenConsultationSlug({ title: { en: `Draft ${token}` }, published: false })
+    const draftClosed = await givenConsultationSlug({ title: { en: `Old draft ${token}` }, published: false, closesAt: fromNow(-DAY), opensAt: fromNow(-9 * DAY) })
+    const retracted = await givenConsultationSlug({ title: { en: `Retracted ${token}` }, retracted: true })
+    const retractedForthcoming = await givenConsultationSlug({ title: { en: `Retracted later ${token}` }, retracted: true, opensAt: fromNow(DAY) })
 
     for (const tab of ['open', 'forthcoming', 'closed'] as const) expect(await slugsIn(tab, token)).toEqual([])
     for (const slug of [draft, draftClosed, retracted, retractedForthcoming]) {
@@ -149,11 +129,11 @@ describe('what the public never sees', () => {
 describe('search', () => {
   test('matches titles and summaries in English and Gaelic, whatever the case', async () => {
     const token = unique()
-    const ferries = await givenConsultation({
+    const ferries = await givenConsultationSlug({
       title: { en: `Island Ferries ${token}`, gd: `Aiseagan nan Eilean ${token}` },
       summary: { en: 'Timetables and fares.' },
     })
-    const peatlands = await givenConsultation({
+    const peatlands = await givenConsultationSlug({
       title: { en: `Land use ${token}` },
       summary: { en: 'Restoring PEATLANDS across Scotland.', gd: 'Ag ath-nuadhachadh bhoglaichean air feadh na h-Alba.' },
     })
@@ -169,10 +149,10 @@ describe('search', () => {
 
   test('treats % and _ as the characters themselves, not wildcards', async () => {
     const token = unique()
-    const percent = await givenConsultation({ title: { en: `Rates ${token}% rise` } })
-    const digit = await givenConsultation({ title: { en: `Rates ${token}5 rise` } })
-    const underscore = await givenConsultation({ title: { en: `File ${token}_a` } })
-    const letter = await givenConsultation({ title: { en: `File ${token}ba` } })
+    const percent = await givenConsultationSlug({ title: { en: `Rates ${token}% rise` } })
+    const digit = await givenConsultationSlug({ title: { en: `Rates ${token}5 rise` } })
+    const underscore = await givenConsultationSlug({ title: { en: `File ${token}_a` } })
+    const letter = await givenConsultationSlug({ title: { en: `File ${token}ba` } })
 
     expect(await slugsIn('open', `${token}%`)).toEqual([percent])
     expect(await slugsIn('open', `${token}_`)).toEqual([underscore])
@@ -182,7 +162,7 @@ describe('search', () => {
 
   test('the search keeps the tab, and the counts follow the search', async () => {
     const token = unique()
-    const forthcoming = await givenConsultation({ title: { en: `Ferries ${token}` }, opensAt: fromNow(5 * DAY) })
+    const forthcoming = await givenConsultationSlug({ title: { en: `Ferries ${token}` }, opensAt: fromNow(5 * DAY) })
     const page = await listPage(`?tab=forthcoming&q=${token}`)
     expect(page.consultations.map((c) => c.slug)).toEqual([forthcoming])
     expect(page.counts).toEqual({ open: 0, forthcoming: 1, closed: 0 })
@@ -191,8 +171,8 @@ describe('search', () => {
 
 describe('the consultation page', () => {
   test('speaks the reader’s language, and marks English shown to a Gaelic reader', async () => {
-    const both = await givenConsultation({ title: { en: 'Island ferries', gd: 'Aiseagan nan eilean' }, summary: { en: 'Fares.', gd: 'Faraidhean.' } })
-    const englishOnly = await givenConsultation({ title: { en: 'Bus services' }, summary: { en: 'Routes.' } })
+    const both = await givenConsultationSlug({ title: { en: 'Island ferries', gd: 'Aiseagan nan eilean' }, summary: { en: 'Fares.', gd: 'Faraidhean.' } })
+    const englishOnly = await givenConsultationSlug({ title: { en: 'Bus services' }, summary: { en: 'Routes.' } })
 
     const gaelic = { 'accept-language': 'gd' }
     expect((await consultationPageFor(both, gaelic)).consultation.title).toEqual({ text: 'Aiseagan nan eilean' })
@@ -202,8 +182,8 @@ describe('the consultation page', () => {
   })
 
   test('says clearly when it closed, and when a forthcoming one opens', async () => {
-    const closed = await givenConsultation({ opensAt: fromNow(-20 * DAY), closesAt: fromNow(-2 * DAY) })
-    const forthcoming = await givenConsultation({ opensAt: fromNow(3 * DAY), closesAt: fromNow(40 * DAY) })
+    const closed = await givenConsultationSlug({ opensAt: fromNow(-20 * DAY), closesAt: fromNow(-2 * DAY) })
+    const forthcoming = await givenConsultationSlug({ opensAt: fromNow(3 * DAY), closesAt: fromNow(40 * DAY) })
     const closedPage = await consultationPageFor(closed)
     expect(closedPage.consultation.status).toBe('closed')
     expect(closedPage.consultation.countdown).toBeNull()
@@ -213,17 +193,12 @@ describe('the consultation page', () => {
   })
 
   test('everyone, signed in or not, sees the same public pages', async () => {
-    const slug = await givenConsultation()
-    const draft = await givenConsultation({ published: false })
+    const slug = await givenConsultationSlug()
+    const draft = await givenConsultationSlug({ published: false })
     const cookies: Record<string, Record<string, string>> = { anonymous: {} }
     for (const role of ['citizen', 'official', 'admin'] as const) {
-      const [user] = await getDb()
-        .insert(users)
-        .values({ email: `${role}-${unique()}@example.org` })
-        .returning({ id: users.id })
-      if (role !== 'citizen') await getDb().insert(userRoles).values({ userId: user!.id, role })
-      const setCookie = await startSession(new Request('http://localhost/'), user!.id)
-      cookies[role] = { cookie: setCookie.split(';')[0]! }
+      const person = await givenPerson({ roles: role === 'citizen' ? [] : [role] })
+      cookies[role] = { cookie: await cookieFor(person.id) }
     }
     for (const [role, headers] of Object.entries(cookies)) {
       const statuses = {

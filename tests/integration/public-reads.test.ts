@@ -7,7 +7,8 @@ import { consultations } from '~/modules/consultations/schema'
 import { getDb } from '~/platform/db.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
-import { givenDiscussion, givenPerson, PARAGRAPH } from './comments-helpers'
+import { givenPerson } from '../helpers/people'
+import { givenDiscussion, PARAGRAPH } from '../helpers/comments'
 
 // Public reads are kept until the database says their table changed (docs/decisions/018).
 const database = withTestDatabase()
@@ -47,7 +48,7 @@ test('an anonymous reader sees a comment, and the count beside its paragraph, as
   const subject = { type: 'consultation' as const, id: consultation.id, anchor: PARAGRAPH }
   expect((await loadThreadPage(null, subject)).total).toBe(0)
   expect(await countCommentsByBlock(consultation.id)).toEqual({})
-  const ailsa = await givenPerson('Ailsa')
+  const ailsa = await givenPerson({ name: 'Ailsa' })
   expect(await postComment(ailsa, { subjectType: 'consultation', subjectId: consultation.id, anchor: PARAGRAPH, body: 'Panels need a budget.' })).toMatchObject({ ok: true })
   expect((await loadThreadPage(null, subject)).total).toBe(1)
   expect(await countCommentsByBlock(consultation.id)).toEqual({ [PARAGRAPH]: 1 })

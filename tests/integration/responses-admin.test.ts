@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { AppLoadContext } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import type { PlatformRole } from '~/modules/accounts/permissions'
-import { auditLog, memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
-import { startSession } from '~/modules/accounts/sessions.server'
+import { auditLog, memberships, organisations } from '~/modules/accounts/schema'
 import { buildResponseTable, exportResponses, toCsv } from '~/modules/consultations/export.server'
 import { newReference, normaliseReference, REFERENCE_PATTERN } from '~/modules/consultations/references'
 import {
@@ -18,7 +16,7 @@ import {
   type ResponseFilters,
   withdrawResponse,
 } from '~/modules/consultations/responses-admin.server'
-import { answers, consultations, type QuestionOption, questions, responses } from '~/modules/consultations/schema'
+import { answers, consultations, responses } from '~/modules/consultations/schema'
 import { getConnection, getDb } from '~/platform/db.server'
 import { prepareMailQueue, queueMail } from '~/platform/mail.server'
 import * as detailRoute from '~/routes/manage.consultations.$id.responses.$responseId'
@@ -26,89 +24,26 @@ import * as listRoute from '~/routes/manage.consultations.$id.responses._index'
 import * as csvRoute from '~/routes/manage.consultations.$id.responses.export[.]csv'
 import * as xlsxRoute from '~/routes/manage.consultations.$id.responses.export[.]xlsx'
 import * as newRoute from '~/routes/manage.consultations.$id.responses.new'
+import { givenConsultationOfEveryKind } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { CSRF, cookieFor, type Loader, routeContext, statusOf } from '../helpers/http'
+import { givenPerson } from '../helpers/people'
+import { givenResponse as givenSentResponse } from '../helpers/responses'
 
 withTestDatabase()
 
 const unique = () => randomUUID().slice(0, 8)
-const DAY = 24 * 3600 * 1000
 
-async function givenPerson(roles: PlatformRole[] = []) {
-  const db = getDb()
-  const [user] = await db.insert(users).values({ email: `person-${unique()}@example.org`, displayName: `Person ${unique()}` }).returning()
-  for (const role of roles) await db.insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, roles, displayName: user!.displayName }
-}
+type Consultation = Awaited<ReturnType<typeof givenConsultationOfEveryKind>>
 
-const choices = (...values: string[]): QuestionOption[] => values.map((value) => ({ value, label: { en: `${value[0]!.toUpperCase()}${value.slice(1)}`, gd: `GD ${value}` } }))
-
-/** An open consultation with a question of every kind and a follow-up to the single-choice one. */
-async function givenConsultation(options: { publishedAt?: Date | null } = {}) {
-  const db = getDb()
-  const now = Date.now()
-  const [consultation] = await db
-    .insert(consultations)
-    .values({
-      slug: `local-democracy-${unique()}`,
-      title: { en: 'Bringing decisions closer to communities', gd: 'A’ toirt cho-dhùnaidhean nas fhaisge air coimhearsnachdan' },
-      summary: { en: 'Local democracy' },
-      team: 'Local Democracy Team',
-      contactEmail: 'localdemocracy@example.gov.scot',
-      opensAt: new Date(now - 30 * DAY),
-      closesAt: new Date(now + 30 * DAY),
-      publishedAt: options.publishedAt === undefined ? new Date(now - 31 * DAY) : options.publishedAt,
-    })
-    .returning()
-  const add = async (position: number, kind: 'text' | 'long_text' | 'single' | 'multiple' | 'scale' | 'yes_no', prompt: string, extra: Partial<typeof questions.$inferInsert> = {}) => {
-    const [row] = await db
-      .insert(questions)
-      .values({ consultationId: consultation!.id, position, kind, prompt: { en: prompt, gd: `GD ${prompt}` }, ...extra })
-      .returning()
-    return row!
-  }
-  const single = await add(2, 'single', 'Which level should decide on local services?', { options: choices('community', 'council', 'national'), required: true })
-  const q = {
-    name: await add(1, 'text', 'What is your community called?'),
-    single,
-    explain: await add(3, 'long_text', 'Please explain your answer', { followUpOf: single.id }),
-    multiple: await add(4, 'multiple', 'Which services matter most?', { options: choices('schools', 'parks', 'transport') }),
-    scale: await add(5, 'scale', 'Decisions should be taken closer to communities.'),
-    yesNo: await add(6, 'yes_no', 'Have you taken part in a community council?'),
-    long: await add(7, 'long_text', 'Anything else you would like to tell us?', { charLimit: 2000 }),
-  }
-  return { ...consultation!, q }
-}
-
-type Consultation = Awaited<ReturnType<typeof givenConsultation>>
-
+/** A sent response to the consultation, with answers to its questions by name. */
 async function givenResponse(
   consultation: Consultation,
-  values: Partial<typeof responses.$inferInsert> = {},
+  values: Parameters<typeof givenSentResponse>[1] = {},
   given: Partial<Record<keyof Consultation['q'], { text?: string; choices?: string[] }>> = {},
 ) {
-  const db = getDb()
-  const [response] = await db
-    .insert(responses)
-    .values({
-      consultationId: consultation.id,
-      reference: newReference(),
-      status: 'submitted',
-      channel: 'web',
-      respondentType: 'individual',
-      name: 'Ailsa MacLeod',
-      email: 'ailsa@example.org',
-      publishConsent: 'with_name',
-      contactConsent: true,
-      isBslUser: false,
-      submittedAt: new Date(Date.now() - DAY),
-      ...values,
-    })
-    .returning()
-  for (const [key, answer] of Object.entries(given)) {
-    const question = consultation.q[key as keyof Consultation['q']]
-    await db.insert(answers).values({ responseId: response!.id, questionId: question.id, text: answer!.text ?? null, choices: answer!.choices ?? [] })
-  }
-  return response!
+  const seeds = Object.entries(given).map(([key, answer]) => ({ questionId: consultation.q[key as keyof Consultation['q']].id, ...answer }))
+  return (await givenSentResponse(consultation.id, values, seeds)).response
 }
 
 async function expectForbidden(attempt: () => Promise<unknown>) {
@@ -168,8 +103,8 @@ async function csvOf(actor: { id: string; roles: PlatformRole[] }, consultationI
 
 describe('the responses list', () => {
   test('drafts are never listed, counted or exported', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     await givenResponse(consultation, { status: 'draft', submittedAt: null })
     const submitted = await givenResponse(consultation)
     const list = await listResponses(official, consultation.id, {})
@@ -180,8 +115,8 @@ describe('the responses list', () => {
   })
 
   test('filters by respondent type, channel, consent and Scottish dates give exact counts', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     const at = (iso: string) => new Date(iso)
     // 30 June 23:30 UTC is already 1 July in Scotland (BST).
     await givenResponse(consultation, { respondentType: 'individual', channel: 'web', publishConsent: 'with_name', submittedAt: at('2026-06-30T22:30:00Z') })
@@ -230,9 +165,9 @@ describe('the responses list', () => {
   })
 
   test('shows one response in full, with follow-ups under their question, and 404s for anything else', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
-    const other = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
+    const other = await givenConsultationOfEveryKind()
     const response = await givenResponse(
       consultation,
       { respondentType: 'organisation', organisationName: 'SCVO', channel: 'post', enteredBy: official.id },
@@ -270,8 +205,8 @@ describe('entering a response received offline', () => {
   })
 
   test('is idempotent, stored as submitted at noon in Scotland, audited, and locks the questions', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     const input = entry({ answers: { [consultation.q.single.id]: { choices: 'council' }, [consultation.q.long.id]: { text: 'Aye.\r\nMore local say.' } } })
     const [first, second] = await Promise.all([enterResponse(official, consultation.id, input), enterResponse(official, consultation.id, input)])
     const third = await enterResponse(official, consultation.id, input)
@@ -295,8 +230,8 @@ describe('entering a response received offline', () => {
   })
 
   test('refuses missing, forged and over-long answers, saving nothing', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     const outcome = await enterResponse(
       official,
       consultation.id,
@@ -312,7 +247,7 @@ describe('entering a response received offline', () => {
       },
     })
     expect(await enterResponse(official, consultation.id, entry({ receivedOn: '2999-01-01', answers: { [consultation.q.single.id]: { choices: ['council'] } } }))).toEqual({ ok: false, reason: 'bad_date' })
-    const draft = await givenConsultation({ publishedAt: null })
+    const draft = await givenConsultationOfEveryKind({ published: false })
     expect(await enterResponse(official, draft.id, entry())).toEqual({ ok: false, reason: 'not_published' })
     expect(await getDb().select().from(responses).where(eq(responses.consultationId, consultation.id))).toEqual([])
     const [unlocked] = await getDb().select().from(consultations).where(eq(consultations.id, consultation.id))
@@ -322,8 +257,8 @@ describe('entering a response received offline', () => {
 
 describe('withdrawing a response', () => {
   test('marks it, keeps it out of exports, and writes the audit log', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     const kept = await givenResponse(consultation)
     const leaving = await givenResponse(consultation, { name: 'Leaving Person' })
     expect(await withdrawResponse(official, consultation.id, leaving.id, 'Asked by email on 3 July')).toEqual({ ok: true, reference: leaving.reference })
@@ -345,8 +280,8 @@ describe('withdrawing a response', () => {
 
 describe('exports', () => {
   async function givenAwkwardResponses() {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     const awkward = await givenResponse(
       consultation,
       { name: 'Morag "Mo" Campbell, Esq.', email: 'morag@example.org', submittedAt: new Date('2026-07-01T09:15:00Z'), isBslUser: true },
@@ -461,8 +396,8 @@ describe('exports', () => {
   })
 
   test('XLSX cells show a phone number, a dash and a vertical tab as typed: string cells, no apostrophe, words kept apart', async () => {
-    const official = await givenPerson(['official'])
-    const consultation = await givenConsultation()
+    const official = await givenPerson({ roles: ['official'] })
+    const consultation = await givenConsultationOfEveryKind()
     await givenResponse(consultation, {}, { name: { text: '+44 7700 900123' }, long: { text: '- point one\n- point two\u000bthird\u0007bell' } })
     const file = await exportResponses(official, consultation.id, { kind: 'full', format: 'xlsx', filters: {} })
     const sheet = await firstSheetOf(file!.body)
@@ -527,8 +462,8 @@ describe('references', () => {
 describe('who may do what', () => {
   test('a citizen is refused every function', async () => {
     const citizen = await givenPerson()
-    const moderator = await givenPerson(['moderator'])
-    const consultation = await givenConsultation()
+    const moderator = await givenPerson({ roles: ['moderator'] })
+    const consultation = await givenConsultationOfEveryKind()
     const response = await givenResponse(consultation)
     for (const person of [citizen, moderator]) {
       await expectForbidden(() => listResponses(person, consultation.id, {}))
@@ -556,27 +491,6 @@ describe('who may do what', () => {
 
 // The pages themselves, through their loaders and actions, as each kind of person.
 
-const CSRF = 'c'.repeat(43)
-const context = { cspNonce: '', requestId: 'test', csrfToken: CSRF, clientIp: '127.0.0.1' } as AppLoadContext
-
-async function cookieFor(userId: string) {
-  const setCookie = await startSession(new Request('http://localhost/'), userId)
-  return `${setCookie.split(';')[0]}; guth_csrf=${CSRF}`
-}
-
-type Loader = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<unknown>
-
-async function statusOf(loader: Loader, path: string, params: Record<string, string>, cookie?: string) {
-  try {
-    const result = await loader({ request: new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }), params, context })
-    if (result instanceof Response) return String(result.status)
-    const init = (result as { init?: { status?: number } } | null)?.init
-    return String(init?.status ?? 200)
-  } catch (error) {
-    if (!(error instanceof Response)) throw error
-    return error.status === 302 ? `302 ${error.headers.get('location')}` : String(error.status)
-  }
-}
 
 function post(path: string, cookie: string, fields: [string, string][]) {
   return new Request(`http://localhost${path}`, {
@@ -592,14 +506,14 @@ describe('the pages', () => {
     const people = {
       citizen: await givenPerson(),
       organiser: await givenPerson(),
-      moderator: await givenPerson(['moderator']),
-      official: await givenPerson(['official']),
-      admin: await givenPerson(['admin']),
+      moderator: await givenPerson({ roles: ['moderator'] }),
+      official: await givenPerson({ roles: ['official'] }),
+      admin: await givenPerson({ roles: ['admin'] }),
     }
     await getDb().insert(memberships).values({ organisationId: organisation[0]!.id, userId: people.organiser.id, role: 'admin', status: 'approved' })
     const cookies: Record<string, string | undefined> = { anonymous: undefined }
     for (const [kind, person] of Object.entries(people)) cookies[kind] = await cookieFor(person.id)
-    const consultation = await givenConsultation()
+    const consultation = await givenConsultationOfEveryKind()
     const response = await givenResponse(consultation)
     const base = `/manage/consultations/${consultation.id}/responses`
     const pages: [string, Loader, string, Record<string, string>][] = [
@@ -630,21 +544,21 @@ describe('the pages', () => {
     expect(await statusOf(csvRoute.loader, `${base}/export.csv?kind=everything`, { id: consultation.id }, official)).toBe('400')
     expect(await statusOf(listRoute.loader, '/manage/consultations/nope/responses', { id: 'nope' }, official)).toBe('404')
     expect(await statusOf(detailRoute.loader, `${base}/nope`, { id: consultation.id, responseId: 'nope' }, official)).toBe('404')
-    const other = await givenConsultation()
+    const other = await givenConsultationOfEveryKind()
     expect(await statusOf(detailRoute.loader, `/manage/consultations/${other.id}/responses/${response.id}`, { id: other.id, responseId: response.id }, official)).toBe('404')
 
-    const download = (await csvRoute.loader({ request: new Request(`http://localhost${base}/export.csv`, { headers: { cookie: official } }), params: { id: consultation.id }, context })) as Response
+    const download = (await csvRoute.loader({ request: new Request(`http://localhost${base}/export.csv`, { headers: { cookie: official } }), params: { id: consultation.id }, context: routeContext })) as Response
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename=".+-responses-\d{4}-\d{2}-\d{2}\.csv"$/)
     expect(download.headers.get('cache-control')).toBe('no-store')
   })
 
   test('the response page says whether its receipt was sent, with the mail server’s reply, and never the address', async () => {
-    const cookie = await cookieFor((await givenPerson(['official'])).id)
-    const consultation = await givenConsultation()
+    const cookie = await cookieFor((await givenPerson({ roles: ['official'] })).id)
+    const consultation = await givenConsultationOfEveryKind()
     const response = await givenResponse(consultation)
     const path = `/manage/consultations/${consultation.id}/responses/${response.id}`
     const load = async () => {
-      const data = (await detailRoute.loader({ request: new Request(`http://localhost${path}`, { headers: { cookie } }), params: { id: consultation.id, responseId: response.id }, context })) as {
+      const data = (await detailRoute.loader({ request: new Request(`http://localhost${path}`, { headers: { cookie } }), params: { id: consultation.id, responseId: response.id }, context: routeContext })) as {
         receipt: { status: string; reply: string | null } | null
       }
       return data.receipt
@@ -659,11 +573,11 @@ describe('the pages', () => {
   })
 
   test('a replayed offline-entry form makes one response; withdrawing needs a reason and the form token', async () => {
-    const official = await givenPerson(['official'])
+    const official = await givenPerson({ roles: ['official'] })
     const cookie = await cookieFor(official.id)
-    const consultation = await givenConsultation()
+    const consultation = await givenConsultationOfEveryKind()
     const base = `/manage/consultations/${consultation.id}/responses`
-    const page = (await newRoute.loader({ request: new Request(`http://localhost${base}/new`, { headers: { cookie } }), params: { id: consultation.id }, context })) as {
+    const page = (await newRoute.loader({ request: new Request(`http://localhost${base}/new`, { headers: { cookie } }), params: { id: consultation.id }, context: routeContext })) as {
       idempotencyKey: string
     }
     const fields: [string, string][] = [
@@ -680,7 +594,7 @@ describe('the pages', () => {
       [`answers.${consultation.q.multiple.id}`, 'transport'],
       [`answers.${consultation.q.name.id}`, ''],
     ]
-    const send = () => newRoute.action({ request: post(`${base}/new`, cookie, fields), params: { id: consultation.id }, context })
+    const send = () => newRoute.action({ request: post(`${base}/new`, cookie, fields), params: { id: consultation.id }, context: routeContext })
     const first = (await send()) as Response
     const second = (await send()) as Response
     expect(first.status).toBe(303)
@@ -696,7 +610,7 @@ describe('the pages', () => {
     const missing = await newRoute.action({
       request: post(`${base}/new`, cookie, [['idempotencyKey', randomUUID()], ['channel', 'fax'], ['receivedOn', '2026-02-30']]),
       params: { id: consultation.id },
-      context,
+      context: routeContext,
     })
     expect(missing).toMatchObject({ init: { status: 400 } })
     const errors = (missing as { data: { result: { error: Record<string, string[]> } } }).data.result.error
@@ -709,18 +623,18 @@ describe('the pages', () => {
     const responseId = stored[0]!.id
     const detailPath = `${base}/${responseId}`
     const params = { id: consultation.id, responseId }
-    const noReason = await detailRoute.action({ request: post(detailPath, cookie, [['reason', ' ']]), params, context })
+    const noReason = await detailRoute.action({ request: post(detailPath, cookie, [['reason', ' ']]), params, context: routeContext })
     expect(noReason).toMatchObject({ init: { status: 400 }, data: { result: { error: { reason: ['responses:errors.reasonMissing'] } } } })
     const forged = new Request(`http://localhost${detailPath}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrf: 'd'.repeat(43), reason: 'Asked' }),
     })
-    await expect(detailRoute.action({ request: forged, params, context })).rejects.toMatchObject({ status: 403 })
-    const withdrawn = (await detailRoute.action({ request: post(detailPath, cookie, [['reason', 'Phoned on 2 July']]), params, context })) as Response
+    await expect(detailRoute.action({ request: forged, params, context: routeContext })).rejects.toMatchObject({ status: 403 })
+    const withdrawn = (await detailRoute.action({ request: post(detailPath, cookie, [['reason', 'Phoned on 2 July']]), params, context: routeContext })) as Response
     expect(withdrawn.status).toBe(303)
     expect(withdrawn.headers.get('location')).toBe(`${detailPath}?done=withdrawn`)
-    const shown = (await detailRoute.loader({ request: new Request(`http://localhost${detailPath}?done=withdrawn`, { headers: { cookie } }), params, context })) as {
+    const shown = (await detailRoute.loader({ request: new Request(`http://localhost${detailPath}?done=withdrawn`, { headers: { cookie } }), params, context: routeContext })) as {
       response: { status: string }
       done: string
     }

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Actor } from '~/modules/accounts/permissions'
-import { memberships, organisations, userRoles, users } from '~/modules/accounts/schema'
+import { memberships, organisations } from '~/modules/accounts/schema'
 import { createEvent } from '~/modules/events/commands.server'
 import type { EventInput } from '~/modules/events/forms'
 import { events } from '~/modules/events/schema'
 import { londonParts } from '~/modules/events/time'
 import { getDb } from '~/platform/db.server'
+import { givenPerson } from './people'
 
 // Real rows in the test's own database: an organisation, its organiser, a moderator, events.
-
-export async function givenPerson(roles: Actor['roles'] = [], email = `${randomUUID().slice(0, 8)}@example.org`): Promise<Actor & { email: string }> {
-  const [user] = await getDb().insert(users).values({ email, displayName: email.split('@')[0] }).returning()
-  for (const role of roles) await getDb().insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, roles, email }
-}
 
 export async function givenOrganisation() {
   const slug = `org-${randomUUID().slice(0, 8)}`
@@ -47,7 +41,7 @@ export function eventForm(organisation: string, overrides: Partial<EventInput> =
 /** A published event (made by a moderator, so no review), with the form fields given. */
 export async function givenPublishedEvent(overrides: Partial<EventInput> = {}, daysAhead = 10) {
   const { organisation, organiser } = await givenOrganisation()
-  const moderator = await givenPerson(['moderator'])
+  const moderator = await givenPerson({ roles: ['moderator'] })
   const created = await createEvent(moderator, eventForm(organisation.slug, overrides, daysAhead), null)
   if (!created.ok) throw new Error(`could not create the event: ${JSON.stringify(created)}`)
   const [event] = await getDb().select().from(events).where(eq(events.id, created.id))

@@ -1,19 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import type { Actor, PlatformRole } from '~/modules/accounts/permissions'
-import { userRoles, users } from '~/modules/accounts/schema'
+import type { Actor } from '~/modules/accounts/permissions'
 import { postComment } from '~/modules/comments/commands.server'
 import { consultations } from '~/modules/consultations/schema'
 import { getDb } from '~/platform/db.server'
-import { givenConsultation } from '../helpers/consultations'
-
-/** Someone signed up, with the platform roles given. */
-export async function givenPerson(name: string, roles: PlatformRole[] = []): Promise<Actor & { email: string }> {
-  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.org`
-  const [user] = await getDb().insert(users).values({ email, displayName: name }).returning()
-  for (const role of roles) await getDb().insert(userRoles).values({ userId: user!.id, role })
-  return { id: user!.id, roles, email }
-}
+import { givenConsultation } from './consultations'
 
 export const PARAGRAPH = 'p-abc1234567'
 export const SECOND_PARAGRAPH = 'p-def1234567'
