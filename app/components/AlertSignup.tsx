@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, useActionData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Button, ChoiceGroup, ErrorSummary, TextInput } from '~/components/ds/forms'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'

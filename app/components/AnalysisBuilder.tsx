@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { SelectField } from '~/components/ds/forms'
 
 // Parts of the report builder's single form: every button posts the whole form (so prose typed

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { groups, type SimpleTable, type SplitTable } from '~/modules/analysis/tables'
 import analysisStyles from '~/styles/analysis.css?url'
 

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Button, SelectField, TextInput } from '~/components/ds/forms'
 import type { AnswerFilterName } from '~/modules/analysis/answer-filters'
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import type { ResolvedBlock, ResolvedReport } from '~/modules/analysis/report-doc'
 import { SimpleTableView, SplitTableView } from './AnalysisCharts'
 import { EnglishOnlyNotice } from './EnglishOnlyNotice'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 /**
  * "We asked, you said, we did" on a consultation's page, once its analysis is published. `lang`

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import type { BodyDoc } from '~/kernel/rich-text'
 import { hasOwnOptions, isTextKind } from '~/modules/consultations/forms-authoring'

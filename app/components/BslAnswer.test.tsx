@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
+import { I18nextProvider } from '~/platform/i18n/react'
 import { expect, test } from 'vitest'
 import { serverI18nConfig as i18nConfig } from '~/platform/i18n/resources.server'
 import { BslVideoStatus, type BslVideoState } from './BslAnswer'

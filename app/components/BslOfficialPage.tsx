@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { ErrorSummary, NotificationBanner, type SummaryError } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'
 

@@ -1,6 +1,6 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { TextArea } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { MAX_COMMENT_LENGTH } from '~/modules/comments/text'

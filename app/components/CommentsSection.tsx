@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentForm } from '~/components/CommentsForm'
 import { CommentThread } from '~/components/CommentsThread'
 import { Pagination } from '~/components/ds/Pagination'

@@ -1,7 +1,7 @@
 import './Comments.css'
 import { Link, useFetcher } from '@remix-run/react'
 import { Fragment, type MouseEvent, useCallback, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
 import type { ShownComment } from '~/modules/comments'

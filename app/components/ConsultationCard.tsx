@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { MetadataItem } from '~/components/ds/Metadata'
 import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
 import type { LocalText } from '~/kernel/translated'

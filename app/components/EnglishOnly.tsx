@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 /** Says, in the reader's language, that what follows has no Gaelic version yet (`short` in lists). */
 export function EnglishOnlyNotice({ short = false }: { short?: boolean }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 /** Says, in the reader's language, that the content it introduces is only available in English. */
 export function EnglishOnlyNotice({ id }: { id?: string }) {

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { EnglishOnlyNotice } from '~/components/EnglishOnly'
 import type { EventCard as EventCardData } from '~/modules/events/views.server'

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
 import { ACCESSIBILITY_FEATURES } from '~/modules/events/choices'
 import type { EventFilters as Filters } from '~/modules/events/forms'

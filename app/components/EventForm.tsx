@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } from '~/components/ds/forms'

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { HONEYPOT_FIELD } from '~/platform/honeypot'
 
 /** The CSRF token every mutating form carries (from the root loader). */

@@ -1,5 +1,5 @@
 import { Form, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { supportedLanguages } from '~/platform/i18n/config'
 import { CsrfInput } from './FormSecurity'
 

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms'
 import { summaryErrors, useGuthForm } from '~/components/forms'

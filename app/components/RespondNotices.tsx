@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from './ds/Page'
 
 /** Shown on every respond page when the consultation is not taking responses. */

@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 export interface VideoPlayerProps {
   mediaId: string

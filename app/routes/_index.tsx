@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { NotificationBanner } from '~/components/ds/forms'
 import { UpcomingEvents } from '~/components/EventCard'
 import { inLanguage } from '~/components/ConsultationCard'

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { ErrorSummary, NotificationBanner } from '~/components/ds/forms'
 import { OrganisationManagement } from '~/components/OrganisationMembers'

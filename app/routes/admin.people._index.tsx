@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
 import { Button, TextInput } from '~/components/ds/forms'

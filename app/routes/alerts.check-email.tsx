@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { getPublicConsultation } from '~/modules/consultations/queries.server'
 import { translatorFor } from '~/platform/i18n/translate.server'

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { AnalysisReportView } from '~/components/AnalysisReport'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage } from '~/components/ConsultationCard'

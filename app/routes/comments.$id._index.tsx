@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentThread } from '~/components/CommentsThread'
 import { NotificationBanner } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'

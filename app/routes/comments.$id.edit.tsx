@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Button, ErrorSummary, TextArea } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'
 import { CsrfInput } from '~/components/FormSecurity'

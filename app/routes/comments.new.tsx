@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentForm } from '~/components/CommentsForm'
 import { ErrorSummary } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'

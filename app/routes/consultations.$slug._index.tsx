@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Link, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
 import { Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { BslVersion } from '~/components/BslVersion'
 import { deferred } from '~/components/deferred'

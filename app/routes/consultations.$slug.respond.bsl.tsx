@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { BslAnswer } from '~/components/BslAnswer'
 import { Page } from '~/components/ds/Page'
 import { Button } from '~/components/ds/forms'

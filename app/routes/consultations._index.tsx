@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { NewAlertSignup } from '~/components/AlertSignup'
+import { Suspense } from 'react'
+import { useTranslation } from '~/platform/i18n/react'
 import { ConsultationCard, inLanguage } from '~/components/ConsultationCard'
+import { deferred } from '~/components/deferred'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
 import { LinkTabs } from '~/components/ds/Tabs'
@@ -17,6 +18,8 @@ import { pageMeta } from '~/platform/meta'
 
 const tabs: PublicTab[] = ['open', 'forthcoming', 'closed']
 const isTab = (value: string | null): value is PublicTab => tabs.includes(value as PublicTab)
+// The alert form and its validation load only when the page shows it (page weight).
+const NewAlertSignup = deferred(() => import('~/components/AlertSignup').then((module) => module.NewAlertSignup))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'consultations')
@@ -146,7 +149,9 @@ export default function Consultations() {
           </li>
         </ul>
       </section>
-      <NewAlertSignup />
+      <Suspense>
+        <NewAlertSignup />
+      </Suspense>
     </Page>
   )
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { simpleParser } from 'mailparser'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { readOutboxMessage } from '~/platform/mail.server'

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage } from '~/components/ConsultationCard'
 import { EnglishOnlyNotice, MaybeEnglishOnly } from '~/components/EnglishOnly'

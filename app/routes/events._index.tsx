@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { EventCard, FeedLinks } from '~/components/EventCard'
 import { EventFiltersForm } from '~/components/EventFilters'
 import { Page } from '~/components/ds/Page'

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { analysisLinks, BarChart, SimpleTableView, SplitTableView } from '~/components/AnalysisCharts'
 import { QuestionLabel } from '~/components/AnalysisReport'
 import { Page } from '~/components/ds/Page'

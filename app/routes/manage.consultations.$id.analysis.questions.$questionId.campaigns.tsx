@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { analysisLinks } from '~/components/AnalysisCharts'
 import { AnalysisRunStatus, runIsActive } from '~/components/AnalysisRun'
 import { Page } from '~/components/ds/Page'

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { BslVideoStatus } from '~/components/BslAnswer'
 import { BslOfficialPage } from '~/components/BslOfficialPage'
 import { Button, TextArea } from '~/components/ds/forms'

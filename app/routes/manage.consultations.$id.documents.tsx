@@ -11,7 +11,7 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { Button, ChoiceGroup, ErrorSummary, NotificationBanner, TextInput } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { QuestionPreview } from '~/components/QuestionPreview'

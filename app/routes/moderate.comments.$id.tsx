@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { CommentText } from '~/components/CommentsThread'
 import { Button, ChoiceGroup, ErrorSummary, TextArea } from '~/components/ds/forms'
 import { Page } from '~/components/ds/Page'

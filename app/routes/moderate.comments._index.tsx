@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { requireUser } from '~/modules/accounts'
 import { listModerationQueue, premoderationFromForm } from '~/modules/comments/moderation.server'

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { Button } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from '@remix-run/node'
 import { type ComponentType, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
+import { I18nextProvider } from '~/platform/i18n/react'
 import { createStaticHandler, createStaticRouter, type StaticHandlerContext, StaticRouterProvider } from 'react-router-dom/server'
 import { getI18n, getLanguage } from '~/platform/i18n/i18next.server'
 import { NonceProvider } from '~/platform/nonce'

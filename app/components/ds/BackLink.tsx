@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 /** The design system's back link: the step before this one in a journey, above the heading. */
 export function BackLink({ to }: { to: string }) {

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 /** Previous / next links that keep the current filters (`query`) in the address. */
 export function Pagination({ path, page, pageCount, query }: { path: string; page: number; pageCount: number; query: Record<string, string> }) {

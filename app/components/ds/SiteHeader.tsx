@@ -1,6 +1,6 @@
 import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { CsrfInput } from '../FormSecurity'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { LanguageSwitcher } from '../LanguageSwitcher'
 
 export function SkipLinks() {

@@ -1,5 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 
 const TRANSLATION_KEY = /^([a-z]+:)?[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/
 

@@ -1,6 +1,5 @@
 import { createCookie } from '@remix-run/node'
 import { createInstance, type i18n as I18n } from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { getEnv } from '../env.server'
 import { fallbackLanguage, isLanguage, type Language, supportedLanguages } from './config'
@@ -52,7 +51,7 @@ const instances = new Map<Language, Promise<I18n>>()
 export function getI18n(language: Language): Promise<I18n> {
   let instance = instances.get(language)
   if (!instance) {
-    const created = createInstance().use(initReactI18next)
+    const created = createInstance()
     instance = created.init({ ...serverI18nConfig, lng: language }).then(() => rememberFixedStrings(created))
     instances.set(language, instance)
   }

@@ -1,5 +1,5 @@
 import { useMatches } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/platform/i18n/react'
 import { isLanguage, isNamespace, type Language, type Namespace, supportedLanguages } from './config'
 
 /** What a route declares in its `handle`: the namespaces its page and the components it renders use. */
