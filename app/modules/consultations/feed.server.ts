@@ -1,5 +1,5 @@
 import { and, isNotNull, isNull } from 'drizzle-orm'
-import { escapeXml } from '~/modules/events/syndication.server'
+import { escapeXml } from '~/kernel/xml'
 import { getDb } from '~/platform/db.server'
 import { getEnv } from '~/platform/env.server'
 import { isLanguage, type Language } from '~/platform/i18n/config'

@@ -1,3 +1,4 @@
+import { escapeXml } from '~/kernel/xml'
 import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
 import { eventLocation, eventUrl } from './calendar.server'
@@ -5,8 +6,6 @@ import type { EventFilters } from './forms'
 import { englishOnly, eventTitle } from './language'
 import { listEvents } from './queries.server'
 import { formatWhen } from './when.server'
-
-export const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 
 const upcomingFilters = (filters: Partial<EventFilters>): EventFilters => ({ access: [], when: 'upcoming', page: 1, ...filters })
 
