@@ -19,6 +19,8 @@ export interface ScenarioFigures {
   completedRequests: number
   sentRequests: number
   meanResponseBytes: number
+  /** One response's body as the client reads it (decompressed), for GETs: the page's HTML size. */
+  bodyBytes: number | null
   non2xx: number
   expectStatus?: number
   errors: number
@@ -40,10 +42,16 @@ function fire(baseUrl: string, request: ScenarioRequest, connections: number, du
   })
 }
 
+async function sizeOfBody(baseUrl: string, request: ScenarioRequest) {
+  const response = await fetch(new URL(request.path, baseUrl), { headers: request.headers })
+  return Buffer.byteLength(await response.text())
+}
+
 /** Warms up, then measures one scenario against the running server. */
 export async function measure(baseUrl: string, scenario: Scenario, options: LoadOptions, context: SetupContext): Promise<ScenarioFigures> {
   const extra = (await scenario.setup?.(baseUrl, context)) ?? {}
   const request = { ...scenario, ...extra, headers: { ...scenario.headers, ...extra.headers } }
+  const bodyBytes = (request.method ?? 'GET') === 'GET' ? await sizeOfBody(baseUrl, request) : null
   await fire(baseUrl, request, options.connections, options.warmUpSeconds)
   const result = await fire(baseUrl, request, options.connections, options.durationSeconds)
   return {
@@ -58,6 +66,7 @@ export async function measure(baseUrl: string, scenario: Scenario, options: Load
     completedRequests: result.requests.total,
     sentRequests: result.requests.sent,
     meanResponseBytes: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    bodyBytes,
     non2xx: result.non2xx,
     expectStatus: scenario.expectStatus,
     errors: result.errors,

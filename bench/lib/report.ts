@@ -43,7 +43,7 @@ const ratioToHealthz = ratioTo('healthz')
 const ratioToStatic = ratioTo('static')
 
 export function printTable(figures: ScenarioFigures[]) {
-  const header = ['scenario', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'ratio to healthz', 'ratio to static']
+  const header = ['scenario', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors', 'body KB', 'ratio to healthz', 'ratio to static']
   const shown = (ratio: number | null) => (ratio === null ? '–' : ratio.toFixed(3))
   const rows = figures.map((f) => [
     f.name,
@@ -51,6 +51,7 @@ export function printTable(figures: ScenarioFigures[]) {
     String(f.latencyP50Ms),
     String(f.latencyP99Ms),
     String(failures(f)),
+    f.bodyBytes === null || f.bodyBytes === undefined ? '–' : (f.bodyBytes / 1024).toFixed(1),
     shown(ratioToHealthz(f, figures)),
     shown(ratioToStatic(f, figures)),
   ])
