@@ -1,4 +1,4 @@
-import { getConnection } from './db.server'
+import { type Connection, getConnection } from './db.server'
 import { defineJob } from './jobs.server'
 
 // PGlite has no autovacuum. Without statistics its planner takes every table for a small one and
@@ -7,13 +7,12 @@ import { defineJob } from './jobs.server'
 // analyses by itself; the embedded database is analysed after the demo content goes in and every
 // hour (statistics are kept in its data directory, so a restart does not need them again).
 
-export async function analyseEmbeddedDatabase() {
-  const connection = getConnection()
+export async function analyseEmbeddedDatabase(connection: Connection = getConnection()) {
   if (connection.kind === 'pglite') await connection.exec('analyze')
 }
 
 export const analyseEmbeddedDatabaseJob = defineJob({
   name: 'database-analyze',
   cron: '41 * * * *',
-  run: analyseEmbeddedDatabase,
+  run: () => analyseEmbeddedDatabase(),
 })

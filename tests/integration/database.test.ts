@@ -1,9 +1,10 @@
+import { readdirSync } from 'node:fs'
 import { count, eq } from 'drizzle-orm'
 import { expect, test } from 'vitest'
 import { organisations, userRoles, users } from '~/modules/accounts/schema'
 import { migrate } from '~/platform/migrate.server'
 import { demoAccounts, demoOrganisations, seedDemoContent } from '../../scripts/seed/demo'
-import { withTestDatabase } from '../helpers/db'
+import { createEmptyDatabase, withTestDatabase } from '../helpers/db'
 
 const database = withTestDatabase()
 
@@ -15,10 +16,20 @@ test('migrations are recorded where the Supabase CLI looks and never run twice',
   expect(await migrate(database.current, { bootstrap: true })).toEqual([])
 })
 
-test('instances starting together migrate once between them', async () => {
-  const results = await Promise.all([1, 2, 3].map(() => migrate(database.current, { bootstrap: true })))
-  expect(results.flat()).toEqual([])
-})
+test('instances starting together on an empty database migrate it once between them', async () => {
+  const empty = await createEmptyDatabase()
+  try {
+    const migrations = readdirSync('supabase/migrations').filter((name) => /^\d{14}_.+\.sql$/.test(name)).sort()
+    const instances = [1, 2, 3].map(() => empty.connect())
+    const results = await Promise.all(instances.map((instance) => migrate(instance, { bootstrap: true })))
+    expect(results.map((applied) => applied.length).sort((a, b) => a - b)).toEqual([0, 0, migrations.length])
+    expect(results.flat()).toEqual(migrations)
+    const recorded = await instances[0]!.query<{ n: number }>('SELECT count(DISTINCT version)::int AS n FROM supabase_migrations.schema_migrations')
+    expect(recorded[0]!.n).toBe(migrations.length)
+  } finally {
+    await empty.dispose()
+  }
+}, 120_000)
 
 test('the demo seed can run twice and gives the documented accounts their roles', async () => {
   await seedDemoContent()

@@ -1,13 +1,19 @@
-import { afterAll, expect, test } from 'vitest'
+import { afterEach, beforeEach, expect, test } from 'vitest'
 import { defineJob, getJobs, startWorkers, stopJobs } from '~/platform/jobs.server'
 import { withTestDatabase } from '../helpers/db'
 import { poll } from '../helpers/smtp'
 
 withTestDatabase()
-afterAll(() => stopJobs())
 
+// Each test starts its own worker and counts from nothing, so each runs alone or in any order.
 const done: string[] = []
 let attempts = 0
+beforeEach(async () => {
+  done.length = 0
+  attempts = 0
+  await startWorkers({ pollingIntervalSeconds: 0.5 })
+})
+afterEach(() => stopJobs())
 
 const greet = defineJob<{ name: string }>({
   name: 'test-greet',
@@ -25,7 +31,6 @@ const alwaysFails = defineJob<{ reason: string }>({
 })
 
 test('a queued job runs in the worker', async () => {
-  await startWorkers({ pollingIntervalSeconds: 0.5 })
   await greet.enqueue({ name: 'Ailsa' })
   await poll(async () => (done.includes('Ailsa') ? true : undefined), 20_000, 'the job to run')
   expect(done).toEqual(['Ailsa'])
