@@ -67,7 +67,8 @@ export function SplitTableView({ caption, table, chart = true }: { caption: stri
   return (
     <figure className="guth-analysis-figure">
       {chart ? <BarChart title={caption} bars={table.rows.map((r) => ({ label: r.label, lang: r.lang, value: r.cells.all.n, text: `${r.cells.all.n} (${pct(r.cells.all.pct)})` }))} /> : null}
-      <div className="guth-body__table">
+      {/* A ranking's wider table scrolls sideways on narrow screens: keyboard users must reach it too. */}
+      <div className="guth-body__table" {...(ranked ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}>
         <table className="ds_table ds_table--small">
           <caption className="ds_table__caption">{caption}</caption>
           <thead>

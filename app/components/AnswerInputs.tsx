@@ -158,6 +158,9 @@ function Choices(props: AnswerInputProps & { many?: boolean }) {
   )
 }
 
+// "1st", "2nd", "3rd", "4th": the language's ordinal rule picks the words (locales answer.rankPosition).
+const ordinalOf = (language: string, n: number) => new Intl.PluralRules(language, { type: 'ordinal' }).select(n)
+
 /**
  * A position select per option ("1st", "2nd", …), which works without JavaScript. An optional
  * question may leave options "not ranked"; a required one asks for a position for each.
@@ -184,7 +187,7 @@ function Ranking(props: AnswerInputProps) {
                   <option value={`${option.value}:`}>{t(question.required ? 'answer.rankChoose' : 'answer.notRanked', { lng: language })}</option>
                   {options.map((_, n) => (
                     <option key={n} value={`${option.value}:${n + 1}`}>
-                      {t('answer.rankPosition', { count: n + 1, ordinal: true, lng: language })}
+                      {t(`answer.rankPosition.${ordinalOf(language, n + 1)}`, { position: n + 1, lng: language })}
                     </option>
                   ))}
                 </select>
