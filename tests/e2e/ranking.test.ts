@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { expectAccessible, signInWithCode, withBrowser } from '../helpers/browser'
-import { createDraftConsultation } from '../helpers/draft-consultation'
+import { createDraftConsultation, dmy } from '../helpers/draft-consultation'
 
 const browser = withBrowser()
 const slug = 'council-spending-ranking'
@@ -34,7 +34,7 @@ async function rank(page: Page, positions: [label: string, position: string][]) 
 const rowOf = (page: Page, option: string) =>
   page.locator('table', { has: page.locator('caption', { hasText: 'Answers to question 1' }) }).first().locator(`tr:has(th:text-is("${option}")) td`).allInnerTexts()
 
-test('an official writes a ranking question; citizens rank its options with JavaScript in English and without it in Gaelic, fix a repeated position, check and send; the official sees who ranked each first and its mean rank', async () => {
+test('an official writes a ranking question; citizens rank its options with JavaScript in English and without it in Gaelic, fix a repeated position, check and send; the official sees who ranked each first and its mean rank, and publishes them in the report', async () => {
   const official = await browser.newPage({ javaScriptEnabled: false })
   await signInWithCode(official.page, 'official@guth.example')
   const overview = await createDraftConsultation(official.page, {
@@ -103,6 +103,23 @@ test('an official writes a ranking question; citizens rank its options with Java
   const csv = await (await official.page.request.get(`${overview}/responses/export.csv`)).text()
   expect(csv).toContain('Roads > Parks > Libraries')
   expect(csv).toContain('Parks > Roads > Libraries')
+
+  // Once closed, the ranking's results go into the published report, read in Gaelic too.
+  await official.page.goto(overview)
+  await official.page.getByLabel('Closing date').fill(dmy(new Date(Date.now() - 86_400_000)))
+  await official.page.getByRole('button', { name: 'Save changes' }).click()
+  await expect.poll(() => official.page.getByText('Your changes have been saved.').count()).toBe(1)
+  await official.page.goto(`${overview}/analysis/report`)
+  const questions = official.page.locator('section', { has: official.page.locator('h2#section-questions') })
+  await questions.locator('summary', { hasText: 'Add a data block' }).click()
+  await questions.locator('select[name="questions-closedQuestion"]').selectOption({ index: 1 })
+  await questions.getByRole('button', { name: 'Add the question’s results' }).click()
+  await expect.poll(() => official.page.getByText('The report has been saved').count()).toBe(1)
+  await official.page.getByRole('button', { name: 'Publish the analysis' }).click()
+  await expect.poll(() => official.page.getByText('The analysis has been published').count()).toBe(1)
+  await gaelic.page.goto(`/analysis/${slug}`)
+  expect((await gaelic.page.locator('table', { has: gaelic.page.locator('th:text-is("Àite cuibheasach")') }).locator('tr:has(th:text-is("Rathaidean")) td').allInnerTexts()).slice(0, 3)).toEqual(['1', '50%', '1.5'])
+  await expectAccessible(gaelic.page)
 
   expect([...official.problems, ...english.problems, ...gaelic.problems]).toEqual([])
   for (const opened of [official, english, gaelic]) await opened.close()
