@@ -1,5 +1,5 @@
-import { consultationFeedResponse } from '~/modules/consultations/feed.server'
-import { embedResponse, eventCalendarResponse, subscribedCalendarResponse, syndicationResponse } from '~/modules/events/feeds.server'
+import { consultationFeedResponse } from '~/modules/consultations/index.server'
+import { embedResponse, eventCalendarResponse, subscribedCalendarResponse, syndicationResponse } from '~/modules/events/index.server'
 
 type Answer = (request: Request, params: Record<string, string>) => Promise<Response>
 

@@ -1,7 +1,7 @@
-import { exportAccountData } from '~/modules/accounts/profile.server'
-import { exportMyComments } from '~/modules/comments/export.server'
-import { exportMyResponses } from '~/modules/consultations/my-responses.server'
-import { exportMyBookings } from '~/modules/events/export.server'
+import { exportAccountData } from '~/modules/accounts/index.server'
+import { exportMyComments } from '~/modules/comments/index.server'
+import { exportMyResponses } from '~/modules/consultations/index.server'
+import { exportMyBookings } from '~/modules/events/index.server'
 
 // The personal-data download is put together here, above the modules: accounts knows the person,
 // and each module that holds personal data exports its own part, so no module imports another

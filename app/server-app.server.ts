@@ -8,7 +8,7 @@ import { getEnv } from '~/platform/env.server'
 import { logError, logFailedRequest, type RequestFailure } from '~/platform/log.server'
 import { gateBuild } from '~/platform/request-gate.server'
 import { securityHeaders } from '~/platform/security.server'
-import { TUS_PATH, tusHandler } from '~/modules/media/tus.server'
+import { TUS_PATH, tusHandler } from '~/modules/media/index.server'
 import { fastRoutes } from '~/fast-routes.server'
 
 export interface AppOptions {

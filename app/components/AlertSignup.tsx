@@ -4,9 +4,9 @@ import { useTranslation } from '~/platform/i18n/react'
 import { Button, ChoiceGroup, ErrorSummary, TextInput } from '~/components/ds/forms'
 import { CsrfInput, Honeypot } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
-import { NewAlertSchema, OpeningAlertSchema } from '~/modules/consultations/forms-alerts'
-import { CONSULTATION_TOPICS } from '~/modules/consultations/topics'
-import { topicLabel } from '~/modules/events/topics'
+import { NewAlertSchema, OpeningAlertSchema } from '~/modules/consultations'
+import { CONSULTATION_TOPICS } from '~/modules/consultations'
+import { topicLabel } from '~/modules/events'
 import type { Notice } from '~/platform/notice'
 
 type AlertActionData = { result: SubmissionResult<string[]>; notice: Notice | null } | undefined

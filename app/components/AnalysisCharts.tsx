@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
-import { groups, type SimpleTable, type SplitTable } from '~/modules/analysis/tables'
+import { groups, type SimpleTable, type SplitTable } from '~/modules/analysis'
 import analysisStyles from '~/styles/analysis.css?url'
 
 /** The analysis pages' stylesheet (charts, quotations, print), for a route's `links`. */

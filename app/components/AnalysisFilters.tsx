@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { Button, SelectField, TextInput } from '~/components/ds/forms'
-import type { AnswerFilterName } from '~/modules/analysis/answer-filters'
+import type { AnswerFilterName } from '~/modules/analysis'
 
 // Keyed by its value so that after a filtered page loads in place the select shows the new value.
 const Select = ({ name, value, ...props }: { name: AnswerFilterName; label: string; value: string; options: { value: string; label: string }[] }) => (

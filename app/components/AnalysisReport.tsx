@@ -1,5 +1,5 @@
 import { useTranslation } from '~/platform/i18n/react'
-import type { ResolvedBlock, ResolvedReport } from '~/modules/analysis/report-doc'
+import type { ResolvedBlock, ResolvedReport } from '~/modules/analysis'
 import { SimpleTableView, SplitTableView } from './AnalysisCharts'
 import { EnglishOnlyNotice } from './EnglishOnlyNotice'
 

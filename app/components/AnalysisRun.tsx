@@ -1,7 +1,7 @@
 import { useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
-import type { RunPageView } from '~/modules/analysis/themes-page.server'
+import type { RunPageView } from '~/modules/analysis/index.server'
 
 /**
  * Where a background run of suggested themes or campaign texts is: being worked out (with a link

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
 import { TextArea } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
-import { MAX_COMMENT_LENGTH } from '~/modules/comments/text'
+import { MAX_COMMENT_LENGTH } from '~/modules/comments'
 
 export interface CommentFormTarget {
   subject: { type: string; id: string; anchor: string | null }

@@ -4,8 +4,8 @@ import { CommentForm } from '~/components/CommentsForm'
 import { CommentThread } from '~/components/CommentsThread'
 import { Pagination } from '~/components/ds/Pagination'
 import { CsrfInput } from '~/components/FormSecurity'
-import type { CommentsData } from '~/modules/comments'
-import { sortOrders } from '~/modules/comments/sort-orders'
+import type { CommentsData } from '~/modules/comments/index.server'
+import { sortOrders } from '~/modules/comments'
 
 /**
  * The comments on one subject: sort links, the new-comment form (or why there is none), a page of

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
-import { commentTextProblem, normaliseCommentText } from '~/modules/comments/text'
+import { commentTextProblem, normaliseCommentText } from '~/modules/comments'
 import { CommentText } from './CommentsThread'
 
 // Payloads from the OWASP XSS filter evasion cheat sheet and friends: stored as the text people

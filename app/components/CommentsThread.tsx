@@ -4,8 +4,8 @@ import { Fragment, type MouseEvent, useCallback, useState } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
 import { CommentForm, type CommentFormTarget } from '~/components/CommentsForm'
 import { CsrfInput } from '~/components/FormSecurity'
-import type { ShownComment } from '~/modules/comments'
-import { commentParagraphs } from '~/modules/comments/text'
+import type { ShownComment } from '~/modules/comments/index.server'
+import { commentParagraphs } from '~/modules/comments'
 import { londonClock, pad } from '~/platform/london-clock'
 
 /** A comment's text as paragraphs and lines; addresses become links that pass on no ranking or opener. */

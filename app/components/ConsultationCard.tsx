@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { MetadataItem } from '~/components/ds/Metadata'
-import type { ConsultationStatus } from '~/modules/consultations/lifecycle'
+import type { ConsultationStatus } from '~/modules/consultations'
 import type { LocalText } from '~/kernel/translated'
 
 export { inLanguage, type LocalText } from '~/kernel/translated'

@@ -1,9 +1,9 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
-import { ACCESSIBILITY_FEATURES } from '~/modules/events/choices'
-import type { EventFilters as Filters } from '~/modules/events/forms'
-import { topicLabel } from '~/modules/events/topics'
+import { ACCESSIBILITY_FEATURES } from '~/modules/events'
+import type { EventFilters as Filters } from '~/modules/events'
+import { topicLabel } from '~/modules/events'
 
 interface Choices {
   programmes: { slug: string; name: string }[]

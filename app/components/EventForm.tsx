@@ -4,7 +4,7 @@ import { BodyEditor, type BodyEditorLabels } from '~/components/BodyEditor'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextInput } from '~/components/ds/forms'
 import type { BodyDoc } from '~/kernel/rich-text'
-import { ACCESSIBILITY_FEATURES, CLOCKS, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events/forms'
+import { ACCESSIBILITY_FEATURES, CLOCKS, type EventField, type EventInput, MODES, REPEATS } from '~/modules/events'
 
 type Errors = Partial<Record<EventField | 'description' | 'descriptionGd', string[]>>
 

@@ -4,7 +4,7 @@ import { useTranslation } from '~/platform/i18n/react'
 import { CsrfInput } from '~/components/FormSecurity'
 import { Button, ErrorSummary, TextArea, TextInput } from '~/components/ds/forms'
 import { summaryErrors, useGuthForm } from '~/components/forms'
-import { type ProgrammeField, type ProgrammeInput, ProgrammeSchema } from '~/modules/events/forms'
+import { type ProgrammeField, type ProgrammeInput, ProgrammeSchema } from '~/modules/events'
 
 const ORDER: ProgrammeField[] = ['name', 'slug', 'description', 'nameGd', 'descriptionGd', 'target']
 

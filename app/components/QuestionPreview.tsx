@@ -1,4 +1,4 @@
-import { type QuestionView, translate } from '~/modules/consultations/questions'
+import { type QuestionView, translate } from '~/modules/consultations'
 import { AnswerInput, type AnswerValue } from './AnswerInputs'
 import { inLanguage } from './ConsultationCard'
 import { LocalWords } from './EnglishOnlyNotice'

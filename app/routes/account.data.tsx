@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUser } from '~/modules/accounts'
+import { requireUser } from '~/modules/accounts/index.server'
 import { exportMyData } from '~/personal-data.server'
 
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { requireUser } from '~/modules/accounts'
-import { signOutEverywhere } from '~/modules/accounts/profile.server'
+import { requireUser } from '~/modules/accounts/index.server'
+import { signOutEverywhere } from '~/modules/accounts/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 
 export async function action({ request }: ActionFunctionArgs) {

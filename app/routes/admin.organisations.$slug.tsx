@@ -4,15 +4,10 @@ import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { ErrorSummary, NotificationBanner } from '~/components/ds/forms'
 import { OrganisationManagement } from '~/components/OrganisationMembers'
-import { requireRole, requireUser } from '~/modules/accounts'
-import { formatLondon } from '~/modules/accounts/audit-queries.server'
-import { MembershipActionSchema } from '~/modules/accounts/forms-admin'
-import {
-  changeMembership,
-  getOrganisationManagement,
-  membershipDoneKeys,
-  membershipRefusalKey,
-} from '~/modules/accounts/organisations.server'
+import { requireRole, requireUser } from '~/modules/accounts/index.server'
+import { formatLondon } from '~/modules/accounts/index.server'
+import { MembershipActionSchema } from '~/modules/accounts'
+import { changeMembership, getOrganisationManagement, membershipDoneKeys, membershipRefusalKey } from '~/modules/accounts/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'

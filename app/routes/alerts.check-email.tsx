@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
-import { getPublicConsultation } from '~/modules/consultations/queries.server'
+import { getPublicConsultation } from '~/modules/consultations/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { publishedTableCsv } from '~/modules/analysis/publication.server'
+import { publishedTableCsv } from '~/modules/analysis/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 
 // One table of a published analysis, with the numbers frozen at publication.

@@ -4,7 +4,7 @@ import { useTranslation } from '~/platform/i18n/react'
 import { CommentsSection } from '~/components/CommentsSection'
 import { Page } from '~/components/ds/Page'
 import { inLanguage } from '~/components/ConsultationCard'
-import { loadBlockDiscussion } from '~/modules/comments/pages.server'
+import { loadBlockDiscussion } from '~/modules/comments/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { respondPath } from '~/modules/consultations/paths'
-import { acceptFormUpload, readVideoForm } from '~/modules/media/uploads.server'
+import { respondPath } from '~/modules/consultations'
+import { acceptFormUpload, readVideoForm } from '~/modules/media/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
 

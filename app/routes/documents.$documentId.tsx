@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getOptionalUser } from '~/modules/accounts'
-import { openDocument } from '~/modules/consultations/commands.server'
+import { getOptionalUser } from '~/modules/accounts/index.server'
+import { openDocument } from '~/modules/consultations/index.server'
 
 /** `filename=` for old clients (plain ASCII, no quotes) and `filename*=` with the real name. */
 function contentDisposition(type: 'inline' | 'attachment', fileName: string) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { bookingCalendar } from '~/modules/events/views.server'
+import { bookingCalendar } from '~/modules/events/index.server'
 
 // A booked place as an .ics file: for one date of a repeating event, that date alone (RECURRENCE-ID).
 export async function loader({ request, params }: LoaderFunctionArgs) {

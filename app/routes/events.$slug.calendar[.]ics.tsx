@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { eventCalendarResponse } from '~/modules/events/feeds.server'
+import { eventCalendarResponse } from '~/modules/events/index.server'
 
 // One event as an .ics file to download and open in any calendar app.
 export const loader = ({ request, params }: LoaderFunctionArgs) => eventCalendarResponse(request, params.slug ?? '')

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
-import { calendarMonthPage } from '~/modules/events/views.server'
+import { calendarMonthPage } from '~/modules/events/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 import eventsStyles from '~/styles/events.css?url'

@@ -1,4 +1,4 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { consultationFeedResponse } from '~/modules/consultations/feed.server'
+import { consultationFeedResponse } from '~/modules/consultations/index.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => consultationFeedResponse(request, 'rss')

@@ -1,4 +1,4 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { syndicationResponse } from '~/modules/events/feeds.server'
+import { syndicationResponse } from '~/modules/events/index.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => syndicationResponse(request, 'atom')

@@ -10,24 +10,15 @@ import { Button, ErrorSummary, NotificationBanner } from '~/components/ds/forms'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { CsrfInput } from '~/components/FormSecurity'
 import { summaryErrors, useGuthForm } from '~/components/forms'
-import { requireUser } from '~/modules/accounts'
+import { requireUser } from '~/modules/accounts/index.server'
 import type { BodyDoc } from '~/kernel/rich-text'
-import {
-  assertCanManage,
-  copyConsultation,
-  moveQuestion,
-  publishConsultation,
-  readConsultationBody,
-  reinstateConsultation,
-  retractConsultation,
-  updateConsultation,
-} from '~/modules/consultations/commands.server'
-import { ConsultationDetailsSchema, isFollowUpParentKind, OverviewActionSchema, ukDate } from '~/modules/consultations/forms-authoring'
+import { assertCanManage, copyConsultation, moveQuestion, publishConsultation, readConsultationBody, reinstateConsultation, retractConsultation, updateConsultation } from '~/modules/consultations/index.server'
+import { ConsultationDetailsSchema, isFollowUpParentKind, OverviewActionSchema, ukDate } from '~/modules/consultations'
 import { isUuid } from '~/kernel/ids'
-import { statusOf } from '~/modules/consultations/lifecycle'
+import { statusOf } from '~/modules/consultations'
 import { formatLondon, londonParts } from '~/kernel/london-time'
-import { getConsultationById, listDocuments, listQuestions } from '~/modules/consultations/queries.server'
-import { translate } from '~/modules/consultations/questions'
+import { getConsultationById, listDocuments, listQuestions } from '~/modules/consultations/index.server'
+import { translate } from '~/modules/consultations'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'

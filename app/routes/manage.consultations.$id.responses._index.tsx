@@ -4,17 +4,11 @@ import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
 import { Pagination } from '~/components/ds/Pagination'
 import { Button, ChoiceGroup, ErrorSummary, SelectField, TextInput } from '~/components/ds/forms'
-import { requireUser } from '~/modules/accounts'
-import { pageFrom } from '~/modules/accounts/forms-admin'
+import { requireUser } from '~/modules/accounts/index.server'
+import { pageFrom } from '~/modules/accounts'
 import { formatLondon } from '~/kernel/london-time'
-import { translate } from '~/modules/consultations/questions'
-import {
-  channels,
-  consents,
-  listResponses,
-  parseResponseFilters,
-  respondentTypes,
-} from '~/modules/consultations/responses-admin.server'
+import { translate } from '~/modules/consultations'
+import { channels, consents, listResponses, parseResponseFilters, respondentTypes } from '~/modules/consultations/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportDownload } from '~/modules/consultations/export.server'
+import { exportDownload } from '~/modules/consultations/index.server'
 
 // GET /manage/consultations/:id/responses/export.xlsx?kind=full|publishable plus the list's filters.
 export function loader({ request, params }: LoaderFunctionArgs) {

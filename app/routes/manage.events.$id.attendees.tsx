@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Button, SelectField } from '~/components/ds/forms'
-import { dayText, listAttendees } from '~/modules/events/manage.server'
+import { dayText, listAttendees } from '~/modules/events/index.server'
 import { useTranslation } from '~/platform/i18n/react'
 import { Page } from '~/components/ds/Page'
-import { requireUser } from '~/modules/accounts'
+import { requireUser } from '~/modules/accounts/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'
 

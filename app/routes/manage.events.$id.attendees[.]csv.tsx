@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireUser } from '~/modules/accounts'
-import { attendeesCsv } from '~/modules/events/manage.server'
+import { requireUser } from '~/modules/accounts/index.server'
+import { attendeesCsv } from '~/modules/events/index.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { filename, csv } = await attendeesCsv(await requireUser(request), params.id!, new URL(request.url).searchParams.get('date'))

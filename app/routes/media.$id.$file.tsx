@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getOptionalUser } from '~/modules/accounts'
-import { serveMedia } from '~/modules/media/access.server'
+import { getOptionalUser } from '~/modules/accounts/index.server'
+import { serveMedia } from '~/modules/media/index.server'
 
 // A BSL video's files, after checking who is asking: never a public URL, never cached by others.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,15 +5,10 @@ import { Page } from '~/components/ds/Page'
 import { Button, ErrorSummary, NotificationBanner } from '~/components/ds/forms'
 import { CsrfInput } from '~/components/FormSecurity'
 import { OrganisationManagement } from '~/components/OrganisationMembers'
-import { getOptionalUser } from '~/modules/accounts'
-import { formatLondon } from '~/modules/accounts/audit-queries.server'
-import { MembershipActionSchema } from '~/modules/accounts/forms-admin'
-import {
-  changeMembership,
-  getOrganisationPage,
-  membershipDoneKeys,
-  membershipRefusalKey,
-} from '~/modules/accounts/organisations.server'
+import { getOptionalUser } from '~/modules/accounts/index.server'
+import { formatLondon } from '~/modules/accounts/index.server'
+import { MembershipActionSchema } from '~/modules/accounts'
+import { changeMembership, getOrganisationPage, membershipDoneKeys, membershipRefusalKey } from '~/modules/accounts/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { pageMeta } from '~/platform/meta'

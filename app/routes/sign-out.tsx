@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { endSession } from '~/modules/accounts'
+import { endSession } from '~/modules/accounts/index.server'
 import { getAuthGateway } from '~/platform/auth-gateway.server'
 import { assertCsrf } from '~/platform/csrf.server'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { SignedInUser } from '~/modules/accounts'
+import type { SignedInUser } from '~/modules/accounts/index.server'
 import type { PlatformRole } from '~/modules/accounts/permissions'
 import { userRoles, users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'

@@ -1,4 +1,4 @@
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import type { AnswerFilters } from './answer-filters'
 import { answerCodeHistory, codeAnswer } from './coding.server'
 import { fieldErrors, formObject, RedactionSchema } from './forms'

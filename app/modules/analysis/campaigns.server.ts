@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { getConnection, getDb } from '~/platform/db.server'
 import { byStandardness, detectCampaigns, wordDiff } from './campaigns'
 import { words } from './text'

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { loadComments, registerCommentSubject } from '~/modules/comments'
-import { getConsultationById } from '~/modules/consultations/queries.server'
+import { loadComments, registerCommentSubject } from '~/modules/comments/index.server'
+import { getConsultationById } from '~/modules/consultations/index.server'
 import { getDb } from '~/platform/db.server'
 import { analysisReports } from './schema'
 

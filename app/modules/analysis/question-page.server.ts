@@ -1,4 +1,4 @@
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import type { AnswerFilters } from './answer-filters'
 import { codeFrequencies, createCode, deleteCode, listCodes } from './coding.server'
 import { CodeFrameSchema, fieldErrors, formObject } from './forms'

@@ -1,5 +1,5 @@
-import { optionsOf, type QuestionKind } from '~/modules/consultations/question-kinds'
-import type { QuestionView } from '~/modules/consultations/questions'
+import { optionsOf, type QuestionKind } from '~/modules/consultations'
+import type { QuestionView } from '~/modules/consultations'
 import { getConnection } from '~/platform/db.server'
 import { wordsIn } from './language'
 import { type GroupedCount, rankingTable, type SplitTable, splitTable } from './tables'

@@ -1,5 +1,5 @@
 import { isUuid } from '~/kernel/ids'
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { getConnection } from '~/platform/db.server'
 import type { AnswerFilters } from './answer-filters'
 import { listCodes } from './coding.server'

@@ -1,7 +1,7 @@
-import type { Actor } from '~/modules/accounts/permissions'
-import { listQuestions } from '~/modules/consultations/queries.server'
-import { isClosedKind, translate } from '~/modules/consultations/questions'
-import { numberQuestions } from '~/modules/consultations/responses-admin.server'
+import type { Actor } from '~/modules/accounts'
+import { listQuestions } from '~/modules/consultations/index.server'
+import { isClosedKind, translate } from '~/modules/consultations'
+import { numberQuestions } from '~/modules/consultations/index.server'
 import { getConnection } from '~/platform/db.server'
 import { getReportForEditing } from './report.server'
 

@@ -1,6 +1,6 @@
 import { renderBodyHtml } from '~/kernel/rich-text.server'
-import { listQuestions } from '~/modules/consultations/queries.server'
-import { numberQuestions } from '~/modules/consultations/responses-admin.server'
+import { listQuestions } from '~/modules/consultations/index.server'
+import { numberQuestions } from '~/modules/consultations/index.server'
 import { getConnection } from '~/platform/db.server'
 import { campaignSummary } from './campaigns.server'
 import { codeFrequencies, listCodes } from './coding.server'

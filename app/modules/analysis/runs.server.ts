@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm'
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { getConnection, getDb } from '~/platform/db.server'
 import { defineJob, prepareQueue } from '~/platform/jobs.server'
 import { logError } from '~/platform/log.server'

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { getConnection, getDb } from '~/platform/db.server'
 import { applyCodeInBulk, createCode } from './coding.server'
 import { findOpenQuestion } from './context.server'

@@ -1,4 +1,4 @@
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { formatLondon } from '~/kernel/london-time'
 import { listCampaignGroups } from './campaigns.server'
 import { findOpenQuestion } from './context.server'

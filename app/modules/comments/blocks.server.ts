@@ -1,5 +1,5 @@
 import { getLanguage, getTranslator } from '~/platform/i18n/i18next.server'
-import { loadComments } from './index'
+import { loadComments } from './load.server'
 import { countCommentsByBlock } from './queries.server'
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>/g

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from '~/modules/accounts/permissions'
+import { type Actor, hasRole } from '~/modules/accounts'
 
 // Who may do what with comments, as plain functions: used by commands (to refuse) and pages (to offer).
 

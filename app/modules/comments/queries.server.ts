@@ -1,4 +1,4 @@
-import type { Actor } from '~/modules/accounts/permissions'
+import type { Actor } from '~/modules/accounts'
 import { getConnection } from '~/platform/db.server'
 import { publicRead } from '~/platform/public-reads.server'
 import type { SortOrder, SubjectType } from './forms'

@@ -1,7 +1,7 @@
 import type { BodyDoc } from '~/kernel/rich-text'
 import { blockAnchors } from '~/kernel/rich-text'
-import { statusOf } from '~/modules/consultations/lifecycle'
-import { getConsultationById } from '~/modules/consultations/queries.server'
+import { statusOf } from '~/modules/consultations'
+import { getConsultationById } from '~/modules/consultations/index.server'
 import type { SubjectType } from './forms'
 
 /** What comments are about: a consultation (or one block of its paper), an event, an analysis report. */

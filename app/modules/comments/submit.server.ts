@@ -1,4 +1,4 @@
-import type { SignedInUser } from '~/modules/accounts'
+import type { SignedInUser } from '~/modules/accounts/index.server'
 import { formatTime } from '~/platform/notice'
 import { translatorFor } from '~/platform/i18n/translate.server'
 import { safeRedirectPath } from '~/platform/redirect'

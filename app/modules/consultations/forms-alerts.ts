@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EmailSchema } from '~/modules/accounts/forms'
+import { EmailSchema } from '~/modules/accounts'
 import { CONSULTATION_TOPICS } from './topics'
 
 // Shared by server and browser: error messages are translation keys.

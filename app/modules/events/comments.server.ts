@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { loadComments, registerCommentSubject } from '~/modules/comments'
+import { loadComments, registerCommentSubject } from '~/modules/comments/index.server'
 import { getDb } from '~/platform/db.server'
 import { events } from './schema'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isCalendarDate, SLUG_PATTERN } from '~/modules/consultations/forms-authoring'
+import { isCalendarDate, SLUG_PATTERN } from '~/modules/consultations'
 import { ACCESSIBILITY_FEATURES, CLOCKS, MODES, REPEATS } from './choices'
 
 // Shared by server and browser: error messages are translation keys in events.json.

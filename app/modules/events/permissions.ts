@@ -1,4 +1,4 @@
-import { type Actor, canActForOrganisation, hasRole, isAdmin, type OrganisationMembership } from '~/modules/accounts/permissions'
+import { type Actor, canActForOrganisation, hasRole, isAdmin, type OrganisationMembership } from '~/modules/accounts'
 
 // Organisers act for an organisation they are an approved member of; moderators look after every
 // event (approve, return, edit, cancel) and publish their own without review.

@@ -1,5 +1,5 @@
-import { requireUser, type SignedInUser } from '~/modules/accounts'
-import { translate } from '~/modules/consultations/questions'
+import { requireUser, type SignedInUser } from '~/modules/accounts/index.server'
+import { translate } from '~/modules/consultations'
 import type { Translated } from '~/kernel/translated'
 import { translatorFor } from '~/platform/i18n/translate.server'
 

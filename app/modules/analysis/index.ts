@@ -1,0 +1,8 @@
+// The analysis module's public face for anything, browser included: types, permissions, pure functions,
+// form parsing. Server code is in index.server.ts. Other modules and routes import only these two
+// faces (or schema.ts for foreign keys and types); see docs/decisions/020-module-shape.md.
+
+export { type AnswerFilterName, filterQuery, parseAnswerFilters } from './answer-filters'
+export { type DiffPart, NEAR_COPY_SIMILARITY } from './campaigns'
+export { type ResolvedBlock, type ResolvedReport, sectionKeys } from './report-doc'
+export { byWeek, groups, type SimpleTable, type SplitTable } from './tables'
