@@ -44,7 +44,7 @@ export function useTranslation(ns?: string | readonly string[], options: { keyPr
     return () => void i18n.off?.('loaded', loaded)
   }, [i18n, missing])
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new t once strings arrive (version), so memoised children update
-  const t = useMemo(() => i18n.getFixedT(null, first, options.keyPrefix), [i18n, i18n.language, first, options.keyPrefix, version])
+  const t = useMemo(() => fixedT(i18n, first, options.keyPrefix), [i18n, i18n.language, first, options.keyPrefix, version])
   return { t, i18n, ready: !missing }
 }
 
@@ -54,6 +54,33 @@ export function useChangeLanguage(language: string) {
   useEffect(() => {
     if (i18n && i18n.language !== language) void i18n.changeLanguage(language)
   }, [i18n, language])
+}
+
+// On the server a language's strings never change, and a page asks for the same labels over and
+// over (every event card): keep one translator per namespace, and each fixed label's text.
+const serverTranslators = new WeakMap<Strings, Map<string, TFunction>>()
+const MAX_LABELS = 5_000
+
+function fixedT(i18n: Strings, namespace: string, keyPrefix?: string): TFunction {
+  if (typeof document !== 'undefined') return i18n.getFixedT(null, namespace, keyPrefix)
+  let translators = serverTranslators.get(i18n)
+  if (!translators) serverTranslators.set(i18n, (translators = new Map()))
+  const id = `${namespace}\u0000${keyPrefix ?? ''}`
+  let t = translators.get(id)
+  if (!t) {
+    const translate = i18n.getFixedT(null, namespace, keyPrefix) as (key: unknown, options?: unknown) => unknown
+    const labels = new Map<string, unknown>()
+    t = ((key: unknown, options?: unknown) => {
+      if (options !== undefined || typeof key !== 'string') return translate(key, options)
+      if (labels.has(key)) return labels.get(key)
+      const text = translate(key)
+      // Keys come from the code, but one built from an address must not grow this without end.
+      if (labels.size < MAX_LABELS) labels.set(key, text)
+      return text
+    }) as unknown as TFunction
+    translators.set(id, t)
+  }
+  return t
 }
 
 const TAG = /<(\d+)>(.*?)<\/\1>|<(\d+)\/>/g

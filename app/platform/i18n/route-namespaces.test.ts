@@ -34,15 +34,46 @@ function namespacesUsed(file: string, seen = new Set<string>()): Set<string> {
   for (const [, ns] of source.matchAll(/['"`](\w+):\w/g)) if (isNamespace(ns)) found.add(ns)
   for (const [, ns] of source.matchAll(/\bns: *['"](\w+)['"]/g)) found.add(ns!)
   const imports = [
-    ...[...source.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((match) => match[1]!),
-    ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]!),
+    ...[...source.matchAll(/^import\s+(?!type\s)([^'"]*?)from\s+['"]([^'"]+)['"]/gm)].map((match) => ({ specifier: match[2]!, names: importedNames(match[1]!) })),
+    ...[...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => ({ specifier: match[1]!, names: null })),
   ]
-  for (const specifier of imports) {
+  for (const { specifier, names } of imports) {
     const target = resolveImport(file, specifier)
     if (!target || /\.server\.tsx?$/.test(target)) continue
-    for (const ns of namespacesUsed(target, seen)) found.add(ns)
+    for (const followed of throughFace(target, names)) for (const ns of namespacesUsed(followed, seen)) found.add(ns)
   }
   return found
+}
+
+/** The value names an import clause takes (`{ a, b as c, type T }` gives a, b), or null for all of a module. */
+function importedNames(clause: string): string[] | null {
+  const braces = /\{([^}]*)\}/.exec(clause)
+  if (!braces || /\*\s+as\s/.test(clause) || /^\s*\w+\s*(,|$)/.test(clause)) return null
+  return braces[1]!
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith('type '))
+    .map((part) => part.split(/\s+as\s+/)[0]!.trim())
+}
+
+/**
+ * A module's face (index.ts) re-exports its files; the bundle keeps only those the page imports
+ * names from, so follow those rather than the whole face.
+ */
+function throughFace(target: string, names: string[] | null): string[] {
+  if (!names || path.basename(target) !== 'index.ts') return [target]
+  const source = readFileSync(target, 'utf8')
+  const files = new Set<string>()
+  for (const name of names) {
+    const line = [...source.matchAll(/^export\s+\{([^}]*)\}\s+from\s+['"]([^'"]+)['"]/gm)].find(([, list]) =>
+      list!.split(',').some((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1)!.trim() === name),
+    )
+    const from = line && resolveImport(target, line[2]!)
+    // A name the face defines itself, or takes from `export *`: read the whole face.
+    if (!from) return [target]
+    files.add(from)
+  }
+  return [...files]
 }
 
 function declared(source: string) {
