@@ -8,6 +8,8 @@ import ts from 'typescript'
 const root = path.resolve(import.meta.dirname, '..')
 const app = path.join(root, 'app')
 const list = process.argv.includes('--list')
+// --check (in `npm run lint`): one line when the boundaries hold; otherwise each breach, what to do, exit 1.
+const check = process.argv.includes('--check')
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -111,6 +113,14 @@ const cycles: string[][] = []
   for (const v of files) if (!indices.has(v)) strong(v)
 }
 
+const largest = walk(app)
+  .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length }))
+  .sort((a, b) => b.lines - a.lines)
+  .slice(0, 10)
+
+const byTarget = new Map<string, number>()
+for (const e of reaches) byTarget.set(rel(e.to), (byTarget.get(rel(e.to)) ?? 0) + 1)
+
 // Module-level cycles: module A's files import module B at runtime and B's import A.
 const moduleEdges = new Set<string>()
 for (const e of edges) {
@@ -122,13 +132,20 @@ const moduleCycles = [...moduleEdges].filter((edge) => {
   return a! < b! && moduleEdges.has(`${b}→${a}`)
 })
 
-const largest = walk(app)
-  .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length }))
-  .sort((a, b) => b.lines - a.lines)
-  .slice(0, 10)
-
-const byTarget = new Map<string, number>()
-for (const e of reaches) byTarget.set(rel(e.to), (byTarget.get(rel(e.to)) ?? 0) + 1)
+if (check) {
+  const breaches = [
+    ...reaches.map((e) => `${rel(e.from)} imports ${rel(e.to)}, another module's internal file: import from ~/modules/<m> or ~/modules/<m>/index.server (or its schema); if you need another module's data, ask its owner for a named read function`),
+    ...platformToModules.map((e) => `${rel(e.from)} imports ${rel(e.to)}: platform/ and kernel/ never import a module; take it as a parameter or callback, or move the generic part into app/kernel`),
+    ...cycles.map((c) => `import cycle: ${c.join(' → ')}: move what both sides need into a third file (or the kernel), or have one side take the other's part as a parameter or registration`),
+    ...moduleCycles.map((pair) => `modules import each other: ${pair.replace('→', ' ↔ ')}: one of them must not know the other; compose them above (a route or app/*.server.ts) or move the shared part into app/kernel`),
+  ]
+  if (breaches.length) {
+    for (const line of breaches) console.error(`✗ ${line}`)
+    process.exit(1)
+  }
+  console.log(`module boundaries: 0 imports into other modules' internals, 0 platform/kernel → modules, 0 runtime import cycles, 0 modules importing each other (${files.length} files)`)
+  process.exit(0)
+}
 
 const fromModules = reaches.filter((e) => moduleOf(e.from)).length
 console.log(`imports into another module's internals: ${reaches.length} (${fromModules} from other modules, ${reaches.length - fromModules} from routes and the rest of app/)`)

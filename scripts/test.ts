@@ -41,6 +41,7 @@ function finish(message: string): never {
 
 const postgresUrl = process.env.TEST_DATABASE_URL
 run('lint', 'eslint', ['.', '--max-warnings=0'])
+run('module boundaries', 'tsx', ['scripts/boundaries-count.ts', '--check'])
 run('typecheck', 'tsc', [])
 vitest('unit and database tests on PGlite', [], { TEST_DATABASE_URL: '' })
 if (postgresUrl) {
