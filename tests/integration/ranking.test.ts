@@ -7,8 +7,10 @@ import { listQuestions } from '~/modules/consultations/queries.server'
 import { answersOf, saveAnswers, saveRespondentInfo, startDraft, submitDraft } from '~/modules/consultations/responding.server'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
+import { CSRF, cookieFor, routeContext } from '../helpers/http'
 import { givenPerson } from '../helpers/people'
 import { browserRequest } from '../helpers/requests'
+import * as entryRoute from '~/routes/manage.consultations.$id.responses.new'
 
 withTestDatabase()
 
@@ -87,4 +89,41 @@ test('an optional ranking may leave options out; their mean rank counts only tho
     ['Evenings', 2, 1],
     ['Weekends', 0, null],
   ])
+})
+
+test('an official entering a response received by post ranks with the same selects; a repeated position is refused with the choices kept', async () => {
+  const { consultation } = await givenConsultation({
+    questions: [{ kind: 'ranking', prompt: 'What should the council fund first?', options: ['Parks', 'Libraries', 'Roads'], required: true }],
+  })
+  const [question] = await listQuestions(consultation.id)
+  const official = await givenPerson({ roles: ['official'] })
+  const cookie = await cookieFor(official.id)
+  const path = `/manage/consultations/${consultation.id}/responses/new`
+  const page = (await entryRoute.loader({ request: new Request(`http://localhost${path}`, { headers: { cookie } }), params: { id: consultation.id }, context: routeContext })) as { idempotencyKey: string }
+  const post = (ranks: string[]) =>
+    entryRoute.action({
+      request: new Request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams([
+          ['csrf', CSRF],
+          ['idempotencyKey', page.idempotencyKey],
+          ['channel', 'post'],
+          ['receivedOn', '1/7/2026'],
+          ['respondentType', 'individual'],
+          ['publishConsent', 'anonymous'],
+          ['contactConsent', 'no'],
+          ...ranks.map((rank): [string, string] => [`answers.${question!.id}`, rank]),
+        ]),
+      }),
+      params: { id: consultation.id },
+      context: routeContext,
+    })
+  const refused = (await post(['parks:1', 'libraries:1', 'roads:2'])) as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } } }
+  expect(refused.data.result.error[`answers.${question!.id}`]).toEqual(['respond:errors.rankingRepeated'])
+  expect(refused.data.result.initialValue).toMatchObject({ answers: { [question!.id]: ['parks:1', 'libraries:1', 'roads:2'] } })
+
+  expect(((await post(['parks:3', 'libraries:1', 'roads:2'])) as Response).status).toBe(303)
+  const exported = await buildResponseTable(official, consultation.id, { kind: 'full', filters: {} })
+  expect(exported!.table.rows.map((row) => row.at(-1))).toEqual(['Libraries > Roads > Parks'])
 })
