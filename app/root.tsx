@@ -16,10 +16,11 @@ import { useChangeLanguage, useTranslation } from '~/platform/i18n/react'
 import { PhaseBanner, SiteHeader, SkipLinks } from './components/ds/SiteHeader'
 import { SiteFooter } from './components/ds/SiteFooter'
 import { Page } from './components/ds/Page'
+import { refusalKey } from './components/refusals'
 import { getOptionalUser } from '~/modules/accounts/index.server'
 import { csrfTokenFor } from './platform/csrf.server'
 import { translatorFor } from './platform/i18n/translate.server'
-import { pageMeta } from './platform/meta'
+import { errorPageMeta } from './platform/meta'
 import { fallbackLanguage, isLanguage } from './platform/i18n/config'
 import { type I18nHandle, PageStrings, usePageStrings } from './platform/i18n/page-strings'
 import { useNonce, useRequestId } from './platform/nonce'
@@ -59,22 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // Only used when a page fails: the root error boundary is then the page, and names itself.
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!error) return []
-  const titles = data?.errorTitles
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const title =
-    status === 404
-      ? titles?.notFound
-      : status === 403
-        ? error && isRouteErrorResponse(error) && error.statusText === 'csrf'
-          ? titles?.formExpired
-          : titles?.forbidden
-        : status < 500
-          ? titles?.generic
-          : titles?.server
-  return pageMeta({ title: title ?? 'Error', serviceName: data?.serviceName })
-}
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => (error ? errorPageMeta(error, data) : [])
 
 export const handle = { i18n: ['common'] } satisfies I18nHandle
 
@@ -138,16 +124,6 @@ export default function App() {
     void import('@scottish-government/design-system/dist/scripts/design-system.js').then(({ default: DS }) => DS.initAll())
   }, [])
   return <Outlet />
-}
-
-// The request gate's refusals (app/platform/request-gate.server.ts), each with its own message.
-function refusalKey(status: number, data: unknown) {
-  const reason = (data as { reason?: string } | null)?.reason
-  if (status === 413) return 'tooLarge'
-  if (status === 415) return 'unsupportedForm'
-  if (status === 400 && reason === 'control_characters') return 'controlCharacters'
-  if (status === 400 && (reason === 'bad_query' || reason === 'bad_page')) return 'badQuery'
-  return null
 }
 
 export function ErrorBoundary() {

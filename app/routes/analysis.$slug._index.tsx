@@ -11,7 +11,8 @@ import { loadReportComments } from '~/modules/analysis/index.server'
 import { getPublishedReport } from '~/modules/analysis/index.server'
 import { formatLondon } from '~/kernel/london-time'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export const links: LinksFunction = analysisLinks
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['analysis', 'comments', 'consultations', 'responses'] }
 
@@ -73,4 +74,8 @@ export default function PublishedAnalysis() {
       </div>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="publishedAnalysis" back={({ slug }) => (slug ? { to: `/consultations/${slug}`, label: 'consultation' } : undefined)} />
 }

@@ -10,7 +10,8 @@ import { Pagination } from '~/components/ds/Pagination'
 import { pageFrom } from '~/modules/accounts'
 import { listPublishedResponses } from '~/modules/analysis/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export const links: LinksFunction = analysisLinks
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('published.title'), serviceName, slug: list.consultation.slug, consultationTitle: inLanguage(list.consultation.title, language), ...list, consultation: undefined }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['admin', 'analysis', 'consultations', 'responses'] }
 
@@ -59,4 +60,8 @@ export default function PublishedResponses() {
       <Pagination path={`/analysis/${slug}/responses`} page={page} pageCount={pageCount} query={{}} />
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="publishedAnalysis" back={({ slug }) => (slug ? { to: `/analysis/${slug}`, label: 'publishedAnalysis' } : undefined)} />
 }

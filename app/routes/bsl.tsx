@@ -8,7 +8,8 @@ import { translate } from '~/modules/consultations'
 import type { Translated } from '~/kernel/translated'
 import { bslVersionsOf } from '~/modules/media/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'bsl')
@@ -33,7 +34,7 @@ async function firstInBsl(open: { id: string; title: Translated }[], language: s
   return null
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 /** "Respond in BSL": how it works, and the consultations open now. */
 export const handle = { i18n: ['bsl', 'respond'] }
@@ -71,4 +72,8 @@ export default function RespondInBslEntry() {
       </ul>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="bsl" />
 }

@@ -8,8 +8,9 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { loadPermalink, supportFromForm } from '~/modules/comments/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
 import { safeRedirectPath } from '~/platform/redirect'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadPermalink(request, params.id ?? '')
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, reported, title: t('permalink.title', { name: page.thread.authorName ?? t('anonymousAuthor') }), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
@@ -64,4 +65,8 @@ export default function CommentPermalink() {
       </ol>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }

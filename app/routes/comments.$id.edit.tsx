@@ -8,7 +8,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { changeOwnComment, commentFormAction, loadOwnComment } from '~/modules/comments/index.server'
 import { MAX_COMMENT_LENGTH } from '~/modules/comments'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { comment, title: t('edit.title'), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', changeOwnComment)
 
@@ -61,4 +62,8 @@ export default function EditComment() {
       </Form>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }

@@ -9,7 +9,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { flagReasons } from '~/modules/comments'
 import { commentFormAction, loadPermalink, reportFromForm } from '~/modules/comments/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { comment: { id: thread.id, body: thread.body ?? '', authorName: thread.authorName }, title: t('report.title'), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const action = ({ request, params }: ActionFunctionArgs) => commentFormAction(request, params.id ?? '', reportFromForm)
 
@@ -59,4 +60,8 @@ export default function ReportComment() {
       </Form>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }

@@ -6,7 +6,8 @@ import { Page } from '~/components/ds/Page'
 import { inLanguage } from '~/components/ConsultationCard'
 import { loadBlockDiscussion } from '~/modules/comments/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const discussion = await loadBlockDiscussion(request, params.slug ?? '', params.block ?? '')
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...discussion, consultationTitle, language, title: t('block.title', { title: consultationTitle.text }), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['comments', 'consultations'] }
 
@@ -39,4 +40,8 @@ export default function BlockDiscussion() {
       <CommentsSection data={comments} heading={t('block.commentsHeading')} />
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" back={({ slug }) => (slug ? { to: `/consultations/${slug}`, label: 'consultation' } : undefined)} />
 }

@@ -8,8 +8,9 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { submitComment } from '~/modules/comments/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
 import { safeRedirectPath } from '~/platform/redirect'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 // Comments are written on the page they discuss; this address receives them. Without JavaScript a
 // refused comment comes back here, with the message and the text, to try again.
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t('new.title'), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
@@ -63,4 +64,8 @@ export default function NewComment() {
       </p>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }

@@ -3,6 +3,7 @@ import { respondPath } from '~/modules/consultations'
 import { acceptFormUpload, readVideoForm } from '~/modules/media/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export const handle = { body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
@@ -33,4 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // Never shown (the loader redirects); it lets a refused post render the site's error page.
 export default function BslUpload() {
   return null
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="bsl" back={({ slug }) => (slug ? { to: `/consultations/${slug}/respond`, label: 'response' } : undefined)} />
 }

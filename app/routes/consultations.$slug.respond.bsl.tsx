@@ -12,7 +12,8 @@ import { loadRespondContext } from '~/modules/consultations/index.server'
 import { consultationHeader } from '~/modules/consultations/index.server'
 import { bslForRespondPage, videoState } from '~/modules/media/index.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { language, t, serviceName } = await translatorFor(request, 'bsl')
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 /** Responding in BSL: the steps, the official's BSL introduction, and one video for the whole response. */
 export const handle = { i18n: ['bsl', 'respond'] }
@@ -71,4 +72,8 @@ export default function RespondInBsl() {
       )}
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="bsl" back={({ slug }) => (slug ? { to: `/consultations/${slug}/respond`, label: 'response' } : undefined)} />
 }

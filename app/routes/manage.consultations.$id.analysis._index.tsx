@@ -8,7 +8,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { getDashboard } from '~/modules/analysis/index.server'
 import { byWeek } from '~/modules/analysis'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links = analysisLinks
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['analysis', 'bsl', 'responses'] }
 
@@ -120,4 +121,8 @@ export default function AnalysisDashboard() {
       ))}
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="analysis" back={({ id }) => (id ? { to: `/manage/consultations/${id}`, label: 'overview' } : undefined)} />
 }

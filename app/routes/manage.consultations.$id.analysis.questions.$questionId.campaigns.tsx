@@ -13,7 +13,8 @@ import { SHOWN_GROUPS } from '~/modules/analysis/index.server'
 import { findCampaigns, readCampaignsPage } from '~/modules/analysis/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links = analysisLinks
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
@@ -114,4 +115,8 @@ function NearCopy({ parts }: { parts: DiffPart[] }) {
     )
   })
   return <>{shown}</>
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="analysis" back={({ id }) => (id ? { to: `/manage/consultations/${id}/analysis`, label: 'analysis' } : undefined)} />
 }

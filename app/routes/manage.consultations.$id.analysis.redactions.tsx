@@ -6,7 +6,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { readRedactionsPage } from '~/modules/analysis/index.server'
 import { formatLondon } from '~/kernel/london-time'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { title: t('redactions.title'), serviceName, ...page, redactions: page.redactions.map((r) => ({ ...r, created_at: formatLondon(r.created_at, language) })) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['analysis'] }
 
@@ -61,4 +62,8 @@ export default function Redactions() {
       )}
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="analysis" back={({ id }) => (id ? { to: `/manage/consultations/${id}/analysis`, label: 'analysis' } : undefined)} />
 }

@@ -8,7 +8,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { previewReport } from '~/modules/analysis/index.server'
 import { translate } from '~/modules/consultations'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const links = analysisLinks
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export const handle = { i18n: ['analysis', 'respond', 'responses'] }
 
@@ -57,4 +58,8 @@ export default function ReportPreview() {
       <AnalysisReportView report={report} proseLang={proseLang} />
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="analysis" back={({ id }) => (id ? { to: `/manage/consultations/${id}/analysis`, label: 'analysis' } : undefined)} />
 }

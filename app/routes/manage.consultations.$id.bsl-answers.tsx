@@ -10,7 +10,8 @@ import { formatLondon } from '~/kernel/london-time'
 import { loadBslPage } from '~/modules/media/index.server'
 import { INTERPRETATION_LIMIT, InterpretationSchema, interpretationQueue, interpretResponse } from '~/modules/media/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 const notFound = () => new Response('Not found', { status: 404 })
 
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
@@ -145,4 +146,8 @@ function BslVideo({ video, label, language }: { video: { id: string; status: str
   const { t } = useTranslation('bsl')
   if (video.status !== 'ready') return <p className="ds_hint-text">{t(`status.${video.status}`)}</p>
   return <VideoPlayer mediaId={video.id} label={label} hasCaptions={video.hasCaptions} language={language} />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="bsl" back={({ id }) => (id ? { to: `/manage/consultations/${id}`, label: 'overview' } : undefined)} />
 }

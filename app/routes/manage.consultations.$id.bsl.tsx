@@ -11,8 +11,9 @@ import { loadBslPage } from '~/modules/media/index.server'
 import { attachBslVersion, bslVersionsPage } from '~/modules/media/index.server'
 import { readVideoForm } from '~/modules/media/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
 import { assertFormText, type BodyRule } from '~/platform/request-gate.server'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export const handle = { i18n: ['bsl'], body: { multipart: 'only', maxBytes: 'video' } satisfies BodyRule }
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...heading, targets: page.targets }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -94,4 +95,8 @@ export default function BslVersions() {
       ))}
     </BslOfficialPage>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="bsl" back={({ id }) => (id ? { to: `/manage/consultations/${id}`, label: 'overview' } : undefined)} />
 }

@@ -10,7 +10,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { getModerationView, moderateFromForm } from '~/modules/comments/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { view, title: t('moderate.title'), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
@@ -123,4 +124,8 @@ export default function ModerateComment() {
       </Form>
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }

@@ -6,7 +6,8 @@ import { requireUser } from '~/modules/accounts/index.server'
 import { listModerationQueue, premoderationFromForm } from '~/modules/comments/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
-import { pageMeta } from '~/platform/meta'
+import { routeMeta } from '~/platform/meta'
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { queue: queue.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() })), title: t('queue.title'), serviceName }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
+export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 // The pre-moderation switch in every comments section posts here.
 export async function action({ request }: ActionFunctionArgs) {
@@ -63,4 +64,8 @@ export default function ModerationQueue() {
       )}
     </Page>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary part="comments" />
 }
