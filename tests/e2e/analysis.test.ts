@@ -9,8 +9,8 @@ const slug = 'island-voices-analysis'
 
 const day = 86_400_000
 
-/** A consultation of its own (a long-text and a yes/no question), published; returns its overview address. */
-async function givenConsultation(page: Page) {
+/** An official publishes, through the pages, a consultation of its own (a long-text and a yes/no question); returns its overview address. */
+async function publishOwnConsultation(page: Page) {
   return publishConsultation(
     page,
     { title: 'Island voices: local decisions', summary: 'How island communities could take more decisions themselves.', slug, team: 'Islands Team', email: 'islands@gov.scot.example' },
@@ -49,7 +49,7 @@ async function respond(about: Record<string, string>, words: string, choice: str
 test('an official codes answers, accepts a suggested theme, builds and publishes the analysis; the public page keeps the frozen numbers', async () => {
   const { page, problems, close } = await browser.newPage({ javaScriptEnabled: false })
   await signInWithCode(page, 'official@guth.example')
-  const overview = await givenConsultation(page)
+  const overview = await publishOwnConsultation(page)
   await respond({ respondentType: 'individual', name: 'Ailsa', publishConsent: 'anonymous' }, 'Island ferries are cancelled and the ferry timetable ignores island people.', 'yes')
   await respond({ respondentType: 'organisation', organisationName: 'Orkney Islands Forum', publishConsent: 'with_name' }, 'Orkney needs decisions on the ferry timetable made on the islands.', 'yes')
   await respond({ respondentType: 'individual', name: 'Ruairidh', publishConsent: 'not_published' }, 'Participatory budgeting worked well, keep my name private please.', 'no')

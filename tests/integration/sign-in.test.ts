@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { auditLog, sessions, signInAttempts, users } from '~/modules/accounts/schema'
+import { auditLog, sessions, signInAttempts } from '~/modules/accounts/schema'
 import { endAllSessions, findSessionUser } from '~/modules/accounts/sessions.server'
 import { limits, MAX_TRIES, requestSignIn, verifySignInCode, verifySignInLink } from '~/modules/accounts/sign-in.server'
 import { setAuthGatewayForTests } from '~/platform/auth-gateway.server'
@@ -12,6 +12,7 @@ import { setEnvForTests } from '~/platform/env.server'
 import { startWorkers, stopJobs } from '~/platform/jobs.server'
 import { resetMailTransportForTests } from '~/platform/mail.server'
 import { withTestDatabase } from '../helpers/db'
+import { givenPerson } from '../helpers/people'
 import { browserRequest, setCookies } from '../helpers/requests'
 import { type SmtpCapture, startSmtpCapture } from '../helpers/smtp'
 
@@ -120,7 +121,7 @@ describe('signing in with an emailed code', () => {
 
 describe('safety', () => {
   test('asking for a code looks the same for a known and an unknown address', async () => {
-    await getDb().insert(users).values({ email: 'known@example.org' })
+    await givenPerson({ email: 'known@example.org', name: null })
     const known = await askForCode('known@example.org')
     const unknown = await askForCode('nobody-here@example.org')
     expect(typeof known).toBe(typeof unknown)
