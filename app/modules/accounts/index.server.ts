@@ -10,7 +10,7 @@ export { findMembership, forbidden, getOptionalUser, requireMember, requireRole,
 export { changeMembership, countOrganisations, createOrganisation, getOrganisationManagement, getOrganisationPage, listOrganisationsWithCounts, membershipDoneKeys, membershipRefusalKey } from './organisations.server'
 export { countPeople, getPerson, grantRole, revokeRole, searchPeople } from './people.server'
 export { deleteAccount, exportAccountData, getProfile, isLastAdmin, signOutEverywhere, updateProfile } from './profile.server'
-export { findPeople, hasNoPeople, listOrganisations, listPeopleWithRoles, peopleWithoutEventUpdates } from './queries.server'
+export { findPeople, hasNoPeople, listOrganisations, listPeopleWithRoles, organisationIdBySlug, peopleWithoutEventUpdates, personExists } from './queries.server'
 export { endAllSessions, endSession, findSessionUser, type SignedInUser } from './sessions.server'
 export { requestSignIn, verifySignInCode, verifySignInLink } from './sign-in.server'
 export { findUnsubscribe, readUnsubscribeToken, unsubscribe, unsubscribeUrl } from './unsubscribe.server'

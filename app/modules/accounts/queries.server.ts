@@ -54,3 +54,15 @@ export async function hasNoPeople() {
   const [row] = await getDb().select({ n: count() }).from(users)
   return (row?.n ?? 0) === 0
 }
+
+/** The organisation's id for its slug, or null: for other modules that link rows to an organisation. */
+export async function organisationIdBySlug(slug: string) {
+  const [row] = await getDb().select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug))
+  return row?.id ?? null
+}
+
+/** Whether someone has an account with this id. */
+export async function personExists(userId: string) {
+  const [row] = await getDb().select({ id: users.id }).from(users).where(eq(users.id, userId))
+  return Boolean(row)
+}

@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/index.server'
-import { forbidden } from '~/modules/accounts/index.server'
+import { forbidden, personExists } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'
+import { fieldErrors } from '~/kernel/form-errors'
 import { type Tx, noteReply } from './commands.server'
 import { z } from 'zod'
 import { safeRedirectPath } from '~/platform/redirect'
@@ -51,7 +52,7 @@ const allowedFrom = { hide: ['visible', 'pending'], restore: ['hidden'], approve
 export async function moderateComment(moderator: Actor, commentId: string, input: unknown) {
   assertCanModerate(moderator)
   const parsed = ModerateSchema.safeParse(input)
-  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors }
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors(parsed.error.issues) as FieldErrors }
   const { decision, reason } = parsed.data
   const outcome = await getDb().transaction(async (tx) => {
     const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).for('update')
@@ -82,10 +83,9 @@ export async function moderateComment(moderator: Actor, commentId: string, input
 export async function blockCommenter(moderator: Actor, userId: string, input: unknown) {
   assertCanModerate(moderator)
   const parsed = BlockSchema.safeParse(input)
-  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors }
+  if (!parsed.success) return { ok: false as const, reason: 'invalid' as const, fieldErrors: fieldErrors(parsed.error.issues) as FieldErrors }
   if (userId === moderator.id) return { ok: false as const, reason: 'not_allowed' as const }
-  const [person] = await getDb().select({ id: users.id }).from(users).where(eq(users.id, userId))
-  if (!person) return { ok: false as const, reason: 'not_found' as const }
+  if (!(await personExists(userId))) return { ok: false as const, reason: 'not_found' as const }
   await getDb().transaction(async (tx) => {
     const [added] = await tx.insert(commentBlocks).values({ userId, blockedBy: moderator.id, reason: parsed.data.reason }).onConflictDoNothing().returning({ id: commentBlocks.id })
     if (added) await logAction(tx, moderator, { action: 'author_blocked', userId, reason: parsed.data.reason })

@@ -1,6 +1,6 @@
 import { fieldErrors } from '~/kernel/form-errors'
 import { eq } from 'drizzle-orm'
-import { organisations } from '~/modules/accounts/schema'
+import { organisationIdBySlug } from '~/modules/accounts/index.server'
 import { getPublicConsultation } from '~/modules/consultations/index.server'
 import { normaliseDate, normaliseTime } from '~/modules/consultations'
 import { slugify } from '~/kernel/slugs'
@@ -25,8 +25,8 @@ export async function readEventDetails(input: EventInput, description: BodyDoc |
   if (value.mode !== 'online' && !value.venue) errors.venue = ['events:errors.venueMissing']
   if (value.bookingRequired && !value.capacity) errors.capacity = ['events:errors.capacityMissing']
   const db = getDb()
-  const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, value.organisation))
-  if (!organisation) errors.organisation = ['events:errors.organisationMissing']
+  const organisationId = await organisationIdBySlug(value.organisation)
+  if (!organisationId) errors.organisation = ['events:errors.organisationMissing']
   let programmeId: string | null = null
   if (value.programme) {
     const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, value.programme))
@@ -39,11 +39,11 @@ export async function readEventDetails(input: EventInput, description: BodyDoc |
     if (!consultation) errors.consultation = ['events:errors.consultationUnknown']
     consultationId = consultation?.consultation.id ?? null
   }
-  if (!when || Object.keys(errors).length || !organisation) return { ok: false as const, errors }
+  if (!when || Object.keys(errors).length || !organisationId) return { ok: false as const, errors }
   return {
     ok: true as const,
     slugBase: slugify(`${value.title} ${londonParts(when.startsAt).date}`),
-    organisationId: organisation.id,
+    organisationId,
     values: {
       title: value.title,
       summary: value.summary,
