@@ -8,9 +8,19 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+// In the browser's build, a module's files and the kernel have no side effects: a component that
+// imports one name from a module's face (index.ts) gets only the file that defines it, not every
+// file the face re-exports (form schemas and zod on every page). The server's build keeps the
+// default, since its faces import files for their side effects (registrations, job handlers).
+const sideEffectFree = /\/app\/(modules|kernel)\//
+
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
-  build: { target: 'es2022', cssMinify: true },
+  build: {
+    target: 'es2022',
+    cssMinify: true,
+    ...(!isSsrBuild && { rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !sideEffectFree.test(id) } } }),
+  },
   plugins: [
     remix({
       ignoredRouteFiles: ['**/*.test.{ts,tsx}', '**/.*'],
@@ -25,4 +35,4 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-})
+}))
