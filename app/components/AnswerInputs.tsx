@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from '~/platform/i18n/react'
-import { charLimitOf, optionsOf, type QuestionKind, rankingPositions } from '~/modules/consultations'
-import type { QuestionView } from '~/modules/consultations'
+import { charLimitOf, optionsOf, type QuestionKind, rankingPositions, type QuestionView } from '~/modules/consultations'
 import { inLanguage } from './ConsultationCard'
 import { TextInput, useMessage } from './ds/forms'
 import { LocalWords } from './EnglishOnlyNotice'

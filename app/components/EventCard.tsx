@@ -2,8 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { EnglishOnlyNotice } from '~/components/EnglishOnly'
-import type { EventCard as EventCardData } from '~/modules/events/index.server'
-import type { SessionTime } from '~/modules/events/index.server'
+import type { EventCard as EventCardData, SessionTime } from '~/modules/events/index.server'
 
 /** A session's start and end as `<time>` elements (with offsets) around words that name the time zone. */
 export function When({ session }: { session: SessionTime }) {

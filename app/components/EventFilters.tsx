@@ -1,9 +1,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/platform/i18n/react'
 import { Button, ChoiceGroup, SelectField, TextInput } from '~/components/ds/forms'
-import { ACCESSIBILITY_FEATURES } from '~/modules/events'
-import type { EventFilters as Filters } from '~/modules/events'
-import { topicLabel } from '~/modules/events'
+import { ACCESSIBILITY_FEATURES, type EventFilters as Filters, topicLabel } from '~/modules/events'
 
 interface Choices {
   programmes: { slug: string; name: string }[]

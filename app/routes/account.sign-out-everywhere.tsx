@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { requireUser } from '~/modules/accounts/index.server'
-import { signOutEverywhere } from '~/modules/accounts/index.server'
+import { requireUser, signOutEverywhere } from '~/modules/accounts/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,8 +1,7 @@
 import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts'
-import { listQuestions } from '~/modules/consultations/index.server'
+import { listQuestions, findManagedConsultation, numberQuestions } from '~/modules/consultations/index.server'
 import { isClosedKind, translate } from '~/modules/consultations'
-import { findManagedConsultation, numberQuestions } from '~/modules/consultations/index.server'
 import { promptIn } from './language'
 
 /** An open question of a consultation an official manages, numbered; null if there is none. */

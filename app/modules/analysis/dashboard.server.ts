@@ -1,7 +1,6 @@
 import type { Actor } from '~/modules/accounts'
-import { listQuestions } from '~/modules/consultations/index.server'
+import { listQuestions, channels, findManagedConsultation, numberQuestions, respondentTypes } from '~/modules/consultations/index.server'
 import { isClosedKind, translate } from '~/modules/consultations'
-import { channels, findManagedConsultation, numberQuestions, respondentTypes } from '~/modules/consultations/index.server'
 import { getConnection } from '~/platform/db.server'
 import { promptIn } from './language'
 import { answerTallies, type AnswerTally, tablesOf } from './question-tables.server'

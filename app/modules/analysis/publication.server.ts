@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { getPublicConsultation, listQuestions } from '~/modules/consultations/index.server'
+import { getPublicConsultation, listQuestions, numberQuestions } from '~/modules/consultations/index.server'
 import { isClosedKind, optionsOf } from '~/modules/consultations'
-import { numberQuestions } from '~/modules/consultations/index.server'
 import { getConnection, getDb } from '~/platform/db.server'
 import { promptIn, wordsIn } from './language'
 import { applyRedactions, redactionsFor } from './redactions.server'

@@ -1,5 +1,4 @@
-import { optionsOf, type QuestionKind } from '~/modules/consultations'
-import type { QuestionView } from '~/modules/consultations'
+import { optionsOf, type QuestionKind, type QuestionView } from '~/modules/consultations'
 import { getConnection } from '~/platform/db.server'
 import { wordsIn } from './language'
 import { type GroupedCount, rankingTable, type SplitTable, splitTable } from './tables'

@@ -1,7 +1,6 @@
 import type { Actor } from '~/modules/accounts'
-import { listQuestions } from '~/modules/consultations/index.server'
+import { listQuestions, numberQuestions } from '~/modules/consultations/index.server'
 import { isClosedKind, translate } from '~/modules/consultations'
-import { numberQuestions } from '~/modules/consultations/index.server'
 import { getConnection } from '~/platform/db.server'
 import { getReportForEditing } from './report.server'
 

@@ -1,6 +1,5 @@
 import { renderBodyHtml } from '~/kernel/rich-text.server'
-import { listQuestions } from '~/modules/consultations/index.server'
-import { numberQuestions } from '~/modules/consultations/index.server'
+import { listQuestions, numberQuestions } from '~/modules/consultations/index.server'
 import { getConnection } from '~/platform/db.server'
 import { campaignSummary } from './campaigns.server'
 import { codeFrequencies, listCodes } from './coding.server'

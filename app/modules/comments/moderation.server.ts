@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import { recordAudit } from '~/modules/accounts/index.server'
-import { forbidden, personExists } from '~/modules/accounts/index.server'
+import { recordAudit, forbidden, personExists } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { users } from '~/modules/accounts/schema'
 import { getDb } from '~/platform/db.server'

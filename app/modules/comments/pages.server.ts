@@ -1,7 +1,6 @@
 import { data, redirect } from '@remix-run/node'
 import { getOptionalUser, requireUser, type SignedInUser } from '~/modules/accounts/index.server'
-import type { BodyDoc } from '~/kernel/rich-text'
-import { blockAnchors } from '~/kernel/rich-text'
+import { type BodyDoc, blockAnchors } from '~/kernel/rich-text'
 import { getPublicConsultation } from '~/modules/consultations/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { type CommandFailure, deleteComment, editComment, reportComment, supportComment } from './commands.server'

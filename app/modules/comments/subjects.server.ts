@@ -1,5 +1,4 @@
-import type { BodyDoc } from '~/kernel/rich-text'
-import { blockAnchors } from '~/kernel/rich-text'
+import { type BodyDoc, blockAnchors } from '~/kernel/rich-text'
 import { statusOf } from '~/modules/consultations'
 import { getConsultationById } from '~/modules/consultations/index.server'
 import type { SubjectType } from './forms'

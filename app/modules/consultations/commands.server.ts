@@ -1,8 +1,7 @@
 import { fieldErrors } from '~/kernel/form-errors'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm'
-import { recordAudit } from '~/modules/accounts/index.server'
-import { forbidden } from '~/modules/accounts/index.server'
+import { recordAudit, forbidden } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { getDb } from '~/platform/db.server'
 import { getFileStore } from '~/platform/storage.server'
@@ -15,7 +14,7 @@ import { londonInstant } from '~/kernel/london-time'
 import { canManageConsultations } from './permissions'
 import type { QuestionKind } from './questions'
 import { answers, consultationDocuments, consultations, questions, type QuestionOption, responses } from './schema'
-import { type Translated } from '~/kernel/translated'
+import type { Translated } from '~/kernel/translated'
 
 type Db = ReturnType<typeof getDb>
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]

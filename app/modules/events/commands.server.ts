@@ -1,6 +1,5 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm'
-import { recordAudit } from '~/modules/accounts/index.server'
-import { findMembership, forbidden } from '~/modules/accounts/index.server'
+import { recordAudit, findMembership, forbidden } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { isUuid } from '~/kernel/ids'
 import type { BodyDoc } from '~/kernel/rich-text'

@@ -1,6 +1,5 @@
 import { param, type SQL, sql } from 'drizzle-orm'
-import type { Connection } from '~/platform/db.server'
-import { getDb } from '~/platform/db.server'
+import { type Connection, getDb } from '~/platform/db.server'
 
 type Db = ReturnType<typeof getDb>
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]

@@ -1,7 +1,6 @@
 import { fieldErrors } from '~/kernel/form-errors'
 import { and, asc, eq, ne } from 'drizzle-orm'
-import { recordAudit } from '~/modules/accounts/index.server'
-import { forbidden } from '~/modules/accounts/index.server'
+import { recordAudit, forbidden } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { isUuid } from '~/kernel/ids'
 import { slugify } from '~/kernel/slugs'
