@@ -231,6 +231,20 @@ function localDemocracy(): SeedConsultation {
             charLimit: 2000,
           },
           {
+            kind: 'ranking',
+            prompt: {
+              en: 'Which should a new community body take on first?',
+              gd: 'Dè bu chòir do bhuidheann coimhearsnachd ùr a ghabhail os làimh an toiseach?',
+            },
+            help: { en: 'Rank as many as you like.', gd: 'Rangaich na thogras tu dhiubh.' },
+            options: [
+              option('parks', 'Local parks and green spaces', 'Pàircean ionadail agus àiteachan uaine'),
+              option('halls', 'Community halls and libraries', 'Tallachan coimhearsnachd agus leabharlannan'),
+              option('paths', 'Local roads and paths', 'Rathaidean agus frith-rathaidean ionadail'),
+              option('grants', 'Grants for local groups', 'Tabhartasan do bhuidhnean ionadail'),
+            ],
+          },
+          {
             kind: 'long_text',
             prompt: {
               en: 'Is there anything else you would like to tell us about the proposals?',
