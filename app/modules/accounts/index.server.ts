@@ -2,8 +2,6 @@
 // from code that runs in the browser (a component); index.ts holds what may.
 
 import './jobs.server'
-
-import './jobs.server'
 export { auditFilterChoices, countAuditEntries, formatLondon, listAudit } from './audit-queries.server'
 export { recordAudit } from './audit.server'
 export { findMembership, forbidden, getOptionalUser, requireMember, requireRole, requireUser } from './auth.server'

@@ -1,3 +1,4 @@
+import { answerWords } from '~/modules/consultations/index.server'
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm'
 import { recordAudit } from '~/modules/accounts/index.server'
 import { isUuid } from '~/kernel/ids'
@@ -87,8 +88,7 @@ export async function deleteCode(actor: Actor, consultationId: string, questionI
 export async function codeAnswer(actor: Actor, consultationId: string, questionId: string, answerId: string, codeIds: string[], reviewed: boolean) {
   if (!(await findOpenQuestion(actor, consultationId, questionId, 'en')) || !isUuid(answerId)) return { ok: false as const, reason: 'not_found' as const }
   const db = getDb()
-  const [answer] = await getConnection().query<{ id: string }>('select id from answers where id = $1 and question_id = $2', [answerId, questionId])
-  if (!answer) return { ok: false as const, reason: 'not_found' as const }
+  if (!(await answerWords(answerId, questionId))) return { ok: false as const, reason: 'not_found' as const }
   const valid = codeIds.length
     ? (await db.select({ id: analysisCodes.id }).from(analysisCodes).where(and(eq(analysisCodes.questionId, questionId), inArray(analysisCodes.id, codeIds.filter(isUuid))))).map((c) => c.id)
     : []

@@ -3,9 +3,6 @@
 
 import './comments.server'
 import './runs.server'
-
-import './comments.server'
-import './runs.server'
 export { changeAnswer, readAnswerPage } from './answer-page.server'
 export { SHOWN_GROUPS } from './campaigns.server'
 export { loadReportComments } from './comments.server'

@@ -1,7 +1,7 @@
 import { recordAudit } from '~/modules/accounts/index.server'
 import type { Actor } from '~/modules/accounts'
 import { translate } from '~/modules/consultations'
-import { findManagedConsultation } from '~/modules/consultations/index.server'
+import { answerWords, findManagedConsultation } from '~/modules/consultations/index.server'
 import { getConnection, getDb } from '~/platform/db.server'
 import { findOpenQuestion } from './context.server'
 import { redactions } from './schema'
@@ -12,10 +12,7 @@ import { redactions } from './schema'
  */
 export async function redactPassage(actor: Actor, consultationId: string, questionId: string, answerId: string, input: { passage: string; reason: string }) {
   if (!(await findOpenQuestion(actor, consultationId, questionId, 'en'))) return { ok: false as const, reason: 'not_found' as const }
-  const [answer] = await getConnection().query<{ text: string | null; interpretation: string | null }>(
-    'select text, interpretation from answers where id = $1 and question_id = $2',
-    [answerId, questionId],
-  )
+  const answer = await answerWords(answerId, questionId)
   if (!answer) return { ok: false as const, reason: 'not_found' as const }
   if (!`${answer.text ?? ''}\n${answer.interpretation ?? ''}`.includes(input.passage)) return { ok: false as const, reason: 'passage_not_found' as const }
   await getDb().transaction(async (tx) => {

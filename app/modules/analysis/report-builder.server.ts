@@ -1,5 +1,5 @@
 import type { Actor } from '~/modules/accounts'
-import { listQuestions, numberQuestions } from '~/modules/consultations/index.server'
+import { answerTexts, listQuestions, numberQuestions } from '~/modules/consultations/index.server'
 import { isClosedKind, translate } from '~/modules/consultations'
 import { getConnection } from '~/platform/db.server'
 import { getReportForEditing } from './report.server'
@@ -15,7 +15,7 @@ export async function readReportBuilder(actor: Actor, consultationId: string, la
       'select c.question_id, count(*)::int as n from analysis_codes c join questions q on q.id = c.question_id where q.consultation_id = $1 group by 1',
       [editing.consultation.id],
     ),
-    quoteIds.length ? getConnection().query<{ id: string; text: string }>(`select id, coalesce(text, interpretation, '') as text from answers where id = any($1::uuid[])`, [quoteIds]) : [],
+    quoteIds.length ? answerTexts(quoteIds) : [],
   ])
   const label = (id: string) => {
     const q = questions.find((question) => question.id === id)

@@ -4,8 +4,8 @@ import { recordAudit } from '~/modules/accounts/index.server'
 import { isUuid } from '~/kernel/ids'
 import type { Actor } from '~/modules/accounts'
 import { isBodyEmpty, readBodyFromForm } from '~/kernel/rich-text'
-import { markAnalysisPublished, getPublicConsultation, findManagedConsultation } from '~/modules/consultations/index.server'
-import { getConnection, getDb } from '~/platform/db.server'
+import { answerConsent, markAnalysisPublished, getPublicConsultation, findManagedConsultation } from '~/modules/consultations/index.server'
+import { getDb } from '~/platform/db.server'
 import { listCodes } from './coding.server'
 import { type DataBlock, type PublishProblem, readReport, type ReportDoc, type ResolvedReport, type SectionKey, sectionKeys } from './report-doc'
 import { isQuotable, resolveReport } from './report-resolve.server'
@@ -113,10 +113,7 @@ async function newBlock(consultationId: string, type: string, field: (name: stri
 export async function addQuote(actor: Actor, consultationId: string, answerId: string, sectionKey: string) {
   const editing = await getReportForEditing(actor, consultationId)
   if (!editing || !isUuid(answerId)) return { ok: false as const, reason: 'not_found' as const }
-  const [row] = await getConnection().query<{ status: string; publish_consent: string | null }>(
-    'select r.status, r.publish_consent from answers a join responses r on r.id = a.response_id where a.id = $1 and r.consultation_id = $2',
-    [answerId, editing.consultation.id],
-  )
+  const row = await answerConsent(answerId, editing.consultation.id)
   if (!row) return { ok: false as const, reason: 'not_found' as const }
   if (!isQuotable(row)) return { ok: false as const, reason: 'not_consented' as const }
   const key = sectionKeys.includes(sectionKey as SectionKey) ? (sectionKey as SectionKey) : 'questions'

@@ -1,3 +1,4 @@
+import { answerTexts } from '~/modules/consultations/index.server'
 import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Actor } from '~/modules/accounts'
 import { getConnection, getDb } from '~/platform/db.server'
@@ -54,7 +55,7 @@ export async function listSuggestions(questionId: string) {
     .orderBy(asc(themeSuggestions.status), desc(themeSuggestions.size), asc(themeSuggestions.label))
   const exampleIds = [...new Set(rows.flatMap((r) => r.explanation.exampleAnswerIds))]
   const texts = exampleIds.length
-    ? await getConnection().query<{ id: string; text: string }>(`select id, coalesce(text, interpretation, '') as text from answers where id = any($1::uuid[])`, [exampleIds])
+    ? await answerTexts(exampleIds)
     : []
   const byId = new Map(texts.map((t) => [t.id, t.text]))
   return rows.map((r) => ({

@@ -2,8 +2,7 @@
 // from code that runs in the browser (a component); index.ts holds what may.
 
 import './notify.server'
-
-import './notify.server'
+export { answerConsent, answerTexts, answerWords } from './analysis-reads.server'
 export { alertSignupAction } from './alert-pages.server'
 export { confirmAlert, describeAlert, findAlert, findAlertToStop, readAlertUnsubscribeToken, unsubscribeAlert } from './alerts.server'
 export { type Interpretation, isQuestionOf, markResponseBsl, saveInterpretations, setAnswerVideo, submittedWithAnswers } from './bsl-answers.server'

@@ -3,9 +3,6 @@
 
 import './comments.server'
 import './notify.server'
-
-import './comments.server'
-import './notify.server'
 export { bookFromForm, type BookingFieldErrors } from './booking-form.server'
 export { cancelBooking, changeBooking } from './bookings.server'
 export { approveEvent, cancelEvent, createEvent, returnEvent, updateEvent } from './commands.server'

@@ -3,9 +3,6 @@
 
 import './processing.server'
 import './sweep.server'
-
-import './processing.server'
-import './sweep.server'
 export { serveMedia } from './access.server'
 export { loadBslPage } from './bsl-pages.server'
 export { attachBslVersion, bslVersionsPage } from './bsl-versions.server'
