@@ -68,7 +68,7 @@ function useCodingKeys(ids: { next: string | null; previous: string | null }, hr
   }, [ids.next, ids.previous, href, navigate])
 }
 
-export const handle = { i18n: ['admin', 'analysis', 'responses'] }
+export const handle = { i18n: ['analysis', 'responses'] }
 
 export default function CodeAnswer() {
   const { consultation, question, answer, codes, history, nextId, previousId, redactions, query, done } = useLoaderData<typeof loader>()

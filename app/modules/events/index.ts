@@ -4,4 +4,4 @@
 
 export { ACCESSIBILITY_FEATURES } from './choices'
 export { CLOCKS, type EventField, type EventFilters, type EventInput, MODES, type ProgrammeField, type ProgrammeInput, ProgrammeSchema, REPEATS } from './forms'
-export { topicLabel } from './topics'
+export { topicLabel } from '~/kernel/topics'
