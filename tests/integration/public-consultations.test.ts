@@ -227,7 +227,7 @@ describe('the seeded local democracy consultation', () => {
     expect(seeded.createdBy).toBe(official!.id)
 
     const questions = await listQuestions(seeded.id)
-    expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no']))
+    expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['text', 'long_text', 'single', 'multiple', 'scale', 'yes_no', 'ranking']))
     expect(questions.filter((q) => !q.followUpOf).length).toBeGreaterThanOrEqual(10)
     // Each "please explain" comes straight after the question it follows.
     questions.forEach((question, index) => {
