@@ -16,7 +16,6 @@ import { users } from '~/modules/accounts/schema'
 import { QUESTION_KINDS } from './question-kinds'
 import type { Translated } from '~/kernel/translated'
 
-
 /** Text in both languages; Gaelic is optional and English is the fallback. */
 export type { Translated } from '~/kernel/translated'
 
