@@ -13,3 +13,9 @@ export function inLanguage(text: Translated | null | undefined, language: string
   if (language === 'gd' && text.gd?.trim()) return { text: text.gd }
   return language === 'en' ? { text: text.en } : { text: text.en, lang: 'en' }
 }
+
+/** The words in the reader's language, English where there is no Gaelic version. */
+export function translate(text: Translated | null | undefined, language: string) {
+  if (!text) return ''
+  return (language === 'gd' && text.gd) || text.en
+}

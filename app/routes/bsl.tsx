@@ -37,7 +37,7 @@ async function firstInBsl(open: { id: string; title: Translated }[], language: s
 export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
 /** "Respond in BSL": how it works, and the consultations open now. */
-export const handle = { i18n: ['bsl', 'respond'] }
+export const handle = { i18n: ['bsl'] }
 
 export default function RespondInBslEntry() {
   const data = useLoaderData<typeof loader>()

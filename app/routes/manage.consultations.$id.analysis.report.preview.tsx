@@ -30,7 +30,7 @@ export const links = analysisLinks
 
 export const meta: MetaFunction<typeof loader> = (args) => routeMeta(args)
 
-export const handle = { i18n: ['analysis', 'respond', 'responses'] }
+export const handle = { i18n: ['analysis', 'responses'] }
 
 export default function ReportPreview() {
   const { consultation, report, problems, proseLang } = useLoaderData<typeof loader>()

@@ -119,7 +119,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-export const handle = { i18n: ['respond', 'responses'] }
+export const handle = { i18n: ['responses'] }
 
 export default function ResponseDetail() {
   const { consultation, response, showPersonalData, questions, done, receipt } = useLoaderData<typeof loader>()

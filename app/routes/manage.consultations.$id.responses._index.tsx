@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['admin', 'respond', 'responses'] }
+export const handle = { i18n: ['admin', 'responses'] }
 
 export default function ResponsesList() {
   const { consultation, query, errors, summary, showPersonalData, choices, responses, total, page, pageCount } = useLoaderData<typeof loader>()

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 
-export const handle = { i18n: ['consultations', 'manage', 'respond'] }
+export const handle = { i18n: ['consultations', 'manage'] }
 
 export default function ManageConsultations() {
   const { consultations } = useLoaderData<typeof loader>()

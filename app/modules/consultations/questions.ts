@@ -27,7 +27,4 @@ export interface QuestionView {
   charLimit: number | null
 }
 
-export function translate(text: Translated | null | undefined, language: string) {
-  if (!text) return ''
-  return (language === 'gd' && text.gd) || text.en
-}
+export { translate } from '~/kernel/translated'
