@@ -6,7 +6,6 @@ import { useTranslation } from '~/platform/i18n/react'
 import { AnalysisSummary } from '~/components/AnalysisSummary'
 import { BslVersion } from '~/components/BslVersion'
 import { deferred } from '~/components/deferred'
-import { CommentsSection } from '~/components/CommentsSection'
 import { inLanguage, StatusTag } from '~/components/ConsultationCard'
 import { MetadataItem } from '~/components/ds/Metadata'
 import { EnglishOnlyNotice } from '~/components/EnglishOnlyNotice'
@@ -152,6 +151,8 @@ function KeyDates() {
 
 // Only forthcoming consultations show this form; its validation code loads only then.
 const OpeningAlertSignup = deferred(() => import('~/components/AlertSignup').then((module) => module.OpeningAlertSignup))
+// The discussion sits below the paper: the page is readable and usable while its code arrives.
+const CommentsSection = deferred(() => import('~/components/CommentsSection').then((module) => module.CommentsSection))
 
 function WaysToRespond() {
   const { consultation } = useLoaderData<typeof loader>()
@@ -292,7 +293,9 @@ export default function ConsultationPage() {
         ) : null}
 
         <Documents />
-        <CommentsSection data={comments} />
+        <Suspense>
+          <CommentsSection data={comments} />
+        </Suspense>
         {consultation.status === 'open' ? <WaysToRespond /> : null}
 
         <section aria-labelledby="contact">

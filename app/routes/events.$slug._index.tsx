@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from '~/platform/i18n/react'
-import { CommentsSection } from '~/components/CommentsSection'
+import { Suspense } from 'react'
+import { deferred } from '~/components/deferred'
 import { inLanguage } from '~/components/ConsultationCard'
 import { EnglishOnlyNotice, MaybeEnglishOnly } from '~/components/EnglishOnly'
 import { FeedLinks, When } from '~/components/EventCard'
@@ -21,6 +22,9 @@ import { pageMeta } from '~/platform/meta'
 import { formatTime } from '~/platform/notice'
 import eventsStyles from '~/styles/events.css?url'
 import { topicLabel } from '~/modules/events'
+
+// The discussion sits below the event: the page is readable and usable while its code arrives.
+const CommentsSection = deferred(() => import('~/components/CommentsSection').then((module) => module.CommentsSection))
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: eventsStyles }]
 
@@ -223,7 +227,9 @@ export default function EventPage() {
         </ul>
         <FeedLinks feed={addToCalendar.feed} news={addToCalendar.news} />
       </section>
-      <CommentsSection data={comments} />
+      <Suspense>
+        <CommentsSection data={comments} />
+      </Suspense>
       <p>
         <Link to="/events">{t('page.back')}</Link>
       </p>
