@@ -8,7 +8,7 @@ import { NotOpen } from '~/components/RespondNotices'
 import { answerText, respondPath } from '~/modules/consultations'
 import { inLanguage } from '~/components/ConsultationCard'
 import { LocalWords } from '~/components/EnglishOnlyNotice'
-import { draftAnswers, loadRespondContext, sendReceipt, consultationHeader, findSubmittedById, forgetDraftCookie, missingParts, submitDraft } from '~/modules/consultations/index.server'
+import { draftAnswers, loadRespondContext, consultationHeader, findSubmittedById, forgetDraftCookie, missingParts, sendResponse } from '~/modules/consultations/index.server'
 import { bslForRespondPage, videoLines } from '~/modules/media/index.server'
 import { assertCsrf } from '~/platform/csrf.server'
 import { translatorFor } from '~/platform/i18n/translate.server'
@@ -56,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data)
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData()
   assertCsrf(request, form)
-  const { consultation, draft, questions } = await loadRespondContext(request, params.slug!)
+  const { consultation, draft, questions, steps } = await loadRespondContext(request, params.slug!)
   const done = (reference: string) => respondPath(params.slug!, `done?ref=${encodeURIComponent(reference)}`)
   if (!draft) {
     // A second click, or a retried request, after the response went: show the same confirmation.
@@ -64,11 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(sent ? done(sent.reference) : respondPath(params.slug!), 303)
   }
   const bsl = await bslForRespondPage(request, consultation.id, draft.id)
-  const { steps } = await loadRespondContext(request, params.slug!)
   const numberOf = (id: string) => String(steps.find((s) => [s.question, ...s.followUps].some((q) => q.id === id))?.number ?? '')
-  const result = await submitDraft(consultation, draft.id, questions, { wholeVideo: Boolean(bsl.whole) })
+  const result = await sendResponse(consultation, draft, questions, {
+    wholeVideo: Boolean(bsl.whole),
+    videoLines: (t) => videoLines(bsl.videos, numberOf, t).map((line) => line.text),
+  })
   if (!result.ok) return data({ reason: result.reason }, { status: result.reason === 'closed' ? 409 : 400 })
-  if (!result.alreadySubmitted) await sendReceipt(consultation, { ...draft, reference: result.reference }, questions, (t) => videoLines(bsl.videos, numberOf, t).map((line) => line.text))
   return redirect(done(result.reference), { status: 303, headers: { 'Set-Cookie': await forgetDraftCookie(request, consultation.id) } })
 }
 

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { listQuestions } from '~/modules/consultations/queries.server'
 import {
   createResumeToken,
@@ -11,12 +11,16 @@ import {
   submitDraft,
 } from '~/modules/consultations/responding.server'
 import { consultations, responses } from '~/modules/consultations/schema'
+import { sendResponse } from '~/modules/consultations/send-response.server'
 import { getDb } from '~/platform/db.server'
+import { stopJobs } from '~/platform/jobs.server'
+import { mailDeliveries } from '~/platform/tables'
 import { givenConsultation } from '../helpers/consultations'
 import { withTestDatabase } from '../helpers/db'
 import { browserRequest } from '../helpers/requests'
 
 withTestDatabase()
+afterAll(() => stopJobs())
 
 const about = {
   respondentType: 'individual' as const,
@@ -59,6 +63,29 @@ describe('a draft belongs to the browser that started it', () => {
 })
 
 describe('sending a response', () => {
+  const receiptsFor = async (responseId: string) =>
+    (await getDb().select({ category: mailDeliveries.category }).from(mailDeliveries).where(eq(mailDeliveries.subjectId, responseId))).map((row) => row.category)
+
+  test('its receipt is queued with it, once, however many times it is sent', async () => {
+    const { consultation, draft, questionViews } = await readyToSend()
+    const results = await Promise.all([1, 2, 3].map(() => sendResponse(consultation, draft, questionViews)))
+    expect(results.filter((r) => r.ok && !r.alreadySubmitted)).toHaveLength(1)
+    expect(await receiptsFor(draft.id)).toEqual(['receipt'])
+  })
+
+  test('a receipt that cannot be prepared leaves the response a draft, to be sent again', async () => {
+    const { consultation, draft, questionViews } = await readyToSend()
+    const broken = () => {
+      throw new Error('the receipt could not be written')
+    }
+    await expect(sendResponse(consultation, draft, questionViews, { videoLines: broken })).rejects.toThrow('the receipt could not be written')
+    const [kept] = await getDb().select({ status: responses.status }).from(responses).where(eq(responses.id, draft.id))
+    expect(kept!.status).toBe('draft')
+    expect(await receiptsFor(draft.id)).toEqual([])
+    expect(await sendResponse(consultation, draft, questionViews)).toMatchObject({ ok: true, alreadySubmitted: false })
+    expect(await receiptsFor(draft.id)).toEqual(['receipt'])
+  })
+
   test('it is stored exactly once, however many times it is sent', async () => {
     const { consultation, draft, questionViews } = await readyToSend()
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => submitDraft(consultation, draft.id, questionViews)))

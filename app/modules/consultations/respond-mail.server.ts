@@ -11,21 +11,23 @@ import { answerText } from './answer-summary'
 import { formatLondon } from '~/kernel/london-time'
 import type { Consultation } from './queries.server'
 import { type QuestionView, translate } from './questions'
-import { answersOf } from './responding.server'
+import { answersOf, type GivenAnswer } from './responding.server'
 
 const languageOf = (value: string): Language => (isLanguage(value) ? value : 'en')
 
+type Receipted = { id: string; reference: string; email: string | null; language: string }
+
 /** Emails the respondent a full copy of their response with its reference (and the BSL videos received). */
-export async function sendReceipt(
-  consultation: Consultation,
-  response: { id: string; reference: string; email: string | null; language: string },
-  questions: QuestionView[],
-  videoLines: (t: TFunction) => string[] = () => [],
-) {
-  if (!response.email) return
+export async function sendReceipt(consultation: Consultation, response: Receipted, questions: QuestionView[], videoLines: (t: TFunction) => string[] = () => []) {
+  const mail = await receiptMail(consultation, response, questions, await answersOf(response.id), videoLines)
+  if (mail) await queueMail(mail)
+}
+
+/** The receipt for a response whose answers are `given`, or null when the respondent left no email address. */
+export async function receiptMail(consultation: Consultation, response: Receipted, questions: QuestionView[], given: Map<string, GivenAnswer>, videoLines: (t: TFunction) => string[] = () => []) {
+  if (!response.email) return null
   const language = languageOf(response.language)
   const t = await getTranslator(language, 'respond')
-  const given = await answersOf(response.id)
   const title = translate(consultation.title, language)
   const items = questions.map((question) => ({
     question: translate(question.prompt, language),
@@ -34,7 +36,7 @@ export async function sendReceipt(
   const body = await renderEmail(
     createElement(ResponseReceiptEmail, { t, lang: language, title, reference: response.reference, items, notAnswered: t('check.notAnswered'), videos: videoLines(t) }),
   )
-  await queueMail({ to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body, category: 'receipt', about: { type: 'response', id: response.id } })
+  return { to: response.email, subject: t('emails.receiptSubject', { title, reference: response.reference }), ...body, category: 'receipt' as const, about: { type: 'response', id: response.id } }
 }
 
 /** Emails the single-use link that brings a saved response back. */

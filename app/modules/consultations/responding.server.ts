@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createCookie } from '@remix-run/node'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '~/platform/db.server'
+import type { Tx } from '~/platform/jobs-in-transaction.server'
 import { getEnv } from '~/platform/env.server'
 import type { Language } from '~/platform/i18n/config'
 import type { Consultation } from './queries.server'
@@ -156,34 +157,42 @@ export async function submitDraft(
   questions: QuestionView[],
   options: { wholeVideo?: boolean } = {},
 ): Promise<SubmitResult> {
-  const db = getDb()
-  return db.transaction(async (tx) => {
-    const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for('update')
-    if (!response || response.consultationId !== consultation.id) return { ok: false, reason: 'incomplete' }
-    if (response.status === 'submitted') {
-      return { ok: true, reference: response.reference, email: response.email, alreadySubmitted: true }
-    }
-    const [open] = await tx
-      .select({
-        open: sql<boolean>`${consultations.publishedAt} is not null and ${consultations.retractedAt} is null
-          and ${consultations.opensAt} <= now() and now() < ${consultations.closesAt}`,
-      })
-      .from(consultations)
-      .where(eq(consultations.id, consultation.id))
-    if (!open?.open) return { ok: false, reason: 'closed' }
-    const missing = missingParts(response, questions, await answersOf(response.id, tx), options)
-    if (missing.length) return { ok: false, reason: 'incomplete', missing }
-    await tx
-      .update(responses)
-      .set({ status: 'submitted', submittedAt: sql`now()`, draftTokenHash: null, resumeTokenHash: null })
-      .where(and(eq(responses.id, response.id), eq(responses.status, 'draft')))
-    // The first response fixes the questions: analysis must compare like with like.
-    await tx
-      .update(consultations)
-      .set({ questionsLockedAt: sql`now()` })
-      .where(and(eq(consultations.id, consultation.id), isNull(consultations.questionsLockedAt)))
-    return { ok: true, reference: response.reference, email: response.email, alreadySubmitted: false }
-  })
+  return getDb().transaction((tx) => submitDraftIn(tx, consultation, responseId, questions, options))
+}
+
+/** submitDraft inside a transaction the caller holds, so what goes with sending (the receipt) commits with it. */
+export async function submitDraftIn(
+  tx: Tx,
+  consultation: Consultation,
+  responseId: string,
+  questions: QuestionView[],
+  options: { wholeVideo?: boolean } = {},
+): Promise<SubmitResult> {
+  const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for('update')
+  if (!response || response.consultationId !== consultation.id) return { ok: false, reason: 'incomplete' }
+  if (response.status === 'submitted') {
+    return { ok: true, reference: response.reference, email: response.email, alreadySubmitted: true }
+  }
+  const [open] = await tx
+    .select({
+      open: sql<boolean>`${consultations.publishedAt} is not null and ${consultations.retractedAt} is null
+        and ${consultations.opensAt} <= now() and now() < ${consultations.closesAt}`,
+    })
+    .from(consultations)
+    .where(eq(consultations.id, consultation.id))
+  if (!open?.open) return { ok: false, reason: 'closed' }
+  const missing = missingParts(response, questions, await answersOf(response.id, tx), options)
+  if (missing.length) return { ok: false, reason: 'incomplete', missing }
+  await tx
+    .update(responses)
+    .set({ status: 'submitted', submittedAt: sql`now()`, draftTokenHash: null, resumeTokenHash: null })
+    .where(and(eq(responses.id, response.id), eq(responses.status, 'draft')))
+  // The first response fixes the questions: analysis must compare like with like.
+  await tx
+    .update(consultations)
+    .set({ questionsLockedAt: sql`now()` })
+    .where(and(eq(consultations.id, consultation.id), isNull(consultations.questionsLockedAt)))
+  return { ok: true, reference: response.reference, email: response.email, alreadySubmitted: false }
 }
 
 export function forgetDraftCookie(request: Request, consultationId: string) {
