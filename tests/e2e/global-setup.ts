@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   const mailDir = mkdtempSync(path.join(tmpdir(), 'guth-mail-captured-'))
   const smtp = await startSmtpCapture({ saveTo: mailDir })
   // Reply digests wait seconds, not minutes, so the comments test sees one arrive.
-  const server = await startProductionServer({ SMTP_URL: smtp.url, COMMENT_DIGEST_DELAY_SECONDS: '3' })
+  // One proxy hop is trusted, so each visitor's own address (tests/helpers/visitor-address.ts) counts.
+  const server = await startProductionServer({ SMTP_URL: smtp.url, COMMENT_DIGEST_DELAY_SECONDS: '3', TRUST_PROXY: '1' })
   project.provide('baseUrl', server.baseUrl)
   project.provide('mailDir', mailDir)
   return async () => {

@@ -3,6 +3,7 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { chromiumArgs, findChromium } from './chromium'
 import { waitForCapturedMail } from './smtp'
+import { visitorAddress } from './visitor-address'
 
 const withoutJavaScript = new WeakSet<Page>()
 
@@ -31,7 +32,7 @@ export function withBrowser(options: { args?: string[] } = {}) {
     },
     /** A fresh visitor. Pass `{ javaScriptEnabled: false }` to be someone without JavaScript. */
     async newPage(options: BrowserContextOptions = {}) {
-      const context = await handle.browser.newContext({ baseURL: handle.baseUrl, ...options })
+      const context = await handle.browser.newContext({ baseURL: handle.baseUrl, ...options, extraHTTPHeaders: { 'x-forwarded-for': visitorAddress(), ...options.extraHTTPHeaders } })
       const page = await context.newPage()
       if (options.javaScriptEnabled === false) withoutJavaScript.add(page)
       const problems: string[] = []

@@ -1,4 +1,5 @@
 import { waitForCapturedMail } from './smtp'
+import { visitorAddress } from './visitor-address'
 
 /** The anti-forgery token a page's forms carry (docs/decisions/017). */
 export const formToken = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1]
@@ -7,6 +8,8 @@ export const formToken = (html: string) => /name="csrf" value="([^"]+)"/.exec(ht
 export class HttpVisitor {
   private cookies = new Map<string, string>()
   private pageToken: string | undefined
+
+  private readonly address = visitorAddress()
 
   constructor(
     private baseUrl: string,
@@ -17,7 +20,7 @@ export class HttpVisitor {
     const response = await fetch(new URL(path, this.baseUrl), {
       ...init,
       redirect: 'manual',
-      headers: { ...this.extraHeaders, ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      headers: { 'x-forwarded-for': this.address, ...this.extraHeaders, ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
     })
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(';')
